@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { app, type BrowserWindow, Menu } from 'electron';
+import { createDispatch } from '../dispatch';
+import { createHandlers } from '../handlers';
+import { resolveHome } from '../home';
+import { osKeychain } from '../keys/keychain';
+import { createServices } from '../services';
+import { electronDesktop } from './electron-desktop';
+import { pushEvent, registerIpc } from './ipc';
+import { denyAllPermissions, installSecurityGuards } from './security';
+import { createMainWindow, registerAppScheme, rendererRootFor, serveRenderer } from './window';
+
+const homeFlag = process.argv.find((a) => a.startsWith('--home='))?.slice('--home='.length);
+const home = resolveHome({ flag: homeFlag });
+// Keep Electron's own data (cache, local storage) inside the same home folder as ours.
+app.setPath('userData', home);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  registerAppScheme();
+  installSecurityGuards(app);
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    denyAllPermissions();
+    serveRenderer(rendererRootFor(__dirname));
+    Menu.setApplicationMenu(null);
+    const services = createServices({
+      home,
+      secrets: osKeychain(),
+      desktop: electronDesktop(() => mainWindow),
+      appVersion: app.getVersion(),
+      electronVersion: process.versions.electron,
+    });
+    const dispatch = createDispatch(createHandlers(services), services.logger);
+    registerIpc(dispatch, () => mainWindow, services.logger);
+    services.events.forward((event, payload) => pushEvent(mainWindow, event, payload as never));
+    mainWindow = createMainWindow(join(__dirname, '../preload/preload.cjs'), join(__dirname, '../../assets/icon.png'));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

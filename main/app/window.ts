@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BrowserWindow, protocol } from 'electron';
+import { resolveAppUrl } from './app-url';
+import { APP_ENTRY, APP_SCHEME, secureWindowOptions } from './window-options';
+
+/** Must run before app `ready`: app:// behaves like a standard, secure origin (fetch, CSP 'self'). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serve the built renderer from app:// instead of file://, with every path kept inside the folder. */
+export function serveRenderer(rendererRoot: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resolved = resolveAppUrl(request.url, rendererRoot);
+    if (!resolved) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(resolved.path);
+      return new Response(body, { headers: { 'content-type': resolved.mime } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+export function createMainWindow(preloadPath: string, iconPath?: string): BrowserWindow {
+  const window = new BrowserWindow(secureWindowOptions(preloadPath, iconPath));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+export function rendererRootFor(mainDir: string): string {
+  return join(mainDir, '..', 'renderer');
+}

@@ -1,0 +1,53 @@
+/**
+ * THE seam between the renderer and main. Every IPC channel is declared here (each area keeps its
+ * channel list in main/contracts/<area>.ts so the areas can grow independently; this file is the one
+ * place that joins them). The renderer may only `import type` from this file.
+ */
+import type { z } from 'zod';
+import type { AppErrorJson } from './errors';
+import { appChannels } from './contracts/app';
+
+export const channels = {
+  ...appChannels,
+};
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelParsed<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelResult<C extends ChannelName> = NonNullable<Channels[C]['result']>;
+
+/** What crosses the IPC boundary: never a thrown error, always one of these. */
+export type Envelope<R> = { ok: true; result: R } | { ok: false; error: AppErrorJson };
+
+/** Events main pushes to the window. */
+export interface Events {
+  'settings:changed': import('./contracts/app').UiSettings;
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['settings:changed'];
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+/**
+ * window.api: `api.keys.generate(input)` for channel `keys:generate`; colons split the namespace,
+ * dashes become camelCase (`shell:open-external` → `api.shell.openExternal`).
+ */
+type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type NamespaceOf<C> = C extends `${infer N}:${string}` ? N : never;
+type MethodOf<C> = C extends `${string}:${infer M}` ? Camel<M> : never;
+
+export type Api = {
+  [N in NamespaceOf<ChannelName>]: {
+    [C in ChannelName as NamespaceOf<C> extends N ? MethodOf<C> : never]: undefined extends ChannelInput<C>
+      ? (input?: ChannelInput<C>) => Promise<Envelope<ChannelResult<C>>>
+      : (input: ChannelInput<C>) => Promise<Envelope<ChannelResult<C>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+export function methodPath(channelName: string): [string, string] {
+  const [ns, method] = channelName.split(':') as [string, string];
+  return [ns, method.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+}

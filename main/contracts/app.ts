@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  arch: string;
+  home: string;
+  keychain: { available: boolean; detail?: string };
+  electron?: string;
+  node: string;
+}
+
+export interface EnvironmentSummary {
+  id: string;
+  name: string;
+  production: boolean;
+  custom: boolean;
+  maskinporten: { issuer: string; tokenEndpoint: string; wellKnown?: string };
+  altinn: { exchangeUrl: string; storageBase: string; appBase: string };
+  selfService?: { clientsUrl: string; samarbeidsportalen: string };
+}
+
+export const languageSchema = z.enum(['nb', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export interface UiSettings {
+  language: Language;
+  environmentId: string;
+}
+
+export const appChannels = {
+  'app:info': channel<AppInfo>()(z.undefined()),
+  'environments:list': channel<EnvironmentSummary[]>()(z.undefined()),
+  'settings:get': channel<UiSettings>()(z.undefined()),
+  'settings:update': channel<UiSettings>()(
+    z.strictObject({ language: languageSchema.optional(), environmentId: z.string().min(1).max(64).optional() }),
+  ),
+  'shell:open-external': channel<{ opened: boolean }>()(z.strictObject({ url: z.string().url().max(2048) })),
+};
