@@ -4,8 +4,8 @@
  * place that joins them). The renderer may only `import type` from this file.
  */
 import type { z } from 'zod';
-import type { AppErrorJson } from './errors';
 import { appChannels } from './contracts/app';
+import type { AppErrorJson } from './errors';
 
 export const channels = {
   ...appChannels,

@@ -6,15 +6,24 @@
 export interface Desktop {
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): Promise<void>;
-  chooseOpenFile(options: { title: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
-  chooseSaveFile(options: { title: string; defaultName: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  chooseOpenFile(options: {
+    title: string;
+    filters?: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
+  chooseSaveFile(options: {
+    title: string;
+    defaultName: string;
+    filters?: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
   chooseFolder(options: { title: string }): Promise<string | null>;
   notify(title: string, body: string): void;
   openPath(path: string): Promise<void>;
 }
 
 /** A desktop that answers from a script: used by the CLI (no dialogs) and the tests. */
-export function scriptedDesktop(answers: Partial<{ openFile: string | null; saveFile: string | null; folder: string | null }> = {}) {
+export function scriptedDesktop(
+  answers: Partial<{ openFile: string | null; saveFile: string | null; folder: string | null }> = {},
+) {
   const calls: { kind: string; value: string }[] = [];
   let clipboard = '';
   const desktop: Desktop & { calls: typeof calls; clipboard(): string; answers: typeof answers } = {

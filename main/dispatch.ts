@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type ChannelName, type ChannelParsed, type ChannelResult, channels, type Envelope } from './contract';
 import { AppError, SeamErrors } from './errors';
 import { englishHint } from './hints';

@@ -15,7 +15,8 @@ export interface Logger {
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g;
 const LONG_BASE64 = /[A-Za-z0-9+/_-]{120,}={0,2}/g;
-const SECRET_KEYS = /pass(word|phrase)?|secret|token|assertion|private|^d$|^p$|^q$|^dp$|^dq$|^qi$|authorization|cookie|key(material)?$/i;
+const SECRET_KEYS =
+  /pass(word|phrase)?|secret|token|assertion|private|^d$|^p$|^q$|^dp$|^dq$|^qi$|authorization|cookie|key(material)?$/i;
 
 export function redact(text: string): string {
   return text.replace(PEM, '[REDACTED PEM]').replace(JWT, '[REDACTED JWT]').replace(LONG_BASE64, '[REDACTED]');
@@ -28,9 +29,10 @@ export function redactFields(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_KEYS.test(k) && v !== undefined && v !== null && typeof v !== 'boolean' && typeof v !== 'number'
-        ? '[REDACTED]'
-        : redactFields(v, depth + 1);
+      out[k] =
+        SECRET_KEYS.test(k) && v !== undefined && v !== null && typeof v !== 'boolean' && typeof v !== 'number'
+          ? '[REDACTED]'
+          : redactFields(v, depth + 1);
     }
     return out;
   }
@@ -67,7 +69,12 @@ export function createLogger(sink: LogSink, options: { level?: LogLevel; now?: (
   const now = options.now ?? (() => new Date());
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < min) return;
-    const entry = { t: now().toISOString(), level, msg: redact(message), ...(fields ? (redactFields(fields) as object) : {}) };
+    const entry = {
+      t: now().toISOString(),
+      level,
+      msg: redact(message),
+      ...(fields ? (redactFields(fields) as object) : {}),
+    };
     try {
       sink.write(JSON.stringify(entry));
     } catch {

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { type Desktop, scriptedDesktop } from './desktop';
 import { type EnvironmentSource, presetEnvironments } from './environments';
 import { createEventBus } from './event-bus';
+import type { SecretStore } from './keys/secret-store';
 import { createLogger, fileSink, type Logger } from './log';
-import { type SecretStore } from './keys/secret-store';
 import { uiSettingsStore } from './ui-settings';
 
 export interface ServiceOptions {

@@ -1,4 +1,4 @@
-import { type BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { channelNames, type EventName, type Events } from '../contract';
 import type { Dispatch } from '../dispatch';
 import { AppError } from '../errors';

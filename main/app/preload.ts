@@ -8,7 +8,8 @@ import { channelNames, eventNames, methodPath } from '../contract';
 const api: Record<string, unknown> = {};
 for (const name of channelNames) {
   const [ns, method] = methodPath(name);
-  const group = (api[ns] ??= {}) as Record<string, unknown>;
+  if (!api[ns]) api[ns] = {};
+  const group = api[ns] as Record<string, unknown>;
   group[method] = (input?: unknown) => ipcRenderer.invoke(name, input);
 }
 api.on = (event: string, listener: (payload: unknown) => void) => {

@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { englishHint } from '../hints';
 import { osKeychain } from '../keys/keychain';
 import { registerEnvCommands } from './commands/env';
-import { type CliDeps, CliContext, UsageError } from './context';
+import { CliContext, type CliDeps, UsageError } from './context';
 import type { CliIo } from './io';
 
 export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2 } as const;

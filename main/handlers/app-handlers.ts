@@ -1,7 +1,7 @@
-import { PRODUCT_NAME } from '../home';
 import type { Handler } from '../dispatch';
 import { AppError } from '../errors';
 import { isAllowedExternalUrl } from '../external-links';
+import { PRODUCT_NAME } from '../home';
 import type { Services } from '../services';
 
 export function appHandlers(s: Services) {

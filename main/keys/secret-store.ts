@@ -10,7 +10,9 @@ export interface SecretStore {
   probe(): Promise<{ available: boolean; detail?: string }>;
 }
 
-export function memorySecretStore(initial: Record<string, string> = {}): SecretStore & { entries: Map<string, string> } {
+export function memorySecretStore(
+  initial: Record<string, string> = {},
+): SecretStore & { entries: Map<string, string> } {
   const entries = new Map(Object.entries(initial));
   return {
     entries,

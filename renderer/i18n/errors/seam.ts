@@ -14,16 +14,31 @@ export const seamErrors: ErrorCatalogue = {
     en: { title: 'Unexpected error', hint: 'Try again. If it persists, see the log file in the home folder.' },
   },
   SETTINGS_CORRUPT: {
-    nb: { title: 'Innstillingsfilen kan ikke leses', hint: 'Filen er skadet. Rett den, eller slett den for å starte med standardverdier.' },
-    en: { title: 'The settings file cannot be read', hint: 'The file is damaged. Fix it, or delete it to start from defaults.' },
+    nb: {
+      title: 'Innstillingsfilen kan ikke leses',
+      hint: 'Filen er skadet. Rett den, eller slett den for å starte med standardverdier.',
+    },
+    en: {
+      title: 'The settings file cannot be read',
+      hint: 'The file is damaged. Fix it, or delete it to start from defaults.',
+    },
   },
   EXTERNAL_URL_NOT_ALLOWED: {
-    nb: { title: 'Lenken kan ikke åpnes', hint: 'Appen åpner bare https-lenker til docs.digdir.no, docs.altinn.studio og samarbeid.digdir.no.' },
-    en: { title: 'The link cannot be opened', hint: 'The app only opens https links to docs.digdir.no, docs.altinn.studio and samarbeid.digdir.no.' },
+    nb: {
+      title: 'Lenken kan ikke åpnes',
+      hint: 'Appen åpner bare https-lenker til docs.digdir.no, docs.altinn.studio og samarbeid.digdir.no.',
+    },
+    en: {
+      title: 'The link cannot be opened',
+      hint: 'The app only opens https links to docs.digdir.no, docs.altinn.studio and samarbeid.digdir.no.',
+    },
   },
   UNKNOWN_ENVIRONMENT: {
     nb: { title: 'Ukjent miljø', hint: 'Velg TT02 eller Produksjon, eller sjekk environments.json i hjemmemappen.' },
-    en: { title: 'Unknown environment', hint: 'Choose TT02 or Production, or check environments.json in the home folder.' },
+    en: {
+      title: 'Unknown environment',
+      hint: 'Choose TT02 or Production, or check environments.json in the home folder.',
+    },
   },
   KEYCHAIN_UNAVAILABLE: {
     nb: {

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** Norwegian organisation number: 9 digits, the last a mod-11 check digit (weights 3 2 7 6 5 4 3 2). */
+export function isValidOrgNumber(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
+  const rest = sum % 11;
+  const check = rest === 0 ? 0 : 11 - rest;
+  return check !== 10 && check === Number(value[8]);
+}
+
+// Scope syntax per RFC 6749 §3.3 (scope-token = 1*( %x21 / %x23-5B / %x5D-7E )); Maskinporten scopes
+// look like `prefix:subscope` (altinn:serviceowner/instances.read).
+export const scopeSchema = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'a scope has no spaces, quotes or backslashes')
+  .regex(/^[^:]+:.+$/, 'a Maskinporten scope has the form prefix:name');
+
+export const orgNumberSchema = z
+  .string()
+  .refine(isValidOrgNumber, 'not a valid organisation number (9 digits, mod-11)');
+
+export const orgCodeSchema = z
+  .string()
+  .min(2)
+  .max(32)
+  .regex(/^[a-z0-9-]+$/, 'an Altinn org code is lower-case letters, digits and dashes (e.g. ttd, skd)');
+
+export const appIdSchema = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9-]+\/[a-z0-9][a-z0-9-]*$/, 'an app is written org/app-name, e.g. ttd/my-app');
+
+export const profileInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  environmentId: z.string().min(1).max(64),
+  clientId: z.string().trim().min(1).max(200),
+  keyId: z.string().min(1).max(100),
+  scopes: z.array(scopeSchema).min(1).max(20),
+  resource: z.array(z.string().url().max(500)).max(10).optional(),
+  consumerOrg: orgNumberSchema.optional(),
+  systemUser: z.strictObject({ org: orgNumberSchema, externalRef: z.string().min(1).max(200).optional() }).optional(),
+  /** Service-owner org code (urn:altinn:org), e.g. `ttd`. */
+  org: orgCodeSchema.optional(),
+  apps: z.array(appIdSchema).max(200).default([]),
+  /** TT02 only: the exchange's `?test=true`, to act as Altinn's test service owner ttd. */
+  testOrg: z.boolean().default(false),
+  /** An admin profile for Digdir's self-service API (enterprise certificate, idporten:dcr.* scopes). */
+  admin: z.boolean().default(false),
+});
+
+export const profileSchema = profileInputSchema.extend({
+  id: z.string().min(1).max(64),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type ProfileInput = z.input<typeof profileInputSchema>;
+export type Profile = z.infer<typeof profileSchema>;
