@@ -34,7 +34,10 @@ describe('dispatch', () => {
     if (!reply.ok) return;
     const list = reply.result as { id: string; production: boolean; maskinporten: { issuer: string } }[];
     expect(list.map((e) => e.id)).toEqual(expect.arrayContaining(['tt02', 'prod']));
-    expect(list.find((e) => e.id === 'prod')).toMatchObject({ production: true, maskinporten: { issuer: 'https://maskinporten.no/' } });
+    expect(list.find((e) => e.id === 'prod')).toMatchObject({
+      production: true,
+      maskinporten: { issuer: 'https://maskinporten.no/' },
+    });
   });
 
   it.each([

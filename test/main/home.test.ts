@@ -18,8 +18,12 @@ describe('resolveHome', () => {
     expect(resolveHome({ env: {}, platform: 'darwin', userHome: '/Users/kari' })).toBe(
       '/Users/kari/Library/Application Support/Maskinporten Desktop',
     );
-    expect(resolveHome({ env: { APPDATA: 'C:\\Users\\kari\\AppData\\Roaming' }, platform: 'win32', userHome: 'C:\\Users\\kari' })).toBe(
-      join('C:\\Users\\kari\\AppData\\Roaming', 'Maskinporten Desktop'),
-    );
+    expect(
+      resolveHome({
+        env: { APPDATA: 'C:\\Users\\kari\\AppData\\Roaming' },
+        platform: 'win32',
+        userHome: 'C:\\Users\\kari',
+      }),
+    ).toBe(join('C:\\Users\\kari\\AppData\\Roaming', 'Maskinporten Desktop'));
   });
 });

@@ -30,7 +30,11 @@ describe('redacting logger', () => {
     const sink = memorySink();
     createLogger(sink, { level: 'warn' }).info('quiet');
     expect(sink.lines).toHaveLength(0);
-    const broken = createLogger({ write: () => { throw new Error('ENOSPC'); } });
+    const broken = createLogger({
+      write: () => {
+        throw new Error('ENOSPC');
+      },
+    });
     expect(() => broken.error('still fine')).not.toThrow();
   });
 });
