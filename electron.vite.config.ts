@@ -1,7 +1,22 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+
+/**
+ * Vite's dev server injects <style> tags and talks to the page over a websocket; the strict CSP of
+ * renderer/index.html forbids both. Only `npm run dev` gets this looser policy; builds keep the strict one.
+ */
+const devCsp: Plugin = {
+  name: 'mpd-dev-csp',
+  apply: 'serve',
+  transformIndexHtml(html) {
+    return html
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* http://localhost:*");
+  },
+};
 
 // jose is ESM-only; bundling it keeps the CommonJS main and CLI free of require(esm) warnings.
 const bundled = ['jose', 'zod', 'commander'];
@@ -31,7 +46,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devCsp],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

@@ -5,17 +5,29 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './contracts/app';
+import { clientsChannels } from './contracts/clients';
+import { downloadsChannels } from './contracts/downloads';
+import { instancesChannels } from './contracts/instances';
+import { keysChannels } from './contracts/keys';
+import { profileChannels } from './contracts/profiles';
+import { tokenChannels } from './contracts/token';
 import type { AppErrorJson } from './errors';
 
 export const channels = {
   ...appChannels,
+  ...instancesChannels,
+  ...downloadsChannels,
+  ...keysChannels,
+  ...profileChannels,
+  ...tokenChannels,
+  ...clientsChannels,
 };
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
 export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
 export type ChannelParsed<C extends ChannelName> = z.output<Channels[C]['input']>;
-export type ChannelResult<C extends ChannelName> = NonNullable<Channels[C]['result']>;
+export type ChannelResult<C extends ChannelName> = Exclude<Channels[C]['result'], undefined>;
 
 /** What crosses the IPC boundary: never a thrown error, always one of these. */
 export type Envelope<R> = { ok: true; result: R } | { ok: false; error: AppErrorJson };
@@ -23,9 +35,11 @@ export type Envelope<R> = { ok: true; result: R } | { ok: false; error: AppError
 /** Events main pushes to the window. */
 export interface Events {
   'settings:changed': import('./contracts/app').UiSettings;
+  'token:changed': import('./auth/token-status').TokenChanged;
+  'downloads:progress': import('./contracts/downloads').DownloadProgress;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['settings:changed'];
+export const eventNames: EventName[] = ['token:changed', 'settings:changed', 'downloads:progress'];
 
 export const channelNames = Object.keys(channels) as ChannelName[];
 
@@ -45,6 +59,12 @@ export type Api = {
   };
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /**
+   * The one preload helper that is not a channel: the path of a file dropped on the window (Electron's
+   * webUtils.getPathForFile, which only a preload can call). Main still reads and checks the file itself.
+   * Absent outside Electron; an empty string when the dropped item is not a file on disk.
+   */
+  files?: { pathForFile(file: unknown): string };
 };
 
 export function methodPath(channelName: string): [string, string] {

@@ -1,4 +1,7 @@
 import type { EnvironmentSummary } from './contracts/app';
+import type { ResolvedEnvironment } from './contracts/profiles';
+import type { WellKnownDiscovery } from './environment-discovery';
+import { readCustomEnvironments } from './environments-file';
 import { AppError } from './errors';
 
 export type Environment = EnvironmentSummary;
@@ -60,17 +63,78 @@ export function appBaseUrl(env: Environment, org: string, app: string): string {
 export interface EnvironmentSource {
   list(): Promise<Environment[]>;
   get(id: string): Promise<Environment>;
+  /**
+   * The environment with the Maskinporten endpoints to use now: read from its well-known metadata when
+   * that answers (cached), else the configured ones. The only method that may touch the network.
+   */
+  resolve(id: string): Promise<ResolvedEnvironment>;
 }
 
-export function presetEnvironments(extra: () => Promise<Environment[]> = async () => []): EnvironmentSource {
+export interface EnvironmentRegistryOptions {
+  /** `<home>/environments.json`; without it only the presets exist. */
+  file?: string;
+  /** Well-known discovery, or `false` to always use the configured endpoints. */
+  discovery: WellKnownDiscovery | false;
+  /** Extra environments (kept for callers of the old presetEnvironments()). */
+  extra?: () => Promise<Environment[]>;
+}
+
+/**
+ * The presets plus the custom environments of `environments.json`, read on every call so an edited file
+ * takes effect without a restart. A preset never depends on the file: `get('tt02')` works even while
+ * the file is broken, but `list()` reports the broken file (ENVIRONMENTS_FILE_INVALID) so it is noticed.
+ */
+export function createEnvironmentRegistry(options: EnvironmentRegistryOptions): EnvironmentSource {
+  const presetIds = PRESETS.map((e) => e.id);
+
+  async function custom(): Promise<Environment[]> {
+    const fromFile = options.file ? await readCustomEnvironments(options.file, presetIds) : [];
+    return [...fromFile, ...((await options.extra?.()) ?? [])];
+  }
+
+  async function get(id: string): Promise<Environment> {
+    const found = PRESETS.find((e) => e.id === id) ?? (await custom()).find((e) => e.id === id);
+    if (!found) throw new AppError('UNKNOWN_ENVIRONMENT', `No environment with id "${id}"`);
+    return found;
+  }
+
   return {
     async list() {
-      return [...PRESETS, ...(await extra())];
+      return [...PRESETS, ...(await custom())];
     },
-    async get(id) {
-      const found = (await this.list()).find((e) => e.id === id);
-      if (!found) throw new AppError('UNKNOWN_ENVIRONMENT', `No environment with id "${id}"`);
-      return found;
+    get,
+    async resolve(id) {
+      const env = await get(id);
+      const wellKnown = env.maskinporten.wellKnown;
+      if (!wellKnown || options.discovery === false) return { ...env, discovered: false };
+      const outcome = await options.discovery.lookup(wellKnown, { allowLoopbackHttp: env.custom });
+      const at = outcome.at.toISOString();
+      if (!outcome.ok) return { ...env, discovered: false, discoveredAt: at, discoveryError: outcome.error };
+      // RFC 8414 §3.3: the metadata's issuer must be identical to the issuer it was fetched for, or the
+      // metadata must not be used. The issuer is the grant's `aud`, sent verbatim (reference §6 point 2).
+      if (outcome.metadata.issuer !== env.maskinporten.issuer) {
+        return {
+          ...env,
+          discovered: false,
+          discoveredAt: at,
+          discoveryError: `metadata issuer "${outcome.metadata.issuer}" differs from the configured "${env.maskinporten.issuer}"`,
+        };
+      }
+      return {
+        ...env,
+        maskinporten: {
+          ...env.maskinporten,
+          issuer: outcome.metadata.issuer,
+          tokenEndpoint: outcome.metadata.tokenEndpoint,
+        },
+        discovered: true,
+        discoveredAt: at,
+      };
     },
   };
+}
+
+/** Only the presets (plus `extra`), never the network: for callers that need no custom file. */
+export function presetEnvironments(extra: () => Promise<Environment[]> = async () => []): EnvironmentSource {
+  return createEnvironmentRegistry({ discovery: false, extra });
 }

@@ -1,9 +1,17 @@
 import { join } from 'node:path';
+import { createTokenService } from './auth/token-service';
 import { type Desktop, scriptedDesktop } from './desktop';
-import { type EnvironmentSource, presetEnvironments } from './environments';
+import { createDownloads } from './downloads/downloads-wiring';
+import { createWellKnownDiscovery } from './environment-discovery';
+import { createEnvironmentRegistry, type EnvironmentSource } from './environments';
 import { createEventBus } from './event-bus';
+import { KeyStore } from './keys/key-store';
 import type { SecretStore } from './keys/secret-store';
 import { createLogger, fileSink, type Logger } from './log';
+import { createProfileStore } from './profiles/profile-store';
+import { createSelfServiceService } from './selfservice/selfservice-service';
+import { createInstancesService } from './storage/instances-service';
+import { createStorageResolver } from './storage/storage-context';
 import { uiSettingsStore } from './ui-settings';
 
 export interface ServiceOptions {
@@ -15,6 +23,8 @@ export interface ServiceOptions {
   logger?: Logger;
   appVersion?: string;
   electronVersion?: string;
+  /** Read Maskinporten's well-known metadata on environments.resolve(); tests pass false (no real hosts). */
+  discovery?: boolean;
 }
 
 /**
@@ -27,8 +37,45 @@ export function createServices(options: ServiceOptions) {
   const now = options.now ?? (() => new Date());
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const desktop = options.desktop ?? scriptedDesktop();
-  const environments: EnvironmentSource = presetEnvironments();
+  const environments: EnvironmentSource = createEnvironmentRegistry({
+    file: join(home, 'environments.json'),
+    discovery: options.discovery === false ? false : createWellKnownDiscovery({ fetch: fetchImpl, now, logger }),
+  });
+  const keys = new KeyStore({ home, secrets: options.secrets, now, logger });
+  const profiles = createProfileStore({
+    file: join(home, 'profiles.json'),
+    environments,
+    keyExists: async (keyId) => (await keys.list()).some((k) => k.id === keyId),
+    now,
+  });
   const events = createEventBus();
+  const tokens = createTokenService({
+    environments,
+    getProfile: (id) => profiles.get(id),
+    keys,
+    fetch: fetchImpl,
+    now,
+    logger,
+    events,
+    desktop,
+  });
+  // A changed or removed profile must never be served a token made for its old settings.
+  profiles.onChange((change) => tokens.clearProfile(change.profile.id));
+  const storageFor = createStorageResolver({
+    getProfile: (id) => profiles.get(id),
+    getEnvironment: (id) => environments.get(id),
+    tokens,
+    fetch: fetchImpl,
+  });
+  const uiSettings = uiSettingsStore(home);
+  const downloads = createDownloads({
+    storageFor,
+    now,
+    log: logger,
+    events,
+    desktop,
+    language: async () => (await uiSettings.get()).language,
+  });
   return {
     home,
     logger,
@@ -37,8 +84,15 @@ export function createServices(options: ServiceOptions) {
     desktop,
     events,
     secrets: options.secrets,
+    keys,
     environments,
-    uiSettings: uiSettingsStore(home),
+    profiles,
+    tokens,
+    selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
+    storageFor,
+    instances: createInstancesService(storageFor),
+    downloads,
+    uiSettings,
     appVersion: options.appVersion ?? '0.0.0',
     electronVersion: options.electronVersion,
   };

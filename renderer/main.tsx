@@ -1,3 +1,12 @@
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-theme/altinn.css';
+import './app.css';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<p>Maskinporten Desktop</p>);
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -41,13 +41,24 @@ export function resolveAppUrl(rawUrl: string, root: string): { path: string; mim
   return { path: target, mime: MIME[extname(target).toLowerCase()] ?? 'application/octet-stream' };
 }
 
-/** Electron security checklist #17: only our own top frame, loaded from app://, may call IPC. */
-export function isTrustedOrigin(frameUrl: string | undefined): boolean {
+/**
+ * Electron security checklist #17: only our own top frame, loaded from app://, may call IPC.
+ * `devServerUrl` is electron-vite's dev server, trusted only in an unpackaged `npm run dev` session.
+ */
+export function isTrustedOrigin(frameUrl: string | undefined, devServerUrl?: string): boolean {
   if (!frameUrl) return false;
   try {
     const url = new URL(frameUrl);
-    return `${url.protocol}//${url.host}` === APP_ORIGIN;
+    if (`${url.protocol}//${url.host}` === APP_ORIGIN) return true;
+    return (
+      devServerUrl !== undefined && isLoopbackDevServer(devServerUrl) && url.origin === new URL(devServerUrl).origin
+    );
   } catch {
     return false;
   }
+}
+
+function isLoopbackDevServer(raw: string): boolean {
+  const url = new URL(raw);
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

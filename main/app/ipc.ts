@@ -10,10 +10,15 @@ import { isTrustedOrigin } from './app-url';
  * top frame on app:// (Electron security checklist #17), then hands the raw input to dispatch,
  * which validates it against the contract.
  */
-export function registerIpc(dispatch: Dispatch, getWindow: () => BrowserWindow | null, log: Logger): void {
+export function registerIpc(
+  dispatch: Dispatch,
+  getWindow: () => BrowserWindow | null,
+  log: Logger,
+  devServerUrl?: string,
+): void {
   for (const name of channelNames) {
     ipcMain.handle(name, async (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!isTrustedSender(event, getWindow())) {
+      if (!isTrustedSender(event, getWindow(), devServerUrl)) {
         log.warn('refused IPC from untrusted sender', { channel: name, url: event.senderFrame?.url });
         return { ok: false, error: new AppError('UNTRUSTED_SENDER', 'Refused: not the app window').toJSON() };
       }
@@ -22,11 +27,11 @@ export function registerIpc(dispatch: Dispatch, getWindow: () => BrowserWindow |
   }
 }
 
-function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, devServerUrl?: string): boolean {
   if (!window || event.sender !== window.webContents) return false;
   const frame = event.senderFrame;
   if (!frame || frame !== window.webContents.mainFrame) return false;
-  return isTrustedOrigin(frame.url);
+  return isTrustedOrigin(frame.url, devServerUrl);
 }
 
 export function pushEvent<E extends EventName>(window: BrowserWindow | null, event: E, payload: Events[E]): void {

@@ -8,7 +8,7 @@ import { createServices } from '../services';
 import { electronDesktop } from './electron-desktop';
 import { pushEvent, registerIpc } from './ipc';
 import { denyAllPermissions, installSecurityGuards } from './security';
-import { createMainWindow, registerAppScheme, rendererRootFor, serveRenderer } from './window';
+import { createMainWindow, devServerUrl, registerAppScheme, rendererRootFor, serveRenderer } from './window';
 
 const homeFlag = process.argv.find((a) => a.startsWith('--home='))?.slice('--home='.length);
 const home = resolveHome({ flag: homeFlag });
@@ -19,8 +19,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  const devServer = devServerUrl(app.isPackaged);
   registerAppScheme();
-  installSecurityGuards(app);
+  installSecurityGuards(app, devServer);
 
   app.on('second-instance', () => {
     if (mainWindow) {
@@ -41,9 +42,13 @@ if (!app.requestSingleInstanceLock()) {
       electronVersion: process.versions.electron,
     });
     const dispatch = createDispatch(createHandlers(services), services.logger);
-    registerIpc(dispatch, () => mainWindow, services.logger);
+    registerIpc(dispatch, () => mainWindow, services.logger, devServer);
     services.events.forward((event, payload) => pushEvent(mainWindow, event, payload as never));
-    mainWindow = createMainWindow(join(__dirname, '../preload/preload.cjs'), join(__dirname, '../../assets/icon.png'));
+    mainWindow = createMainWindow(
+      join(__dirname, '../preload/preload.cjs'),
+      join(__dirname, '../../assets/icon.png'),
+      devServer,
+    );
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

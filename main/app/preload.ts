@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { channelNames, eventNames, methodPath } from '../contract';
 
 /**
@@ -17,6 +17,11 @@ api.on = (event: string, listener: (payload: unknown) => void) => {
   const wrapped = (_e: unknown, payload: unknown) => listener(payload);
   ipcRenderer.on(event, wrapped);
   return () => ipcRenderer.removeListener(event, wrapped);
+};
+
+api.files = {
+  // Only the path string crosses; main reads the file and treats it like any other import path.
+  pathForFile: (file: unknown) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 };
 
 contextBridge.exposeInMainWorld('api', api);

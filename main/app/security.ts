@@ -7,13 +7,13 @@ import { isTrustedOrigin } from './app-url';
  * no navigation away from app://, no new windows (allowlisted https links go to the OS browser),
  * no permissions, no <webview>.
  */
-export function installSecurityGuards(app: App): void {
+export function installSecurityGuards(app: App, devServerUrl?: string): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isTrustedOrigin(url)) event.preventDefault();
+      if (!isTrustedOrigin(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isTrustedOrigin(url)) event.preventDefault();
+      if (!isTrustedOrigin(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

@@ -25,11 +25,16 @@ export function serveRenderer(rendererRoot: string): void {
   });
 }
 
-export function createMainWindow(preloadPath: string, iconPath?: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, iconPath?: string, devServerUrl?: string): BrowserWindow {
   const window = new BrowserWindow(secureWindowOptions(preloadPath, iconPath));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY);
+  void window.loadURL(devServerUrl ?? APP_ENTRY);
   return window;
+}
+
+/** electron-vite's dev server URL during `npm run dev`; never in a packaged app. */
+export function devServerUrl(isPackaged: boolean): string | undefined {
+  return isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
 }
 
 export function rendererRootFor(mainDir: string): string {

@@ -2,14 +2,26 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../errors';
 import { englishHint } from '../hints';
 import { osKeychain } from '../keys/keychain';
+import { registerClientsCommands } from './commands/clients';
 import { registerEnvCommands } from './commands/env';
+import { registerInstancesCommands } from './commands/instances';
+import { registerKeysCommands } from './commands/keys';
+import { registerProfilesCommands } from './commands/profiles';
+import { registerTokenCommands } from './commands/token';
 import { CliContext, type CliDeps, UsageError } from './context';
 import type { CliIo } from './io';
 
 export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2 } as const;
 
 /** Each area registers its commands here with one line. */
-const registrations = [registerEnvCommands];
+const registrations = [
+  registerEnvCommands,
+  registerKeysCommands,
+  registerProfilesCommands,
+  registerTokenCommands,
+  registerClientsCommands,
+  registerInstancesCommands,
+];
 
 /** Run `mpd` with the given arguments (without node and script); resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {

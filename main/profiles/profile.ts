@@ -34,22 +34,59 @@ export const appIdSchema = z
   .max(120)
   .regex(/^[a-z0-9-]+\/[a-z0-9][a-z0-9-]*$/, 'an app is written org/app-name, e.g. ttd/my-app');
 
-export const profileInputSchema = z.strictObject({
+const profileFields = {
   name: z.string().trim().min(1).max(80),
   environmentId: z.string().min(1).max(64),
   clientId: z.string().trim().min(1).max(200),
   keyId: z.string().min(1).max(100),
-  scopes: z.array(scopeSchema).min(1).max(20),
-  resource: z.array(z.string().url().max(500)).max(10).optional(),
-  consumerOrg: orgNumberSchema.optional(),
-  systemUser: z.strictObject({ org: orgNumberSchema, externalRef: z.string().min(1).max(200).optional() }).optional(),
+  // Maskinporten: at least one scope per grant; Digdir recommends one (§1.2, §1.5).
+  scopes: z
+    .array(scopeSchema)
+    .min(1, 'at least one scope is required')
+    .max(20)
+    .refine((list) => new Set(list).size === list.length, 'a scope is listed twice'),
+  // RFC 8707 audience restriction; Maskinporten: "currently only array supported" (§1.2).
+  resource: z.array(z.url().max(500)).min(1).max(10),
+  consumerOrg: orgNumberSchema,
+  systemUser: z.strictObject({ org: orgNumberSchema, externalRef: z.string().trim().min(1).max(200).optional() }),
   /** Service-owner org code (urn:altinn:org), e.g. `ttd`. */
-  org: orgCodeSchema.optional(),
-  apps: z.array(appIdSchema).max(200).default([]),
+  org: orgCodeSchema,
+  apps: z.array(appIdSchema).max(200),
   /** TT02 only: the exchange's `?test=true`, to act as Altinn's test service owner ttd. */
-  testOrg: z.boolean().default(false),
+  testOrg: z.boolean(),
   /** An admin profile for Digdir's self-service API (enterprise certificate, idporten:dcr.* scopes). */
-  admin: z.boolean().default(false),
+  admin: z.boolean(),
+};
+
+export const profileInputSchema = z.strictObject({
+  name: profileFields.name,
+  environmentId: profileFields.environmentId,
+  clientId: profileFields.clientId,
+  keyId: profileFields.keyId,
+  scopes: profileFields.scopes,
+  resource: profileFields.resource.optional(),
+  consumerOrg: profileFields.consumerOrg.optional(),
+  systemUser: profileFields.systemUser.optional(),
+  org: profileFields.org.optional(),
+  apps: profileFields.apps.default([]),
+  testOrg: profileFields.testOrg.default(false),
+  admin: profileFields.admin.default(false),
+});
+
+/** A change to a profile: absent fields stay, `null` removes an optional field. */
+export const profilePatchSchema = z.strictObject({
+  name: profileFields.name.optional(),
+  environmentId: profileFields.environmentId.optional(),
+  clientId: profileFields.clientId.optional(),
+  keyId: profileFields.keyId.optional(),
+  scopes: profileFields.scopes.optional(),
+  resource: profileFields.resource.nullable().optional(),
+  consumerOrg: profileFields.consumerOrg.nullable().optional(),
+  systemUser: profileFields.systemUser.nullable().optional(),
+  org: profileFields.org.nullable().optional(),
+  apps: profileFields.apps.optional(),
+  testOrg: profileFields.testOrg.optional(),
+  admin: profileFields.admin.optional(),
 });
 
 export const profileSchema = profileInputSchema.extend({
@@ -59,4 +96,5 @@ export const profileSchema = profileInputSchema.extend({
 });
 
 export type ProfileInput = z.input<typeof profileInputSchema>;
+export type ProfilePatch = z.input<typeof profilePatchSchema>;
 export type Profile = z.infer<typeof profileSchema>;

@@ -16,6 +16,8 @@ export function testServices(home: string, overrides: Partial<ServiceOptions> = 
     desktop,
     logger: createLogger(sink, { level: 'debug' }),
     appVersion: '0.0.0-test',
+    // Never reach the presets' real hosts from a test; tests that exercise discovery pass their own.
+    discovery: false,
     ...overrides,
   });
   const dispatch = createDispatch(createHandlers(services), services.logger);

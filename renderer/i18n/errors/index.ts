@@ -1,4 +1,9 @@
+import { authErrors } from './auth';
+import { downloadErrors } from './downloads';
+import { keysErrors } from './keys';
+import { profileErrors } from './profiles';
 import { seamErrors } from './seam';
+import { selfServiceErrors } from './selfservice';
 import type { ErrorCatalogue } from './types';
 
 export type { ErrorCatalogue, ErrorText } from './types';
@@ -6,4 +11,9 @@ export type { ErrorCatalogue, ErrorText } from './types';
 /** Every area adds its catalogue here with one line. */
 export const errorTexts: ErrorCatalogue = {
   ...seamErrors,
+  ...downloadErrors,
+  ...keysErrors,
+  ...authErrors,
+  ...profileErrors,
+  ...selfServiceErrors,
 };

@@ -47,3 +47,12 @@ describe('isTrustedOrigin', () => {
     expect(isTrustedOrigin(undefined)).toBe(false);
   });
 });
+
+describe('isTrustedOrigin in a dev session', () => {
+  it('trusts the loopback dev server only when one is given', () => {
+    expect(isTrustedOrigin('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedOrigin('http://localhost:5173/')).toBe(false);
+    expect(isTrustedOrigin('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+    expect(isTrustedOrigin('https://evil.example/', 'https://evil.example/')).toBe(false);
+  });
+});

@@ -1,0 +1,245 @@
+import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { isApiError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../hooks/use-t';
+import type { MessageKey } from '../../i18n/translate';
+import { useClientsStore } from '../../store/use-clients-store';
+import { KeyChoiceField, type KeyChoiceValue } from './KeyChoiceField';
+import { ScopeListField } from './ScopeListField';
+import { isOrgCode } from './scope-check';
+import type { useProductionGuard } from './use-production-guard';
+
+type Errors = Partial<Record<'name' | 'description' | 'scopes' | 'key' | 'profileName' | 'org', MessageKey>>;
+
+/**
+ * A new Maskinporten client: name, description, scopes, and in the same go a key published on it and the
+ * matching client profile, so the person can get a token at once.
+ */
+export function CreateClientForm({
+  environmentName,
+  guard,
+  onDone,
+  onCancel,
+}: {
+  environmentName: string;
+  guard: ReturnType<typeof useProductionGuard>['guard'];
+  onDone(): void;
+  onCancel(): void;
+}) {
+  const t = useT();
+  const base = useId();
+  const keys = useClientsStore((s) => s.keys);
+  const generateKey = useClientsStore((s) => s.generateKey);
+  const createClient = useClientsStore((s) => s.createClient);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [key, setKey] = useState<KeyChoiceValue>({ choice: 'new', keyId: '', newName: '' });
+  const [makeProfile, setMakeProfile] = useState(true);
+  const [profileName, setProfileName] = useState('');
+  const [profileNameTouched, setProfileNameTouched] = useState(false);
+  const [org, setOrg] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  /** The client was made but a later step failed: trying again would make a second client. */
+  const [partly, setPartly] = useState<string>();
+  // A key made for this form is reused if the person tries again after an error (no pile of spare keys).
+  const madeKeyId = useRef<string | undefined>(undefined);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const hasKey = key.choice !== 'none';
+
+  /** A field's message goes as soon as the person changes the field. */
+  function clearError(...fields: (keyof Errors)[]) {
+    setErrors((e) => {
+      const next = { ...e };
+      for (const f of fields) delete next[f];
+      return next;
+    });
+  }
+  const shownProfileName = profileNameTouched ? profileName : name;
+
+  function validate(): Errors {
+    const e: Errors = {};
+    if (!name.trim()) e.name = 'clients.errRequired';
+    if (!description.trim()) e.description = 'clients.errRequired';
+    if (scopes.length === 0) e.scopes = 'clients.errScopes';
+    if (key.choice === 'existing' && !key.keyId) e.key = 'clients.errKey';
+    if (hasKey && makeProfile && !shownProfileName.trim()) e.profileName = 'clients.errRequired';
+    if (hasKey && makeProfile && org.trim() && !isOrgCode(org.trim())) e.org = 'clients.errOrg';
+    return e;
+  }
+
+  async function write(confirmProduction: true | undefined) {
+    let keyId: string | undefined;
+    if (key.choice === 'existing') keyId = key.keyId;
+    if (key.choice === 'new') {
+      madeKeyId.current ??= (await generateKey(name.trim().slice(0, 80))).id;
+      keyId = madeKeyId.current;
+    }
+    await createClient({
+      clientName: name.trim(),
+      description: description.trim(),
+      scopes,
+      ...(keyId ? { keyId } : {}),
+      ...(keyId && makeProfile
+        ? { createProfile: { name: shownProfileName.trim(), ...(org.trim() ? { org: org.trim() } : {}) } }
+        : {}),
+      ...(confirmProduction ? { confirmProduction } : {}),
+    });
+    onDone();
+  }
+
+  async function submit() {
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await guard(t('clients.actionCreate', { name: name.trim() }), write);
+    } catch (e) {
+      setError(e);
+      const created = isApiError(e) ? e.details?.createdClientId : undefined;
+      if (typeof created === 'string') setPartly(created);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="clients-form" aria-labelledby={`${base}-title`} data-testid="clients-create-form">
+      <Heading level={3} data-size="sm" id={`${base}-title`} ref={headingRef} tabIndex={-1}>
+        {t('clients.createTitle', { env: environmentName })}
+      </Heading>
+      <Paragraph data-size="sm" className="clients-muted">
+        {t('clients.createIntro')}
+      </Paragraph>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="clients-form__fields">
+          <Textfield
+            label={t('clients.clientName')}
+            description={t('clients.clientNameHelp')}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              clearError('name', 'profileName');
+            }}
+            error={errors.name ? t(errors.name) : undefined}
+            maxLength={200}
+            autoComplete="off"
+            data-testid="clients-create-name"
+          />
+          <Textfield
+            multiline
+            rows={2}
+            label={t('clients.clientDescription')}
+            description={t('clients.clientDescriptionHelp')}
+            value={description}
+            onChange={(e) => {
+              setDescription(e.target.value);
+              clearError('description');
+            }}
+            error={errors.description ? t(errors.description) : undefined}
+            maxLength={1000}
+            data-testid="clients-create-description"
+          />
+          <ScopeListField
+            id={`${base}-scopes`}
+            testId="clients-create-scopes"
+            label={t('clients.clientScopes')}
+            description={t('clients.clientScopesHelp')}
+            scopes={scopes}
+            onChange={(next) => {
+              setScopes(next);
+              clearError('scopes');
+            }}
+            error={errors.scopes}
+          />
+          <KeyChoiceField
+            value={key}
+            onChange={(v) => {
+              setKey(v);
+              clearError('key');
+            }}
+            keys={keys}
+            choices={['new', 'existing', 'none']}
+            error={errors.key ? t(errors.key) : undefined}
+            testId="clients-create-key"
+          />
+          {hasKey ? (
+            <div className="clients-form__profile">
+              <Checkbox
+                label={t('clients.createProfile')}
+                description={t('clients.createProfileHelp')}
+                checked={makeProfile}
+                onChange={(e) => setMakeProfile(e.target.checked)}
+                data-testid="clients-create-profile"
+              />
+              {makeProfile ? (
+                <div className="clients-form__fields clients-form__nested">
+                  <Textfield
+                    label={t('clients.profileName')}
+                    value={shownProfileName}
+                    onChange={(e) => {
+                      setProfileNameTouched(true);
+                      setProfileName(e.target.value);
+                      clearError('profileName');
+                    }}
+                    error={errors.profileName ? t(errors.profileName) : undefined}
+                    maxLength={80}
+                    autoComplete="off"
+                    data-testid="clients-create-profile-name"
+                  />
+                  <Textfield
+                    label={t('clients.profileOrg')}
+                    description={t('clients.profileOrgHelp')}
+                    value={org}
+                    onChange={(e) => {
+                      setOrg(e.target.value);
+                      clearError('org');
+                    }}
+                    error={errors.org ? t(errors.org) : undefined}
+                    size={20}
+                    autoComplete="off"
+                    spellCheck={false}
+                    data-testid="clients-create-org"
+                  />
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+          {partly ? (
+            <Alert data-color="warning" data-testid="clients-create-partly">
+              <Paragraph>{t('clients.createdPartly', { clientId: partly })}</Paragraph>
+            </Alert>
+          ) : null}
+          {error ? <ErrorAlert error={error} /> : null}
+          <div className="clients-actions">
+            <Button
+              type="submit"
+              disabled={busy || partly !== undefined}
+              aria-busy={busy}
+              data-testid="clients-create-submit"
+            >
+              {busy ? t('clients.creating') : t('clients.create')}
+            </Button>
+            <Button type="button" variant="secondary" onClick={onCancel} disabled={busy}>
+              {partly ? t('clients.backToList') : t('clients.cancel')}
+            </Button>
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import type { ViewId } from '../store/use-app-store';
+import { ClientsView } from './clients/ClientsView';
+import { DownloadsView } from './downloads/DownloadsView';
+import { InstancesView } from './instances/InstancesView';
+import { KeysView } from './keys/KeysView';
+import { ProfilesView } from './profiles/ProfilesView';
+import { TokenView } from './token/TokenView';
+
+/** One view per task; each lives in renderer/features/<task>/<Task>View.tsx. */
+export const views: Record<ViewId, ComponentType> = {
+  keys: KeysView,
+  profiles: ProfilesView,
+  clients: ClientsView,
+  token: TokenView,
+  instances: InstancesView,
+  downloads: DownloadsView,
+};

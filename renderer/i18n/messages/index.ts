@@ -1,0 +1,25 @@
+import { aboutMessages } from './about';
+import { clientsMessages } from './clients';
+import { downloadsMessages } from './downloads';
+import { environmentMessages } from './environment';
+import { instancesMessages } from './instances';
+import { keysMessages } from './keys';
+import { profilesMessages } from './profiles';
+import { shellMessages } from './shell';
+import { tokenMessages } from './token';
+
+/**
+ * Every area's messages, keyed by area; keys are written `area.key` (`t('shell.navKeys')`).
+ * Each area adds itself here with one line; its file exports `{ nb, en }` with `en: typeof nb`.
+ */
+export const messages = {
+  shell: shellMessages,
+  environment: environmentMessages,
+  about: aboutMessages,
+  keys: keysMessages,
+  profiles: profilesMessages,
+  token: tokenMessages,
+  clients: clientsMessages,
+  instances: instancesMessages,
+  downloads: downloadsMessages,
+};

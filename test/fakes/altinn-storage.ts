@@ -1,0 +1,683 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Environment } from '../../main/environments';
+
+/**
+ * A fake Altinn 3 Storage and app API on 127.0.0.1 (shapes and rules from
+ * shared/reference/maskinporten-altinn.md §3; notes in test/fakes/README-storage.md).
+ *
+ * Data element bytes are generated from a seed, never stored: element content is a rotation of one
+ * pseudo-random block, so a gigabyte of instances costs a few megabytes and the MD5 (`contentHash`,
+ * base64) is real. Faults are injected per request kind, element or instance.
+ */
+
+export interface FakeTokenInfo {
+  /** The service owner code the token acts as (`urn:altinn:org`), recorded as `stakeholderId` on confirm. */
+  org: string;
+  scopes: string[];
+}
+
+export interface FakeElementSpec {
+  size: number;
+  filename?: string | null;
+  contentType?: string;
+  dataType?: string;
+  fileScanResult?: string;
+  /** Leave contentHash out of the metadata (Storage does not always have one). */
+  omitHash?: boolean;
+}
+
+export interface FakeInstanceSpec {
+  appId: string;
+  partyId?: string;
+  elements: FakeElementSpec[];
+  isComplete?: boolean;
+  currentTask?: string;
+  created?: string;
+  lastChanged?: string;
+  isArchived?: boolean;
+  isSoftDeleted?: boolean;
+  isHardDeleted?: boolean;
+  owner?: { organisationNumber?: string; personNumber?: string };
+  confirmedBy?: string[];
+}
+
+export type FaultKind = 'data' | 'query' | 'instance' | 'complete';
+
+export interface FaultRule {
+  kind: FaultKind;
+  elementId?: string;
+  instanceId?: string;
+  /** How many matching requests get the fault (default 1). */
+  times?: number;
+  /**
+   * reset: send `afterBytes` of the body, then destroy the socket.
+   * truncate: send `afterBytes` with chunked encoding and end cleanly (the client sees a short body).
+   * corrupt: send the full body with one byte flipped.
+   * status: answer `status` (e.g. 500, 503) with a small body.
+   * retry-after: answer 429 with `Retry-After: retryAfter`.
+   * slow: wait `delayMs` before answering normally.
+   * stall: send `afterBytes`, then nothing until the client gives up.
+   * expire-token: the request's token is now expired: 401 for it from here on.
+   */
+  type: 'reset' | 'truncate' | 'corrupt' | 'status' | 'retry-after' | 'slow' | 'stall' | 'expire-token';
+  afterBytes?: number;
+  status?: number;
+  retryAfter?: string;
+  delayMs?: number;
+}
+
+export interface FakeRequest {
+  method: string;
+  kind: FaultKind | 'other';
+  path: string;
+  query: string;
+  status: number;
+  range?: string;
+  token?: string;
+  elementId?: string;
+  instanceId?: string;
+  via?: 'app' | 'storage';
+  owner?: string;
+  /** Milliseconds (performance.now) when the request arrived. */
+  at: number;
+}
+
+export interface FakeStorageOptions {
+  /** Bearer token → who it is, or null for 401. Tests pass a simple one; the auth fake can supply the real check. */
+  validateToken: (token: string) => FakeTokenInfo | null;
+  seed?: number;
+  /** Answer `Range: bytes=N-` with 206 (default true). */
+  rangeSupport?: boolean;
+  /** Serve the app API routes (default true); false makes them 404 so clients fall back to Storage. */
+  appApi?: boolean;
+  now?: () => Date;
+}
+
+interface FakeElement {
+  id: string;
+  spec: FakeElementSpec;
+  offset: number;
+  md5: string;
+  created: string;
+}
+
+interface FakeInstance {
+  id: string;
+  partyId: string;
+  guid: string;
+  spec: FakeInstanceSpec;
+  elements: FakeElement[];
+  created: string;
+  lastChanged: string;
+  confirmations: { stakeholderId: string; confirmedOn: string }[];
+}
+
+interface Route {
+  app: boolean;
+  appId?: string;
+  log: { kind: FaultKind; via: 'app' | 'storage'; instanceId?: string; elementId?: string };
+}
+
+const BLOCK = 1_048_573;
+const READ_SCOPE = /^altinn:serviceowner/;
+const WRITE_SCOPE = 'altinn:serviceowner/instances.write';
+
+export class FakeAltinnStorage {
+  readonly requests: FakeRequest[] = [];
+  readonly instances = new Map<string, FakeInstance>();
+  private readonly order: FakeInstance[] = [];
+  private readonly elements = new Map<string, { instance: FakeInstance; element: FakeElement }>();
+  private readonly faults: (FaultRule & { left: number })[] = [];
+  private readonly expired = new Set<string>();
+  private readonly sockets = new Set<Socket>();
+  private readonly block: Buffer;
+  private counter = 0;
+  private server?: Server;
+  url = '';
+  /** When false, requests are not logged (the benchmark keeps memory flat). */
+  logRequests = true;
+
+  constructor(private readonly options: FakeStorageOptions) {
+    this.block = makeBlock(options.seed ?? 1);
+  }
+
+  get storageBase(): string {
+    return `${this.url}/storage/api/v1`;
+  }
+
+  get appBaseTemplate(): string {
+    return `${this.url}/{org}/{app}`;
+  }
+
+  /** A custom environment whose Storage and app API are this fake. */
+  environment(overrides: Partial<Environment> = {}): Environment {
+    return {
+      id: 'fake',
+      name: 'Fake Altinn',
+      production: false,
+      custom: true,
+      maskinporten: { issuer: `${this.url}/mp/`, tokenEndpoint: `${this.url}/mp/token` },
+      altinn: {
+        exchangeUrl: `${this.url}/authentication/api/v1/exchange/maskinporten`,
+        storageBase: this.storageBase,
+        appBase: this.appBaseTemplate,
+      },
+      ...overrides,
+    };
+  }
+
+  async listen(): Promise<this> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.end(String(error));
+        } else res.destroy();
+      });
+    });
+    server.keepAliveTimeout = 30_000;
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.server = server;
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Add instances; ids are deterministic from the seed and the order of creation. */
+  add(specs: FakeInstanceSpec[]): FakeInstance[] {
+    return specs.map((spec) => this.addOne(spec));
+  }
+
+  addFault(rule: FaultRule): void {
+    this.faults.push({ ...rule, left: rule.times ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  expireToken(token: string): void {
+    this.expired.add(token);
+  }
+
+  /** The exact bytes of an element (for byte-for-byte checks of small files). */
+  content(elementId: string): Buffer {
+    const found = this.elements.get(elementId);
+    if (!found) throw new Error(`no element ${elementId}`);
+    return Buffer.concat([...this.chunks(found.element, 0, found.element.spec.size)]);
+  }
+
+  md5(elementId: string): string {
+    const found = this.elements.get(elementId);
+    if (!found) throw new Error(`no element ${elementId}`);
+    return found.element.md5;
+  }
+
+  /** Requests of one kind, e.g. how many data downloads were made. */
+  count(kind: FaultKind, filter: (r: FakeRequest) => boolean = () => true): number {
+    return this.requests.filter((r) => r.kind === kind && filter(r)).length;
+  }
+
+  confirmations(instanceId: string): { stakeholderId: string; confirmedOn: string }[] {
+    return this.instances.get(instanceId)?.confirmations ?? [];
+  }
+
+  /** The instance as Storage serializes it. */
+  instanceJson(instance: FakeInstance): Record<string, unknown> {
+    const [org, app] = instance.spec.appId.split('/');
+    const appBase = `${this.url}/${org}/${app}`;
+    const ended = instance.spec.isComplete ? instance.lastChanged : null;
+    return {
+      id: instance.id,
+      instanceOwner: {
+        partyId: instance.partyId,
+        organisationNumber: instance.spec.owner?.organisationNumber ?? null,
+        personNumber: instance.spec.owner?.personNumber ?? null,
+      },
+      appId: instance.spec.appId,
+      org,
+      selfLinks: {
+        apps: `${appBase}/instances/${instance.id}`,
+        platform: `${this.storageBase}/instances/${instance.id}`,
+      },
+      process: {
+        started: instance.created,
+        startEvent: 'StartEvent_1',
+        currentTask: ended
+          ? null
+          : { elementId: instance.spec.currentTask ?? 'Task_1', name: 'Utfylling', altinnTaskType: 'data', flow: 2 },
+        ended,
+        endEvent: ended ? 'EndEvent_1' : null,
+      },
+      status: {
+        isArchived: Boolean(instance.spec.isArchived),
+        archived: instance.spec.isArchived ? instance.lastChanged : null,
+        isSoftDeleted: Boolean(instance.spec.isSoftDeleted),
+        isHardDeleted: Boolean(instance.spec.isHardDeleted),
+        readStatus: 1,
+      },
+      completeConfirmations: instance.confirmations,
+      data: instance.elements.map((e) => ({
+        id: e.id,
+        instanceGuid: instance.guid,
+        dataType: e.spec.dataType ?? 'attachment',
+        filename: e.spec.filename === undefined ? `file-${e.id.slice(0, 8)}.bin` : e.spec.filename,
+        contentType: e.spec.contentType ?? 'application/octet-stream',
+        blobStoragePath: `${instance.spec.appId}/${instance.guid}/data/${e.id}`,
+        selfLinks: {
+          apps: `${appBase}/instances/${instance.id}/data/${e.id}`,
+          platform: `${this.storageBase}/instances/${instance.id}/data/${e.id}`,
+        },
+        size: e.spec.size,
+        ...(e.spec.omitHash ? {} : { contentHash: e.md5 }),
+        locked: Boolean(instance.spec.isComplete),
+        refs: [],
+        isRead: true,
+        tags: [],
+        fileScanResult: e.spec.fileScanResult ?? 'NotApplicable',
+        created: e.created,
+        createdBy: '12345',
+        lastChanged: e.created,
+        lastChangedBy: '12345',
+      })),
+      created: instance.created,
+      createdBy: '12345',
+      lastChanged: instance.lastChanged,
+      lastChangedBy: '12345',
+    };
+  }
+
+  private addOne(spec: FakeInstanceSpec): FakeInstance {
+    const n = ++this.counter;
+    const guid = guidFrom(`${this.options.seed ?? 1}:instance:${n}`);
+    const partyId = spec.partyId ?? String(50_000_000 + n);
+    const created = spec.created ?? new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
+    const instance: FakeInstance = {
+      id: `${partyId}/${guid}`,
+      partyId,
+      guid,
+      spec,
+      elements: [],
+      created,
+      lastChanged: spec.lastChanged ?? created,
+      confirmations: (spec.confirmedBy ?? []).map((org) => ({ stakeholderId: org, confirmedOn: created })),
+    };
+    spec.elements.forEach((elementSpec, i) => {
+      const id = guidFrom(`${this.options.seed ?? 1}:element:${n}:${i}`);
+      const offset = Number.parseInt(id.slice(0, 8), 16) % BLOCK;
+      const element: FakeElement = {
+        id,
+        spec: elementSpec,
+        offset,
+        md5: '',
+        created: new Date(Date.parse(created) + i * 1000).toISOString(),
+      };
+      const hash = createHash('md5');
+      for (const chunk of this.chunks(element, 0, elementSpec.size)) hash.update(chunk);
+      element.md5 = hash.digest('base64');
+      instance.elements.push(element);
+      this.elements.set(id, { instance, element });
+    });
+    this.instances.set(instance.id, instance);
+    this.order.push(instance);
+    return instance;
+  }
+
+  /** The element's bytes from `start` to `end` (exclusive), as zero-copy views of the block. */
+  private *chunks(element: FakeElement, start: number, end: number): Generator<Buffer> {
+    let pos = start;
+    while (pos < end) {
+      const at = (element.offset + pos) % BLOCK;
+      const len = Math.min(end - pos, BLOCK - at);
+      yield this.block.subarray(at, at + len);
+      pos += len;
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const log: FakeRequest = {
+      method: req.method ?? 'GET',
+      kind: 'other',
+      path: url.pathname,
+      query: url.search,
+      status: 0,
+      at: performance.now(),
+    };
+    if (this.logRequests) this.requests.push(log);
+    res.on('finish', () => {
+      log.status = res.statusCode;
+    });
+    const route = this.route(req.method ?? 'GET', url.pathname);
+    if (!route) return this.send(res, log, 404, { title: 'Not Found' });
+    Object.assign(log, route.log);
+
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    log.token = token;
+    const who = token && !this.expired.has(token) ? this.options.validateToken(token) : null;
+    if (!who) return this.send(res, log, 401, undefined);
+
+    const fault = this.takeFault(route.log.kind as FaultKind, route.log.elementId, route.log.instanceId);
+    if (fault?.type === 'expire-token') {
+      this.expired.add(token as string);
+      return this.send(res, log, 401, undefined);
+    }
+    if (fault?.type === 'status') return this.send(res, log, fault.status ?? 500, { title: 'Injected failure' });
+    if (fault?.type === 'retry-after') {
+      res.setHeader('Retry-After', fault.retryAfter ?? '1');
+      return this.send(res, log, 429, { title: 'Too Many Requests' });
+    }
+    if (fault?.type === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 500));
+
+    if (!who.scopes.some((s) => READ_SCOPE.test(s))) return this.send(res, log, 403, { title: 'Forbidden' });
+    switch (route.log.kind) {
+      case 'query':
+        return this.query(req, res, url, log);
+      case 'instance': {
+        const instance = this.instances.get(route.log.instanceId as string);
+        if (!instance || (route.app && route.appId !== instance.spec.appId))
+          return this.send(res, log, 404, { title: 'Not Found' });
+        return this.send(res, log, 200, this.instanceJson(instance));
+      }
+      case 'complete': {
+        const instance = this.instances.get(route.log.instanceId as string);
+        if (!instance || (route.app && route.appId !== instance.spec.appId))
+          return this.send(res, log, 404, { title: 'Not Found' });
+        if (!who.scopes.includes(WRITE_SCOPE))
+          return this.send(res, log, 403, { title: 'Forbidden: instances.write needed' });
+        // Idempotent per stakeholder (InstancesController.AddCompleteConfirmation, §0).
+        if (!instance.confirmations.some((c) => c.stakeholderId === who.org)) {
+          const now = (this.options.now?.() ?? new Date()).toISOString();
+          instance.confirmations.push({ stakeholderId: who.org, confirmedOn: now });
+          instance.lastChanged = now;
+        }
+        return this.send(res, log, 200, this.instanceJson(instance));
+      }
+      case 'data':
+        return this.data(req, res, log, route, fault);
+    }
+  }
+
+  private route(method: string, path: string): Route | undefined {
+    const storage =
+      /^\/storage\/api\/v1\/instances(?:\/(\d+)\/([0-9a-f-]{36})(?:\/(data)\/([0-9a-f-]{36})|\/(complete))?)?$/.exec(
+        path,
+      );
+    const app =
+      /^\/([a-z0-9-]+)\/([a-z0-9-]+)\/instances\/(\d+)\/([0-9a-f-]{36})(?:\/(data)\/([0-9a-f-]{36})|\/(complete))?$/.exec(
+        path,
+      );
+    if (storage) {
+      const [, party, guid, data, elementId, complete] = storage;
+      if (!party)
+        return method === 'GET' ? { app: false, log: { kind: 'query' as const, via: 'storage' as const } } : undefined;
+      return this.kindOf(method, `${party}/${guid}`, Boolean(data), elementId, Boolean(complete), false);
+    }
+    if (app && this.options.appApi !== false) {
+      const [, org, appName, party, guid, data, elementId, complete] = app;
+      const r = this.kindOf(method, `${party}/${guid}`, Boolean(data), elementId, Boolean(complete), true);
+      return r ? { ...r, appId: `${org}/${appName}` } : undefined;
+    }
+    return undefined;
+  }
+
+  private kindOf(
+    method: string,
+    instanceId: string,
+    data: boolean,
+    elementId: string | undefined,
+    complete: boolean,
+    app: boolean,
+  ): Route | undefined {
+    const via = app ? ('app' as const) : ('storage' as const);
+    if (complete) return method === 'POST' ? { app, log: { kind: 'complete' as const, instanceId, via } } : undefined;
+    if (method !== 'GET') return undefined;
+    if (data) return { app, log: { kind: 'data' as const, instanceId, elementId, via } };
+    return { app, log: { kind: 'instance' as const, instanceId, via } };
+  }
+
+  private takeFault(kind: FaultKind, elementId?: string, instanceId?: string) {
+    const rule = this.faults.find(
+      (f) =>
+        f.left > 0 &&
+        f.kind === kind &&
+        (!f.elementId || f.elementId === elementId) &&
+        (!f.instanceId || f.instanceId === instanceId),
+    );
+    if (rule) rule.left--;
+    return rule;
+  }
+
+  private query(req: IncomingMessage, res: ServerResponse, url: URL, log: FakeRequest) {
+    const p = url.searchParams;
+    const appId = p.get('appId');
+    const org = p.get('org');
+    if (!appId && !org) return this.send(res, log, 400, { title: 'org or appId is required for app owners' });
+    const ownerHeader = req.headers['x-ai-instanceowneridentifier'];
+    let owner: { kind: 'org' | 'person'; value: string } | undefined;
+    if (typeof ownerHeader === 'string') {
+      log.owner = ownerHeader;
+      if (p.has('instanceOwner.partyId'))
+        return this.send(res, log, 400, { title: 'Cannot combine the owner header and instanceOwner.partyId' });
+      const m = /^(Person|Organisation):(\d+)$/.exec(ownerHeader);
+      if (!m) return this.send(res, log, 400, { title: 'Invalid X-Ai-InstanceOwnerIdentifier' });
+      owner = { kind: m[1] === 'Person' ? 'person' : 'org', value: m[2] as string };
+    }
+    const size = p.has('size') ? Number(p.get('size')) : 100;
+    if (!Number.isInteger(size) || size < 1 || size > 1000) return this.send(res, log, 400, { title: 'Invalid size' });
+    const ranges: [string, (i: FakeInstance) => string][] = [
+      ['created', (i) => i.created],
+      ['lastChanged', (i) => i.lastChanged],
+    ];
+    const predicates: ((i: FakeInstance) => boolean)[] = [];
+    for (const [name, get] of ranges) {
+      for (const value of p.getAll(name)) {
+        const m = /^(gt|gte|lt|lte|eq):(.+)$/.exec(value);
+        const bound = m ? Date.parse(m[2] as string) : Number.NaN;
+        if (!m || Number.isNaN(bound)) return this.send(res, log, 400, { title: `Invalid ${name} value` });
+        const op = m[1];
+        predicates.push((i) => {
+          const t = Date.parse(get(i));
+          return op === 'gt'
+            ? t > bound
+            : op === 'gte'
+              ? t >= bound
+              : op === 'lt'
+                ? t < bound
+                : op === 'lte'
+                  ? t <= bound
+                  : t === bound;
+        });
+      }
+    }
+    const bool = (name: string): boolean | undefined | 'bad' => {
+      const v = p.get(name);
+      if (v === null) return undefined;
+      if (v !== 'true' && v !== 'false') return 'bad';
+      return v === 'true';
+    };
+    const checks: [string, (i: FakeInstance) => boolean][] = [
+      ['process.isComplete', (i) => Boolean(i.spec.isComplete)],
+      ['status.isArchived', (i) => Boolean(i.spec.isArchived)],
+      ['status.isSoftDeleted', (i) => Boolean(i.spec.isSoftDeleted)],
+      ['status.isHardDeleted', (i) => Boolean(i.spec.isHardDeleted)],
+    ];
+    for (const [name, get] of checks) {
+      const want = bool(name);
+      if (want === 'bad') return this.send(res, log, 400, { title: `Invalid ${name}` });
+      if (want !== undefined) predicates.push((i) => get(i) === want);
+    }
+    const task = p.get('process.currentTask');
+    if (task) predicates.push((i) => !i.spec.isComplete && (i.spec.currentTask ?? 'Task_1') === task);
+    const excluded = p.get('excludeConfirmedBy');
+    if (excluded) predicates.push((i) => !i.confirmations.some((c) => c.stakeholderId === excluded));
+    if (appId) predicates.push((i) => i.spec.appId === appId);
+    if (org) predicates.push((i) => i.spec.appId.startsWith(`${org}/`));
+    if (owner) {
+      predicates.push((i) =>
+        owner.kind === 'org'
+          ? i.spec.owner?.organisationNumber === owner.value
+          : i.spec.owner?.personNumber === owner.value,
+      );
+    }
+
+    // Keyset paging: the token names the last position served, so confirming instances between pages
+    // (which removes them from an excludeConfirmedBy query) does not make the next page skip any.
+    const token = p.get('continuationToken');
+    let from = 0;
+    if (token) {
+      const decoded = Number(Buffer.from(token, 'base64url').toString('utf8'));
+      if (!Number.isInteger(decoded) || decoded < 0)
+        return this.send(res, log, 400, { title: 'Invalid continuationToken' });
+      from = decoded;
+    }
+    const page: FakeInstance[] = [];
+    let last = from;
+    let more = false;
+    for (let idx = from; idx < this.order.length; idx++) {
+      const instance = this.order[idx] as FakeInstance;
+      if (!predicates.every((f) => f(instance))) continue;
+      if (page.length === size) {
+        more = true;
+        break;
+      }
+      page.push(instance);
+      last = idx + 1;
+    }
+    const self = `${this.storageBase}/instances${url.search}`;
+    let next: string | undefined;
+    if (more) {
+      const nextParams = new URLSearchParams(p);
+      nextParams.set('continuationToken', Buffer.from(String(last)).toString('base64url'));
+      next = `${this.storageBase}/instances?${nextParams}`;
+    }
+    this.send(res, log, 200, {
+      count: page.length,
+      self,
+      ...(next ? { next } : {}),
+      instances: page.map((i) => this.instanceJson(i)),
+    });
+  }
+
+  private async data(
+    req: IncomingMessage,
+    res: ServerResponse,
+    log: FakeRequest,
+    route: { app: boolean; appId?: string },
+    fault: (FaultRule & { left: number }) | undefined,
+  ): Promise<void> {
+    const found = this.elements.get(log.elementId as string);
+    if (!found || found.instance.id !== log.instanceId || (route.app && route.appId !== found.instance.spec.appId)) {
+      return this.send(res, log, 404, { title: 'Not Found' });
+    }
+    const { element } = found;
+    const size = element.spec.size;
+    let start = 0;
+    const range = req.headers.range;
+    if (range) log.range = range;
+    if (range && this.options.rangeSupport !== false) {
+      const m = /^bytes=(\d+)-$/.exec(range);
+      if (m) {
+        start = Number(m[1]);
+        if (start >= size) {
+          res.setHeader('Content-Range', `bytes */${size}`);
+          return this.send(res, log, 416, undefined);
+        }
+      }
+    }
+    res.setHeader('Content-Type', element.spec.contentType ?? 'application/octet-stream');
+    if (start > 0) {
+      res.statusCode = 206;
+      res.setHeader('Content-Range', `bytes ${start}-${size - 1}/${size}`);
+    } else res.statusCode = 200;
+    if (fault?.type === 'truncate') {
+      res.setHeader('Transfer-Encoding', 'chunked');
+      await this.pump(res, element, start, Math.min(size, start + (fault.afterBytes ?? Math.floor(size / 2))));
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Length', String(size - start));
+    if (fault?.type === 'reset' || fault?.type === 'stall') {
+      const upTo = Math.min(size, start + (fault.afterBytes ?? Math.floor((size - start) / 2)));
+      await this.pump(res, element, start, upTo);
+      if (fault.type === 'reset') res.socket?.destroy();
+      return; // stall: leave the response open until the client gives up
+    }
+    if (fault?.type === 'corrupt') {
+      const body = Buffer.concat([...this.chunks(element, start, size)]);
+      if (body.length) body[body.length >> 1] ^= 0xff;
+      res.end(body);
+      return;
+    }
+    await this.pump(res, element, start, size);
+    res.end();
+  }
+
+  private async pump(res: ServerResponse, element: FakeElement, start: number, end: number): Promise<void> {
+    for (const chunk of this.chunks(element, start, end)) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+    }
+  }
+
+  private send(res: ServerResponse, log: FakeRequest, status: number, body: unknown): void {
+    log.status = status;
+    res.statusCode = status;
+    if (body === undefined) {
+      res.end();
+      return;
+    }
+    const text = JSON.stringify(body);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', String(Buffer.byteLength(text)));
+    res.end(text);
+  }
+}
+
+export async function startFakeAltinnStorage(options: FakeStorageOptions): Promise<FakeAltinnStorage> {
+  return new FakeAltinnStorage(options).listen();
+}
+
+/** A pseudo-random block from the seed (SHA-256 in counter mode: deterministic, fast enough for 1 MiB). */
+function makeBlock(seed: number): Buffer {
+  const out = Buffer.alloc(BLOCK);
+  for (let i = 0, pos = 0; pos < BLOCK; i++) {
+    const digest = createHash('sha256').update(`${seed}:${i}`).digest();
+    pos += digest.copy(out, pos);
+  }
+  return out;
+}
+
+function guidFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A token check for tests: `tok-*` tokens act as `ttd` with read and write scopes; `ro-*` read only. */
+export function simpleTokenCheck(token: string): FakeTokenInfo | null {
+  if (token.startsWith('tok-')) {
+    return { org: 'ttd', scopes: ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'] };
+  }
+  if (token.startsWith('ro-')) return { org: 'ttd', scopes: ['altinn:serviceowner/instances.read'] };
+  return null;
+}
