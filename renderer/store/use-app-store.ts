@@ -1,12 +1,19 @@
 import { create } from 'zustand';
 import type { AppInfo, EnvironmentSummary, Language } from '../../main/contracts/app';
-import { ApiError, call } from '../api';
+import { type ApiError, call } from '../api';
+import { asApiError } from './as-api-error';
 
 /** The tasks of the design (plus self-service clients, issue 7); each is one view under renderer/features/. */
 export type ViewId = 'keys' | 'profiles' | 'clients' | 'token' | 'instances' | 'downloads';
 export const viewIds: readonly ViewId[] = ['keys', 'profiles', 'clients', 'token', 'instances', 'downloads'];
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/**
+ * The kinds of production action that ask once per session (issue 5, item 9). Each kind asks on its own:
+ * saving a profile is not the same yes as fetching a token that reaches real data.
+ */
+export type ProductionScope = 'profiles' | 'token';
 
 export interface AppState {
   status: LoadState;
@@ -22,6 +29,11 @@ export interface AppState {
   /** The last failed change of language or environment, shown until the next change. */
   changeError?: ApiError;
   switching: boolean;
+  /**
+   * Production environments the person has said yes to in this session (this window's life), per kind of
+   * action, so the question comes once per session, not before every save or request.
+   */
+  productionConfirmed: Record<ProductionScope, string[]>;
 
   start(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
@@ -29,12 +41,7 @@ export interface AppState {
   navigate(view: ViewId): void;
   loadAppInfo(): Promise<void>;
   applySettings(settings: { language: Language; environmentId: string }): void;
-}
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError
-    ? error
-    : new ApiError({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
+  confirmProduction(scope: ProductionScope, environmentId: string): void;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -45,6 +52,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   view: 'keys',
   appInfoLoading: false,
   switching: false,
+  productionConfirmed: { profiles: [], token: [] },
 
   async start() {
     set({ status: 'loading', startError: undefined });
@@ -97,9 +105,22 @@ export const useAppStore = create<AppState>()((set, get) => ({
   applySettings({ language, environmentId }) {
     set({ language, environmentId });
   },
+
+  confirmProduction(scope, environmentId) {
+    const confirmed = get().productionConfirmed;
+    if (!confirmed[scope].includes(environmentId)) {
+      set({ productionConfirmed: { ...confirmed, [scope]: [...confirmed[scope], environmentId] } });
+    }
+  },
 }));
 
 /** The environment the window works against, or undefined before the list has loaded. */
 export function selectEnvironment(state: AppState): EnvironmentSummary | undefined {
   return state.environments.find((e) => e.id === state.environmentId);
+}
+
+/** Whether `scope`'s production actions in this environment were already confirmed in this session. */
+export function selectProductionConfirmed(scope: ProductionScope, environmentId: string | undefined) {
+  return (state: AppState): boolean =>
+    environmentId !== undefined && state.productionConfirmed[scope].includes(environmentId);
 }

@@ -11,6 +11,7 @@ import type {
 import type { KeySummary } from '../../main/contracts/keys';
 import type { Profile, ProfileInput, ScopeSuggestion } from '../../main/contracts/profiles';
 import { ApiError, call } from '../api';
+import { asApiError } from './as-api-error';
 import type { LoadState } from './use-app-store';
 
 export type ClientsPath = 'admin' | 'manual';
@@ -91,12 +92,6 @@ export interface ClientsState {
   loadGuide(keyId?: string): Promise<void>;
   saveManualProfile(input: ProfileInput, existingId?: string): Promise<Profile>;
   runDoctor(): Promise<void>;
-}
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError
-    ? error
-    : new ApiError({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
 }
 
 /** At most this many clients are read at once to count their keys (each read is two API calls). */

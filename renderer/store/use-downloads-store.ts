@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DownloadJobDetail, DownloadJobSummary, DownloadProgress } from '../../main/contracts/downloads';
-import { ApiError, call, onEvent } from '../api';
+import { type ApiError, call, onEvent } from '../api';
+import { asApiError } from './as-api-error';
 import type { LoadState } from './use-app-store';
 
 export type JobAction = 'cancel' | 'retry' | 'open';
@@ -30,12 +31,6 @@ export interface DownloadsState {
   cancel(jobId: string): Promise<void>;
   retryFailed(jobId: string): Promise<void>;
   openFolder(jobId: string): Promise<void>;
-}
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError
-    ? error
-    : new ApiError({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
 }
 
 function newestFirst(jobs: DownloadJobSummary[]): DownloadJobSummary[] {

@@ -2,8 +2,9 @@ import { create } from 'zustand';
 import type { InstanceDetail, InstanceSummary } from '../../main/contracts/instances';
 import type { Profile } from '../../main/contracts/profiles';
 import type { InstanceFilters } from '../../main/storage/instance-query';
-import { ApiError, call } from '../api';
+import { type ApiError, call } from '../api';
 import { type DraftErrors, draftToFilters, emptyDraft, type FilterDraft } from '../features/instances/instance-filters';
+import { asApiError } from './as-api-error';
 import type { LoadState } from './use-app-store';
 
 /** The query the table shows: the filters as sent, so paging and "all matching" use exactly these. */
@@ -57,12 +58,6 @@ export interface InstancesState {
   clearSelection(): void;
   openDetail(instanceId: string): Promise<void>;
   closeDetail(): void;
-}
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError
-    ? error
-    : new ApiError({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
 }
 
 const noQuery = {

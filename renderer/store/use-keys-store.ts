@@ -7,8 +7,9 @@ import type {
   PublicJwk,
   VaultStatusInfo,
 } from '../../main/contracts/keys';
-import { ApiError, call } from '../api';
+import { type ApiError, call } from '../api';
 import type { MessageKey, MessageParams } from '../i18n/translate';
+import { asApiError } from './as-api-error';
 import type { LoadState } from './use-app-store';
 
 /**
@@ -59,12 +60,6 @@ export interface KeysState {
   setSelected(ids: string[]): void;
   showNotice(notice: KeysNotice): void;
   dismissNotice(): void;
-}
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError
-    ? error
-    : new ApiError({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
 }
 
 function replaceKey(keys: KeySummary[], key: KeySummary): KeySummary[] {

@@ -7,7 +7,8 @@ import type {
   ResolvedEnvironment,
   ScopeSuggestion,
 } from '../../main/contracts/profiles';
-import { ApiError, call } from '../api';
+import { type ApiError, call } from '../api';
+import { asApiError } from './as-api-error';
 import type { LoadState } from './use-app-store';
 
 export type Editor = { mode: 'new' } | { mode: 'edit'; profile: Profile };
@@ -28,11 +29,6 @@ export interface ProfilesState {
   endpointsOpen: boolean;
   /** The last change that worked, for a short receipt above the list. */
   notice?: { kind: 'saved' | 'deleted'; name: string };
-  /**
-   * Production environments whose writes the person has confirmed in this session (this window's life),
-   * so the question comes once per session, not before every save (issue 5, item 9).
-   */
-  productionConfirmed: string[];
 
   load(environmentId: string): Promise<void>;
   reloadKeys(): Promise<void>;
@@ -43,13 +39,6 @@ export interface ProfilesState {
   /** Add or update; throws the ApiError for the form to place on its fields. */
   save(change: { id?: undefined; input: ProfileInput } | { id: string; patch: ProfilePatch }): Promise<Profile>;
   remove(profile: Profile): Promise<void>;
-  confirmProduction(environmentId: string): void;
-}
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError
-    ? error
-    : new ApiError({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
 }
 
 export const useProfilesStore = create<ProfilesState>()((set, get) => {
@@ -83,7 +72,6 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
     suggestions: [],
     editor: null,
     endpointsOpen: false,
-    productionConfirmed: [],
 
     async load(environmentId) {
       const mine = ++generation;
@@ -156,12 +144,6 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
         profiles: get().profiles.filter((p) => p.id !== profile.id),
         notice: { kind: 'deleted', name: profile.name },
       });
-    },
-
-    confirmProduction(environmentId) {
-      if (!get().productionConfirmed.includes(environmentId)) {
-        set({ productionConfirmed: [...get().productionConfirmed, environmentId] });
-      }
     },
   };
 });

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { DoctorReport, TokenChanged, TokenKind, TokenStatus, TokenSummary } from '../../main/auth/token-status';
 import type { Profile } from '../../main/contracts/profiles';
-import { ApiError, call } from '../api';
+import { type ApiError, call } from '../api';
+import { asApiError } from './as-api-error';
 import type { LoadState } from './use-app-store';
 
 /** What a token card says about its token beyond the summary: the last `token:changed` for that kind. */
@@ -33,12 +34,6 @@ export interface TokenState {
   doctorError?: ApiError;
   doctor?: DoctorReport;
 
-  /**
-   * Production environments whose token requests the person has confirmed in this session (this window's
-   * life), so the question comes once per session, not before every request (issue 5, item 9).
-   */
-  productionConfirmed: string[];
-
   loadProfiles(environmentId: string): Promise<void>;
   selectProfile(profileId: string | undefined): Promise<void>;
   setAltinn(on: boolean): void;
@@ -46,15 +41,8 @@ export interface TokenState {
   getToken(): Promise<void>;
   copy(which: TokenKind): Promise<void>;
   runDoctor(): Promise<void>;
-  confirmProduction(environmentId: string): void;
   /** A `token:changed` push event from main. */
   applyChange(change: TokenChanged): void;
-}
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError
-    ? error
-    : new ApiError({ code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
 }
 
 /** Everything that belongs to one profile's results; reset when the profile or environment changes. */
@@ -92,7 +80,6 @@ export const useTokenStore = create<TokenState>()((set, get) => {
     profiles: [],
     altinn: true,
     forceRefresh: false,
-    productionConfirmed: [],
     ...noResults,
 
     async loadProfiles(environmentId) {
@@ -188,12 +175,6 @@ export const useTokenStore = create<TokenState>()((set, get) => {
       }
       // The doctor fetched fresh tokens (or failed to): show what main holds now.
       if (mine === generation) await refreshCached(profileId, mine);
-    },
-
-    confirmProduction(environmentId) {
-      if (!get().productionConfirmed.includes(environmentId)) {
-        set({ productionConfirmed: [...get().productionConfirmed, environmentId] });
-      }
     },
 
     applyChange(change) {

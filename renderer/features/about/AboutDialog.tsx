@@ -1,5 +1,6 @@
-import { Dialog, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
+import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { useT } from '../../hooks/use-t';
@@ -19,57 +20,43 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
   }, [open, load]);
 
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      closeButton={t('shell.close')}
-      closedby="any"
-      aria-labelledby="about-title"
-      data-testid="about-dialog"
-    >
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id="about-title">
-          {t('about.title')}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        {error ? (
-          <ErrorAlert error={error} onRetry={() => void load()} />
-        ) : !info || loading ? (
-          <LoadingState label={t('shell.loading')} />
-        ) : (
-          <dl className="about-list">
-            <dt>{t('about.version')}</dt>
-            <dd data-testid="about-version">{info.version}</dd>
-            <dt>{t('about.platform')}</dt>
-            <dd>
-              {info.platform} ({info.arch})
-            </dd>
-            <dt>{t('about.home')}</dt>
-            <dd>
-              <code data-testid="about-home" className="about-list__path">
-                {info.home}
-              </code>
-              <Paragraph data-size="sm">{t('about.homeHelp')}</Paragraph>
-            </dd>
-            <dt>{t('about.keychain')}</dt>
-            <dd data-testid="about-keychain">
-              <Tag data-color={info.keychain.available ? 'success' : 'warning'}>
-                {info.keychain.available ? t('about.keychainYes') : t('about.keychainNo')}
-              </Tag>
-              {info.keychain.detail ? <Paragraph data-size="sm">{info.keychain.detail}</Paragraph> : null}
-            </dd>
-            {info.electron ? (
-              <>
-                <dt>{t('about.electron')}</dt>
-                <dd>{info.electron}</dd>
-              </>
-            ) : null}
-            <dt>{t('about.node')}</dt>
-            <dd>{info.node}</dd>
-          </dl>
-        )}
-      </Dialog.Block>
-    </Dialog>
+    <AppDialog open={open} title={t('about.title')} onClose={onClose} testId="about-dialog" closedby="any">
+      {error ? (
+        <ErrorAlert error={error} onRetry={() => void load()} />
+      ) : !info || loading ? (
+        <LoadingState label={t('shell.loading')} />
+      ) : (
+        <dl className="facts">
+          <dt>{t('about.version')}</dt>
+          <dd data-testid="about-version">{info.version}</dd>
+          <dt>{t('about.platform')}</dt>
+          <dd>
+            {info.platform} ({info.arch})
+          </dd>
+          <dt>{t('about.home')}</dt>
+          <dd>
+            <code data-testid="about-home" className="about-list__path">
+              {info.home}
+            </code>
+            <Paragraph data-size="sm">{t('about.homeHelp')}</Paragraph>
+          </dd>
+          <dt>{t('about.keychain')}</dt>
+          <dd data-testid="about-keychain">
+            <Tag data-color={info.keychain.available ? 'success' : 'warning'}>
+              {info.keychain.available ? t('about.keychainYes') : t('about.keychainNo')}
+            </Tag>
+            {info.keychain.detail ? <Paragraph data-size="sm">{info.keychain.detail}</Paragraph> : null}
+          </dd>
+          {info.electron ? (
+            <>
+              <dt>{t('about.electron')}</dt>
+              <dd>{info.electron}</dd>
+            </>
+          ) : null}
+          <dt>{t('about.node')}</dt>
+          <dd>{info.node}</dd>
+        </dl>
+      )}
+    </AppDialog>
   );
 }

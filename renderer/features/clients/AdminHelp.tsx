@@ -20,7 +20,7 @@ export function AdminHelp({ environmentName }: { environmentName: string }) {
         <li>{t('clients.noAdminStep2')}</li>
         <li>{t('clients.noAdminStep3')}</li>
       </ol>
-      <div className="clients-actions">
+      <div className="button-row">
         <Button variant="secondary" data-size="sm" onClick={() => navigate('keys')}>
           {t('clients.goToKeys')}
         </Button>

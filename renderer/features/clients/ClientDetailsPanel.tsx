@@ -1,4 +1,4 @@
-import { Alert, Button, Details, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Details, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { ClientKeyInfo } from '../../../main/contracts/clients';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,6 +9,7 @@ import { ClientKeysTable } from './ClientKeysTable';
 import { EditClientForm } from './EditClientForm';
 import { PublishKeyDialog } from './PublishKeyDialog';
 import { RemoveKeyDialog } from './RemoveKeyDialog';
+import { ScopeTags } from './ScopeTags';
 import type { useProductionGuard } from './use-production-guard';
 
 /** PROPAGATION_MINUTES of main/contracts/clients.ts (the renderer imports only types from main). */
@@ -80,7 +81,7 @@ export function ClientDetailsPanel({
         <EditClientForm client={client} guard={guard} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <dl className="clients-facts">
+          <dl className="facts clients-facts">
             <dt>{t('clients.colClientId')}</dt>
             <dd>
               <code className="clients-code" data-testid="clients-details-id">
@@ -90,27 +91,13 @@ export function ClientDetailsPanel({
             <dt>{t('clients.description')}</dt>
             <dd>{client.description}</dd>
             <dt>{t('clients.scopes')}</dt>
-            <dd>
-              {client.scopes.length === 0 ? (
-                t('clients.noScopes')
-              ) : (
-                <ul className="clients-tags">
-                  {client.scopes.map((s) => (
-                    <li key={s}>
-                      <Tag data-size="sm" data-color="neutral">
-                        {s}
-                      </Tag>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </dd>
+            <dd>{client.scopes.length === 0 ? t('clients.noScopes') : <ScopeTags scopes={client.scopes} />}</dd>
             <dt>{t('clients.localProfiles')}</dt>
             <dd data-testid="clients-details-profiles">
               {users.length === 0 ? t('clients.noLocalProfiles') : users.map((p) => p.name).join(', ')}
             </dd>
           </dl>
-          <div className="clients-actions">
+          <div className="button-row">
             <Button variant="secondary" data-size="sm" onClick={() => setEditing(true)} data-testid="clients-edit">
               {t('clients.editClient')}
             </Button>

@@ -1,9 +1,10 @@
-import { Button, Heading, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
+import { ScopeTags } from './ScopeTags';
 
 /** The organisation's clients: name, client id, scopes and how many keys each has. */
 export function ClientList({ environmentName, onNew }: { environmentName: string; onNew(): void }) {
@@ -21,7 +22,7 @@ export function ClientList({ environmentName, onNew }: { environmentName: string
         <Heading level={3} data-size="sm" id="clients-list-title">
           {t('clients.clientsHeading')}
         </Heading>
-        <div className="clients-actions">
+        <div className="button-row">
           <Button onClick={onNew} data-testid="clients-new">
             {t('clients.newClient')}
           </Button>
@@ -69,15 +70,7 @@ export function ClientList({ environmentName, onNew }: { environmentName: string
                     <code className="clients-code">{c.clientId}</code>
                   </Table.Cell>
                   <Table.Cell>
-                    <ul className="clients-tags">
-                      {c.scopes.map((s) => (
-                        <li key={s}>
-                          <Tag data-size="sm" data-color="neutral">
-                            {s}
-                          </Tag>
-                        </li>
-                      ))}
-                    </ul>
+                    <ScopeTags scopes={c.scopes} />
                   </Table.Cell>
                   <Table.Cell data-testid="clients-row-keys">
                     {!maskinporten

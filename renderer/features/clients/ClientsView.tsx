@@ -1,21 +1,15 @@
 import { Fieldset, Paragraph, Radio } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
-import type { EnvironmentSummary } from '../../../main/contracts/app';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { ViewHeader } from '../../components/ViewHeader';
-import { type T, useT } from '../../hooks/use-t';
+import { useT } from '../../hooks/use-t';
 import { selectEnvironment, useAppStore } from '../../store/use-app-store';
 import { type ClientsPath, useClientsStore } from '../../store/use-clients-store';
+import { environmentLabel } from '../environment/environment-label';
 import { AdminPath } from './AdminPath';
 import { ManualGuidePanel } from './ManualGuidePanel';
 import './clients.css';
-
-export function environmentLabel(env: EnvironmentSummary | undefined, t: T): string {
-  if (!env) return '';
-  if (env.custom) return env.name;
-  return env.production ? t('environment.production') : t('environment.tt02');
-}
 
 /**
  * Clients (issue 7): make a Maskinporten client and put a key on it, either through Digdir's self-service
@@ -30,7 +24,7 @@ export function ClientsView() {
   const error = useClientsStore((s) => s.error);
   const load = useClientsStore((s) => s.load);
   const choosePath = useClientsStore((s) => s.choosePath);
-  const envName = environmentLabel(environment, t);
+  const envName = environment ? environmentLabel(environment, t) : '';
 
   useEffect(() => {
     void load(environmentId);

@@ -225,7 +225,7 @@ export function CreateClientForm({
             </Alert>
           ) : null}
           {error ? <ErrorAlert error={error} /> : null}
-          <div className="clients-actions">
+          <div className="button-row">
             <Button
               type="submit"
               disabled={busy || partly !== undefined}

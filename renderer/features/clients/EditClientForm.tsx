@@ -106,7 +106,7 @@ export function EditClientForm({
             error={errors.scopes}
           />
           {error ? <ErrorAlert error={error} /> : null}
-          <div className="clients-actions">
+          <div className="button-row">
             <Button type="submit" disabled={busy} aria-busy={busy} data-testid="clients-edit-submit">
               {busy ? t('clients.saving') : t('clients.save')}
             </Button>

@@ -96,7 +96,7 @@ export function ManualGuidePanel({
     'open-portal': (
       <div className="clients-step__extra">
         {guide.portalAllowed ? (
-          <div className="clients-actions">
+          <div className="button-row">
             <Button onClick={() => void openPortal()} data-testid="clients-open-portal">
               {t('clients.openPortal')} ↗
             </Button>
@@ -179,7 +179,7 @@ export function ManualGuidePanel({
             <pre className="clients-jwk__text" data-testid="clients-guide-jwk-text">
               {guide.jwkText}
             </pre>
-            <div className="clients-actions">
+            <div className="button-row">
               <Button variant="secondary" data-size="sm" onClick={() => void copyJwk()} data-testid="clients-copy-jwk">
                 {t('clients.copyJwk')}
               </Button>
@@ -208,7 +208,7 @@ export function ManualGuidePanel({
             {t('clients.doctorNeedsProfile')}
           </Paragraph>
         )}
-        <div className="clients-actions">
+        <div className="button-row">
           <Button
             onClick={() =>
               void guard(t('clients.actionDoctor', { name: manualProfile?.name ?? '' }), async () => runDoctor())

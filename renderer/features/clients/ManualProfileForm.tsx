@@ -138,7 +138,7 @@ export function ManualProfileForm({
         </Alert>
       ) : null}
       {error ? <ErrorAlert error={error} /> : null}
-      <div className="clients-actions">
+      <div className="button-row">
         <Button type="submit" disabled={busy} aria-busy={busy} data-testid="clients-manual-save">
           {existing ? t('clients.updateProfile') : t('clients.saveProfile')}
         </Button>

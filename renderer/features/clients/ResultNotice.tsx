@@ -66,7 +66,7 @@ export function ResultNotice({ notice }: { notice: ClientsNotice }) {
         </>
       ) : null}
       {created?.profile ? <Paragraph>{t('clients.createdProfile', { name: created.profile.name })}</Paragraph> : null}
-      <div className="clients-actions">
+      <div className="button-row">
         {created?.profile ? (
           <Button data-size="sm" onClick={() => navigate('token')} data-testid="clients-go-to-token">
             {t('clients.goToToken')}

@@ -1,6 +1,8 @@
-import { Alert, Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { type ReactNode, useId, useState } from 'react';
+import { Button } from '@digdir/designsystemet-react';
+import { type ReactNode, useState } from 'react';
+import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ProductionWarning } from '../../components/ProductionWarning';
 import { useT } from '../../hooks/use-t';
 
 /**
@@ -33,7 +35,6 @@ export function WriteDialog({
   confirmDisabled?: boolean;
 }) {
   const t = useT();
-  const titleId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -57,38 +58,30 @@ export function WriteDialog({
   }
 
   return (
-    <Dialog open={open} onClose={close} closeButton={t('shell.close')} aria-labelledby={titleId} data-testid={testId}>
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id={titleId}>
-          {title}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block className="clients-dialog__body">
-        {production ? (
-          <Alert data-color="danger" data-size="sm" data-testid={`${testId}-production`}>
-            <Heading level={3} data-size="2xs">
-              {t('clients.productionWarningTitle')}
-            </Heading>
-            <Paragraph data-size="sm">{t('clients.productionBody')}</Paragraph>
-          </Alert>
-        ) : null}
-        {children}
-        {error ? <ErrorAlert error={error} /> : null}
-        <div className="clients-actions">
-          <Button
-            data-color={tone === 'danger' || production ? 'danger' : undefined}
-            onClick={() => void confirm()}
-            disabled={busy || confirmDisabled}
-            aria-busy={busy}
-            data-testid={`${testId}-confirm`}
-          >
-            {busy ? busyLabel : production ? t('clients.productionConfirm') : confirmLabel}
-          </Button>
-          <Button variant="secondary" onClick={close} disabled={busy}>
-            {t('clients.cancel')}
-          </Button>
-        </div>
-      </Dialog.Block>
-    </Dialog>
+    <AppDialog open={open} title={title} onClose={close} testId={testId} bodyClassName="dialog-body">
+      {production ? (
+        <ProductionWarning
+          title={t('clients.productionWarningTitle')}
+          body={t('clients.productionBody')}
+          testId={`${testId}-production`}
+        />
+      ) : null}
+      {children}
+      {error ? <ErrorAlert error={error} /> : null}
+      <div className="button-row">
+        <Button
+          data-color={tone === 'danger' || production ? 'danger' : undefined}
+          onClick={() => void confirm()}
+          disabled={busy || confirmDisabled}
+          aria-busy={busy}
+          data-testid={`${testId}-confirm`}
+        >
+          {busy ? busyLabel : production ? t('clients.productionConfirm') : confirmLabel}
+        </Button>
+        <Button variant="secondary" onClick={close} disabled={busy}>
+          {t('clients.cancel')}
+        </Button>
+      </div>
+    </AppDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useT } from '../../hooks/use-t';
-import { ConfirmDialog } from '../profiles/ConfirmDialog';
 
 /** A write that, in production, runs only with the person's explicit yes (`confirmProduction: true`). */
 export type GuardedWrite = (confirmProduction: true | undefined) => Promise<void>;
@@ -29,6 +29,7 @@ export function useProductionGuard(production: boolean) {
       warning={{ title: t('clients.productionWarningTitle'), body: t('clients.productionBody') }}
       body={pending ? t('clients.productionAction', { action: pending.action }) : ''}
       confirmLabel={t('clients.productionConfirm')}
+      cancelLabel={t('clients.cancel')}
       tone="danger"
       testId="clients-production-confirm"
       onCancel={() => setPending(null)}

@@ -1,16 +1,11 @@
 import { Select, ToggleGroup, ToggleGroupItem } from '@digdir/designsystemet-react';
 import { useId } from 'react';
-import type { EnvironmentSummary } from '../../../main/contracts/app';
-import { type T, useT } from '../../hooks/use-t';
+import { useT } from '../../hooks/use-t';
 import { useAppStore } from '../../store/use-app-store';
+import { environmentLabel } from './environment-label';
 
 // More than this many environments no longer fit side by side in the top bar.
 const MAX_TOGGLES = 3;
-
-function label(env: EnvironmentSummary, t: T): string {
-  if (env.custom) return env.name;
-  return env.production ? t('environment.production') : t('environment.tt02');
-}
 
 /** Chooses the environment; the choice is saved by main (settings:update) and remembered across starts. */
 export function EnvironmentSwitcher() {
@@ -36,7 +31,7 @@ export function EnvironmentSwitcher() {
         >
           {environments.map((env) => (
             <ToggleGroupItem key={env.id} value={env.id} data-color={env.production ? 'danger' : undefined}>
-              {label(env, t)}
+              {environmentLabel(env, t)}
             </ToggleGroupItem>
           ))}
         </ToggleGroup>
@@ -51,7 +46,7 @@ export function EnvironmentSwitcher() {
         >
           {environments.map((env) => (
             <Select.Option key={env.id} value={env.id}>
-              {label(env, t)}
+              {environmentLabel(env, t)}
             </Select.Option>
           ))}
         </Select>

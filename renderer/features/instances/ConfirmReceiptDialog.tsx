@@ -1,7 +1,8 @@
-import { Alert, Button, Dialog, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
 import { useEffect, useId, useState } from 'react';
 import type { ConfirmResult } from '../../../main/contracts/instances';
 import { ApiError, call } from '../../api';
+import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText, useLanguage, useT } from '../../hooks/use-t';
 import { useDownloadsStore } from '../../store/use-downloads-store';
@@ -109,116 +110,107 @@ export function ConfirmReceiptDialog({
   const canRun = choice.startsWith('job:') || (choice === 'folder' && folder);
 
   return (
-    <Dialog
+    <AppDialog
       open={open}
+      title={step === 'production' ? t('instances.productionTitle') : t('instances.confirmTitle')}
       onClose={close}
-      closeButton={t('shell.close')}
-      aria-labelledby={`${id}-title`}
-      data-testid="confirm-dialog"
+      testId="confirm-dialog"
+      bodyClassName="dialog-body"
     >
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id={`${id}-title`}>
-          {step === 'production' ? t('instances.productionTitle') : t('instances.confirmTitle')}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block className="instances-dialog__body">
-        {step === 'choose' ? (
-          <div className="instances-dialog__step">
-            <Paragraph>{t('instances.confirmWhat', { count: selected.size })}</Paragraph>
-            <Paragraph data-size="sm">{t('instances.confirmRule')}</Paragraph>
-            <Fieldset>
-              <Fieldset.Legend>{t('instances.confirmWhere')}</Fieldset.Legend>
-              {jobs.length === 0 ? <Fieldset.Description>{t('instances.confirmNoJobs')}</Fieldset.Description> : null}
-              {jobs.map((j) => (
-                <Radio
-                  key={j.jobId}
-                  name={`${id}-where`}
-                  value={`job:${j.jobId}`}
-                  checked={choice === `job:${j.jobId}`}
-                  onChange={() => setChoice(`job:${j.jobId}`)}
-                  label={t('instances.confirmFromJob', { folder: j.target, time: formatDateTime(j.startedAt, lang) })}
-                  data-testid="confirm-job"
-                />
-              ))}
-              {folder ? (
-                <Radio
-                  name={`${id}-where`}
-                  value="folder"
-                  checked={choice === 'folder'}
-                  onChange={() => setChoice('folder')}
-                  label={t('instances.confirmChosenFolder', { folder })}
-                  data-testid="confirm-folder"
-                />
-              ) : null}
-            </Fieldset>
-            <div>
-              <Button variant="secondary" data-size="sm" onClick={() => void chooseFolder()}>
-                {t('instances.confirmOtherFolder')}
-              </Button>
-            </div>
-            {error ? <ErrorAlert error={error} heading={t('instances.confirmFailed')} /> : null}
-            <div className="instances-actions">
-              <Button
-                disabled={!canRun || busy}
-                aria-busy={busy}
-                onClick={() => (production ? setStep('production') : void run())}
-                data-testid="confirm-run"
-              >
-                {busy ? t('instances.confirming') : t('instances.confirmRun')}
-              </Button>
-              <Button variant="secondary" onClick={close}>
-                {t('instances.cancel')}
-              </Button>
-            </div>
-          </div>
-        ) : null}
-        {step === 'production' ? (
-          <ProductionConfirmStep
-            environmentName={environmentName}
-            count={t('instances.confirmWhat', { count: selected.size })}
-            busy={busy}
-            onYes={() => void run()}
-            onBack={() => setStep('choose')}
-          />
-        ) : null}
-        {step === 'result' && result ? (
-          <div className="instances-dialog__step" data-testid="confirm-result">
-            <ul className="instances-dialog__counts">
-              <li data-testid="confirm-count-confirmed">
-                {t('instances.confirmResultConfirmed', { count: confirmed })}
-              </li>
-              {already ? <li>{t('instances.confirmResultAlready', { count: already })}</li> : null}
-              {refused.length ? (
-                <li data-testid="confirm-count-refused">
-                  {t('instances.confirmResultRefused', { count: refused.length })}
-                </li>
-              ) : null}
-            </ul>
-            {refused.length ? (
-              <Alert data-color="warning" data-size="sm" data-testid="confirm-refused">
-                <Heading level={3} data-size="2xs">
-                  {t('instances.confirmRefusedHeading')}
-                </Heading>
-                <ul className="instances-dialog__refused">
-                  {refused.map((r) => {
-                    const text = errorText(new ApiError(r.error ?? { code: 'INTERNAL', message: '' }));
-                    return (
-                      <li key={r.instanceId} data-error-code={text.code}>
-                        <strong>{owner(r.instanceId)}</strong>: {text.title}. {text.hint}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </Alert>
+      {step === 'choose' ? (
+        <div className="instances-dialog__step">
+          <Paragraph>{t('instances.confirmWhat', { count: selected.size })}</Paragraph>
+          <Paragraph data-size="sm">{t('instances.confirmRule')}</Paragraph>
+          <Fieldset>
+            <Fieldset.Legend>{t('instances.confirmWhere')}</Fieldset.Legend>
+            {jobs.length === 0 ? <Fieldset.Description>{t('instances.confirmNoJobs')}</Fieldset.Description> : null}
+            {jobs.map((j) => (
+              <Radio
+                key={j.jobId}
+                name={`${id}-where`}
+                value={`job:${j.jobId}`}
+                checked={choice === `job:${j.jobId}`}
+                onChange={() => setChoice(`job:${j.jobId}`)}
+                label={t('instances.confirmFromJob', { folder: j.target, time: formatDateTime(j.startedAt, lang) })}
+                data-testid="confirm-job"
+              />
+            ))}
+            {folder ? (
+              <Radio
+                name={`${id}-where`}
+                value="folder"
+                checked={choice === 'folder'}
+                onChange={() => setChoice('folder')}
+                label={t('instances.confirmChosenFolder', { folder })}
+                data-testid="confirm-folder"
+              />
             ) : null}
-            <div className="instances-actions">
-              <Button onClick={close} data-testid="confirm-done">
-                {t('instances.confirmDone')}
-              </Button>
-            </div>
+          </Fieldset>
+          <div>
+            <Button variant="secondary" data-size="sm" onClick={() => void chooseFolder()}>
+              {t('instances.confirmOtherFolder')}
+            </Button>
           </div>
-        ) : null}
-      </Dialog.Block>
-    </Dialog>
+          {error ? <ErrorAlert error={error} heading={t('instances.confirmFailed')} /> : null}
+          <div className="button-row">
+            <Button
+              disabled={!canRun || busy}
+              aria-busy={busy}
+              onClick={() => (production ? setStep('production') : void run())}
+              data-testid="confirm-run"
+            >
+              {busy ? t('instances.confirming') : t('instances.confirmRun')}
+            </Button>
+            <Button variant="secondary" onClick={close}>
+              {t('instances.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {step === 'production' ? (
+        <ProductionConfirmStep
+          environmentName={environmentName}
+          count={t('instances.confirmWhat', { count: selected.size })}
+          busy={busy}
+          onYes={() => void run()}
+          onBack={() => setStep('choose')}
+        />
+      ) : null}
+      {step === 'result' && result ? (
+        <div className="instances-dialog__step" data-testid="confirm-result">
+          <ul className="instances-dialog__counts">
+            <li data-testid="confirm-count-confirmed">{t('instances.confirmResultConfirmed', { count: confirmed })}</li>
+            {already ? <li>{t('instances.confirmResultAlready', { count: already })}</li> : null}
+            {refused.length ? (
+              <li data-testid="confirm-count-refused">
+                {t('instances.confirmResultRefused', { count: refused.length })}
+              </li>
+            ) : null}
+          </ul>
+          {refused.length ? (
+            <Alert data-color="warning" data-size="sm" data-testid="confirm-refused">
+              <Heading level={3} data-size="2xs">
+                {t('instances.confirmRefusedHeading')}
+              </Heading>
+              <ul className="instances-dialog__refused">
+                {refused.map((r) => {
+                  const text = errorText(new ApiError(r.error ?? { code: 'INTERNAL', message: '' }));
+                  return (
+                    <li key={r.instanceId} data-error-code={text.code}>
+                      <strong>{owner(r.instanceId)}</strong>: {text.title}. {text.hint}
+                    </li>
+                  );
+                })}
+              </ul>
+            </Alert>
+          ) : null}
+          <div className="button-row">
+            <Button onClick={close} data-testid="confirm-done">
+              {t('instances.confirmDone')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </AppDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useId, useState } from 'react';
+import { Alert, Button, Checkbox, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import type { DownloadJobSummary, DownloadSource } from '../../../main/contracts/downloads';
 import { call } from '../../api';
+import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../hooks/use-t';
 import { useDownloadsStore } from '../../store/use-downloads-store';
@@ -28,7 +29,6 @@ export function DownloadDialog({
   onStarted(job: DownloadJobSummary): void;
 }) {
   const t = useT();
-  const id = useId();
   const applied = useInstancesStore((s) => s.applied);
   const selected = useInstancesStore((s) => s.selected);
   const allMatching = useInstancesStore((s) => s.allMatching);
@@ -97,83 +97,76 @@ export function DownloadDialog({
   }
 
   return (
-    <Dialog
+    <AppDialog
       open={open}
+      title={step === 'production' ? t('instances.productionTitle') : t('instances.downloadTitle')}
       onClose={close}
-      closeButton={t('shell.close')}
-      aria-labelledby={`${id}-title`}
-      data-testid="download-dialog"
+      testId="download-dialog"
+      bodyClassName="dialog-body"
     >
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id={`${id}-title`}>
-          {step === 'production' ? t('instances.productionTitle') : t('instances.downloadTitle')}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block className="instances-dialog__body">
-        {step === 'production' ? (
-          <ProductionConfirmStep
-            environmentName={environmentName}
-            count={what}
-            busy={busy !== null}
-            onYes={() => void go()}
-            onBack={() => setStep('options')}
+      {step === 'production' ? (
+        <ProductionConfirmStep
+          environmentName={environmentName}
+          count={what}
+          busy={busy !== null}
+          onYes={() => void go()}
+          onBack={() => setStep('options')}
+        />
+      ) : (
+        <form
+          className="instances-dialog__step"
+          onSubmit={(e) => {
+            e.preventDefault();
+            primary();
+          }}
+        >
+          <Paragraph data-testid="download-what">{what}</Paragraph>
+          <Paragraph data-size="sm">{t('instances.downloadFolderInfo')}</Paragraph>
+          <Textfield
+            label={t('instances.concurrencyLabel')}
+            description={t('instances.concurrencyHelp')}
+            type="number"
+            min={1}
+            max={16}
+            inputMode="numeric"
+            value={concurrency}
+            error={concurrencyOk ? undefined : t('instances.concurrencyInvalid')}
+            onChange={(e) => setConcurrency(e.target.value)}
+            className="instances-dialog__number"
+            data-testid="download-concurrency"
           />
-        ) : (
-          <form
-            className="instances-dialog__step"
-            onSubmit={(e) => {
-              e.preventDefault();
-              primary();
-            }}
-          >
-            <Paragraph data-testid="download-what">{what}</Paragraph>
-            <Paragraph data-size="sm">{t('instances.downloadFolderInfo')}</Paragraph>
-            <Textfield
-              label={t('instances.concurrencyLabel')}
-              description={t('instances.concurrencyHelp')}
-              type="number"
-              min={1}
-              max={16}
-              inputMode="numeric"
-              value={concurrency}
-              error={concurrencyOk ? undefined : t('instances.concurrencyInvalid')}
-              onChange={(e) => setConcurrency(e.target.value)}
-              className="instances-dialog__number"
-              data-testid="download-concurrency"
-            />
-            <Checkbox
-              label={t('instances.confirmLabel')}
-              description={t('instances.confirmHelp')}
-              checked={confirm}
-              onChange={(e) => setConfirm(e.target.checked)}
-              data-testid="download-confirm"
-            />
-            {noFolder ? (
-              <Alert data-color="warning" data-size="sm" data-testid="download-no-folder">
-                <Paragraph data-size="sm">{t('instances.noFolderChosen')}</Paragraph>
-              </Alert>
-            ) : null}
-            {error ? <ErrorAlert error={error} heading={t('instances.startFailed')} /> : null}
-            <div className="instances-actions">
-              <Button
-                type="submit"
-                disabled={!concurrencyOk || busy !== null}
-                aria-busy={busy !== null}
-                data-testid="download-start"
-              >
-                {busy === 'folder'
-                  ? t('instances.choosingFolder')
-                  : busy === 'starting'
-                    ? t('instances.starting')
-                    : t('instances.chooseFolderAndStart')}
-              </Button>
-              <Button type="button" variant="secondary" onClick={close}>
-                {t('instances.cancel')}
-              </Button>
-            </div>
-          </form>
-        )}
-      </Dialog.Block>
-    </Dialog>
+          <Checkbox
+            label={t('instances.confirmLabel')}
+            description={t('instances.confirmHelp')}
+            checked={confirm}
+            onChange={(e) => setConfirm(e.target.checked)}
+            data-testid="download-confirm"
+          />
+          {noFolder ? (
+            <Alert data-color="warning" data-size="sm" data-testid="download-no-folder">
+              <Paragraph data-size="sm">{t('instances.noFolderChosen')}</Paragraph>
+            </Alert>
+          ) : null}
+          {error ? <ErrorAlert error={error} heading={t('instances.startFailed')} /> : null}
+          <div className="button-row">
+            <Button
+              type="submit"
+              disabled={!concurrencyOk || busy !== null}
+              aria-busy={busy !== null}
+              data-testid="download-start"
+            >
+              {busy === 'folder'
+                ? t('instances.choosingFolder')
+                : busy === 'starting'
+                  ? t('instances.starting')
+                  : t('instances.chooseFolderAndStart')}
+            </Button>
+            <Button type="button" variant="secondary" onClick={close}>
+              {t('instances.cancel')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </AppDialog>
   );
 }

@@ -57,7 +57,7 @@ function DetailBody({ detail, t, lang }: { detail: InstanceDetail; t: T; lang: '
   ].filter(Boolean);
   return (
     <>
-      <dl className="instance-details__facts" data-testid="instance-facts">
+      <dl className="facts" data-testid="instance-facts">
         <dt>{t('instances.detailsId')}</dt>
         <dd className="instance-details__id">{detail.id}</dd>
         <dt>{t('instances.detailsCreated')}</dt>

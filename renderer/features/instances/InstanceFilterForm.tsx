@@ -170,7 +170,7 @@ export function InstanceFilterForm() {
           </div>
         </Details.Content>
       </Details>
-      <div className="instances-actions">
+      <div className="button-row">
         <Button type="submit" disabled={!s.appId || searching} aria-busy={searching} data-testid="instances-search">
           {searching ? t('instances.searching') : t('instances.search')}
         </Button>

@@ -10,6 +10,7 @@ import { selectEnvironment, useAppStore } from '../../store/use-app-store';
 import { useDownloadsStore } from '../../store/use-downloads-store';
 import { useInstancesStore } from '../../store/use-instances-store';
 import { formatCount } from '../downloads/format-size';
+import { environmentLabel } from '../environment/environment-label';
 import { ConfirmReceiptDialog } from './ConfirmReceiptDialog';
 import { DownloadDialog } from './DownloadDialog';
 import { InstanceDetails } from './InstanceDetails';
@@ -34,13 +35,7 @@ export function InstancesView() {
   const [started, setStarted] = useState<DownloadJobSummary>();
   const [refreshed, setRefreshed] = useState(false);
   const production = env?.production ?? false;
-  const environmentName = env
-    ? env.custom
-      ? env.name
-      : env.production
-        ? t('environment.production')
-        : t('environment.tt02')
-    : environmentId;
+  const environmentName = env ? environmentLabel(env, t) : environmentId;
 
   useEffect(() => {
     void useInstancesStore.getState().loadProfiles(environmentId);

@@ -1,4 +1,5 @@
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { ProductionWarning } from '../../components/ProductionWarning';
 import { useT } from '../../hooks/use-t';
 
 /**
@@ -21,14 +22,13 @@ export function ProductionConfirmStep({
   const t = useT();
   return (
     <div className="instances-dialog__step" data-testid="production-confirm">
-      <Alert data-color="danger" data-size="sm">
-        <Heading level={3} data-size="2xs">
-          {t('instances.productionWarningTitle')} ({environmentName})
-        </Heading>
-        <Paragraph data-size="sm">{t('instances.productionBody')}</Paragraph>
+      <ProductionWarning
+        title={`${t('instances.productionWarningTitle')} (${environmentName})`}
+        body={t('instances.productionBody')}
+      >
         {count ? <Paragraph data-size="sm">{count}</Paragraph> : null}
-      </Alert>
-      <div className="instances-actions">
+      </ProductionWarning>
+      <div className="button-row">
         <Button data-color="danger" onClick={onYes} disabled={busy} data-testid="production-confirm-yes">
           {t('instances.productionYes')}
         </Button>

@@ -31,7 +31,7 @@ export function SelectionBar({ onDownload, onConfirm }: { onDownload(): void; on
       >
         {summary}
       </Paragraph>
-      <div className="instances-actions">
+      <div className="button-row">
         <Button data-size="sm" disabled={!any} onClick={onDownload} data-testid="instances-download">
           {t('instances.download')}
         </Button>

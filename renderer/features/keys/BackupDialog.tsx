@@ -1,40 +1,21 @@
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useRef, useState } from 'react';
 import type { KeySummary } from '../../../main/contracts/keys';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
-import { DialogActions, KeyDialog } from './KeyDialog';
+import { FormFooter, KeyDialog } from './KeyDialog';
 import { newPassphraseProblems } from './key-validation';
+import { emptyNewPassphrase, NewPassphraseFields } from './NewPassphraseFields';
+import { useDialogForm } from './use-dialog-form';
 
 /** keys:export format "backup": passphrase-encrypted PKCS#8 PEM, saved through main's native save dialog. */
 export function BackupDialog({ keySummary, onClose }: { keySummary: KeySummary; onClose: () => void }) {
   const t = useT();
   const exportKeys = useKeysStore((s) => s.exportKeys);
   const ref = useRef<HTMLInputElement>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const problems = newPassphraseProblems(passphrase, repeat);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (problems.passphrase || problems.repeat) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (await exportKeys({ ids: [keySummary.id], format: 'backup', passphrase })) {
-        onClose();
-        return;
-      }
-    } catch (e) {
-      setError(e);
-    }
-    setBusy(false);
-  }
+  const [value, setValue] = useState(emptyNewPassphrase);
+  const form = useDialogForm(onClose);
+  const problems = newPassphraseProblems(value.passphrase, value.repeat);
 
   return (
     <KeyDialog
@@ -43,37 +24,34 @@ export function BackupDialog({ keySummary, onClose }: { keySummary: KeySummary; 
       testId="backup-dialog"
       initialFocus={ref}
     >
-      <form className="key-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form
+        className="key-form"
+        onSubmit={(event) =>
+          form.submit(event, !problems.passphrase && !problems.repeat, async () =>
+            // No path: the person cancelled the save dialog.
+            Boolean(await exportKeys({ ids: [keySummary.id], format: 'backup', passphrase: value.passphrase })),
+          )
+        }
+        noValidate
+        aria-busy={form.busy}
+      >
         <Paragraph>{t('keys.backupIntro')}</Paragraph>
-        <Textfield
-          ref={ref}
-          type="password"
+        <NewPassphraseFields
           label={t('keys.backupPassphrase')}
-          description={t('keys.vaultNewPassphraseHelp')}
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          error={submitted && problems.passphrase ? t(problems.passphrase) : undefined}
-          autoComplete="new-password"
-          data-testid="backup-passphrase"
+          value={value}
+          onChange={setValue}
+          problems={problems}
+          showErrors={form.submitted}
+          inputRef={ref}
+          testIdPrefix="backup"
         />
-        <Textfield
-          type="password"
-          label={t('keys.vaultRepeat')}
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          error={submitted && problems.repeat ? t(problems.repeat) : undefined}
-          autoComplete="new-password"
-          data-testid="backup-repeat"
+        <FormFooter
+          error={form.error}
+          busy={form.busy}
+          submitLabel={t('keys.backupSubmit')}
+          submitTestId="backup-submit"
+          onCancel={onClose}
         />
-        {error ? <ErrorAlert error={error} /> : null}
-        <DialogActions>
-          <Button type="submit" loading={busy} disabled={busy} data-testid="backup-submit">
-            {t('keys.backupSubmit')}
-          </Button>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            {t('keys.cancel')}
-          </Button>
-        </DialogActions>
       </form>
     </KeyDialog>
   );

@@ -1,10 +1,10 @@
-import { Alert, Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useRef, useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
-import { DialogActions, KeyDialog } from './KeyDialog';
+import { FormFooter, KeyDialog } from './KeyDialog';
 import { kidProblem, nameProblem } from './key-validation';
+import { useDialogForm } from './use-dialog-form';
 
 type Bits = 2048 | 3072 | 4096;
 const BIT_CHOICES: Bits[] = [2048, 3072, 4096];
@@ -17,36 +17,25 @@ export function GenerateKeyDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [bits, setBits] = useState<Bits>(2048);
   const [kid, setKid] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const form = useDialogForm(onClose);
 
   const nameError = nameProblem(name);
   const kidError = kidProblem(kid.trim());
   // The kid is checked while typing (a forbidden character is a mistake at once); the name only on submit.
-  const showNameError = submitted && nameError;
+  const showNameError = form.submitted && nameError;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (nameError || kidError) {
-      (nameError ? nameRef.current : document.getElementById('generate-kid'))?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await generate({ name: name.trim(), bits, ...(kid.trim() ? { kid: kid.trim() } : {}) });
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+  function submit(event: FormEvent) {
+    form.submit(
+      event,
+      !nameError && !kidError,
+      () => generate({ name: name.trim(), bits, ...(kid.trim() ? { kid: kid.trim() } : {}) }),
+      () => (nameError ? nameRef.current : document.getElementById('generate-kid')),
+    );
   }
 
   return (
     <KeyDialog title={t('keys.generateTitle')} onClose={onClose} testId="generate-dialog" initialFocus={nameRef}>
-      <form className="key-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form className="key-form" onSubmit={submit} noValidate aria-busy={form.busy}>
         <Paragraph data-size="sm">{t('keys.generateIntro')}</Paragraph>
         <Textfield
           ref={nameRef}
@@ -97,15 +86,13 @@ export function GenerateKeyDialog({ onClose }: { onClose: () => void }) {
           spellCheck={false}
           data-testid="generate-kid"
         />
-        {error ? <ErrorAlert error={error} /> : null}
-        <DialogActions>
-          <Button type="submit" loading={busy} disabled={busy} data-testid="generate-submit">
-            {busy ? t('keys.generating') : t('keys.generateSubmit')}
-          </Button>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            {t('keys.cancel')}
-          </Button>
-        </DialogActions>
+        <FormFooter
+          error={form.error}
+          busy={form.busy}
+          submitLabel={form.busy ? t('keys.generating') : t('keys.generateSubmit')}
+          submitTestId="generate-submit"
+          onCancel={onClose}
+        />
       </form>
     </KeyDialog>
   );

@@ -1,7 +1,7 @@
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useT } from '../../hooks/use-t';
-import { DialogActions, KeyDialog } from './KeyDialog';
+import { FormFooter, KeyDialog } from './KeyDialog';
 
 /**
  * Asked when main answers KEY_PASSWORD_REQUIRED or KEY_WRONG_PASSWORD for a file (encrypted PEM, .p12).
@@ -57,14 +57,12 @@ export function ImportPasswordDialog({
           autoComplete="off"
           data-testid="import-password"
         />
-        <DialogActions>
-          <Button type="submit" loading={busy} disabled={busy} data-testid="import-password-submit">
-            {busy ? t('keys.importing') : t('keys.importSubmit')}
-          </Button>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            {t('keys.cancel')}
-          </Button>
-        </DialogActions>
+        <FormFooter
+          busy={busy}
+          submitLabel={busy ? t('keys.importing') : t('keys.importSubmit')}
+          submitTestId="import-password-submit"
+          onCancel={onClose}
+        />
       </form>
     </KeyDialog>
   );

@@ -1,11 +1,12 @@
-import { Dialog, Heading } from '@digdir/designsystemet-react';
-import { type ReactNode, type RefObject, useEffect, useId } from 'react';
+import { Button } from '@digdir/designsystemet-react';
+import { type ReactNode, type RefObject, useEffect } from 'react';
+import { AppDialog } from '../../components/AppDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../hooks/use-t';
 
 /**
- * The frame of every Keys dialog: a modal native <dialog> with a heading it is labelled by. It is mounted
- * only while open; `initialFocus` takes focus once the dialog is shown (the Dialog's own effect opens it,
- * and a child's effect runs before its parent's).
+ * The frame of every Keys dialog. It is mounted only while open; `initialFocus` takes focus once the
+ * dialog is shown (the Dialog's own effect opens it, and a child's effect runs before its parent's).
  */
 export function KeyDialog({
   title,
@@ -22,31 +23,71 @@ export function KeyDialog({
   initialFocus?: RefObject<HTMLElement | null>;
   danger?: boolean;
 }) {
-  const t = useT();
-  const titleId = useId();
   useEffect(() => {
     initialFocus?.current?.focus();
   }, [initialFocus]);
   return (
-    <Dialog
+    <AppDialog
       open
+      title={title}
       onClose={onClose}
-      closeButton={t('keys.close')}
-      aria-labelledby={titleId}
-      data-testid={testId}
+      testId={testId}
       className={danger ? 'key-dialog key-dialog--danger' : 'key-dialog'}
     >
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id={titleId}>
-          {title}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>{children}</Dialog.Block>
-    </Dialog>
+      {children}
+    </AppDialog>
   );
 }
 
 /** The row of buttons at the foot of a dialog form: the main action first, then Cancel. */
 export function DialogActions({ children }: { children: ReactNode }) {
-  return <div className="key-dialog__actions">{children}</div>;
+  return <div className="button-row">{children}</div>;
+}
+
+/**
+ * The foot of a Keys form dialog: the error of the last try (if any), then the submit button and Cancel.
+ * Both wait while the form is busy. `children` go between them (another way to finish the form).
+ */
+export function FormFooter({
+  error,
+  busy,
+  submitLabel,
+  submitTestId,
+  danger,
+  onCancel,
+  cancelRef,
+  cancelVariant = 'secondary',
+  children,
+}: {
+  error?: unknown;
+  busy: boolean;
+  submitLabel: string;
+  submitTestId: string;
+  danger?: boolean;
+  onCancel: () => void;
+  cancelRef?: RefObject<HTMLButtonElement | null>;
+  cancelVariant?: 'secondary' | 'tertiary';
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      {error ? <ErrorAlert error={error} /> : null}
+      <DialogActions>
+        <Button
+          type="submit"
+          data-color={danger ? 'danger' : undefined}
+          loading={busy}
+          disabled={busy}
+          data-testid={submitTestId}
+        >
+          {submitLabel}
+        </Button>
+        {children}
+        <Button ref={cancelRef} variant={cancelVariant} onClick={onCancel} disabled={busy}>
+          {t('keys.cancel')}
+        </Button>
+      </DialogActions>
+    </>
+  );
 }

@@ -1,71 +1,48 @@
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useRef, useState } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useRef, useState } from 'react';
 import { useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
-import { DialogActions, KeyDialog } from './KeyDialog';
+import { FormFooter, KeyDialog } from './KeyDialog';
 import { newPassphraseProblems } from './key-validation';
+import { emptyNewPassphrase, NewPassphraseFields } from './NewPassphraseFields';
+import { useDialogForm } from './use-dialog-form';
 
 /** The explicit choice of a passphrase vault when the OS keychain does not answer (keys:vault-use-passphrase). */
 export function PassphraseVaultDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const switchToPassphraseVault = useKeysStore((s) => s.switchToPassphraseVault);
   const ref = useRef<HTMLInputElement>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const problems = newPassphraseProblems(passphrase, repeat);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (problems.passphrase || problems.repeat) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await switchToPassphraseVault(passphrase);
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+  const [value, setValue] = useState(emptyNewPassphrase);
+  const form = useDialogForm(onClose);
+  const problems = newPassphraseProblems(value.passphrase, value.repeat);
 
   return (
     <KeyDialog title={t('keys.vaultNewTitle')} onClose={onClose} testId="passphrase-vault-dialog" initialFocus={ref}>
-      <form className="key-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form
+        className="key-form"
+        onSubmit={(event) =>
+          form.submit(event, !problems.passphrase && !problems.repeat, () => switchToPassphraseVault(value.passphrase))
+        }
+        noValidate
+        aria-busy={form.busy}
+      >
         <Paragraph>{t('keys.vaultNewIntro')}</Paragraph>
-        <Textfield
-          ref={ref}
-          type="password"
+        <NewPassphraseFields
           label={t('keys.vaultNewPassphrase')}
-          description={t('keys.vaultNewPassphraseHelp')}
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          error={submitted && problems.passphrase ? t(problems.passphrase) : undefined}
-          autoComplete="new-password"
-          data-testid="vault-new-passphrase"
+          value={value}
+          onChange={setValue}
+          problems={problems}
+          showErrors={form.submitted}
+          inputRef={ref}
+          testIdPrefix="vault-new"
         />
-        <Textfield
-          type="password"
-          label={t('keys.vaultRepeat')}
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          error={submitted && problems.repeat ? t(problems.repeat) : undefined}
-          autoComplete="new-password"
-          data-testid="vault-new-repeat"
+        <FormFooter
+          error={form.error}
+          busy={form.busy}
+          submitLabel={t('keys.vaultCreate')}
+          submitTestId="vault-new-submit"
+          onCancel={onClose}
         />
-        {error ? <ErrorAlert error={error} /> : null}
-        <DialogActions>
-          <Button type="submit" loading={busy} disabled={busy} data-testid="vault-new-submit">
-            {t('keys.vaultCreate')}
-          </Button>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            {t('keys.cancel')}
-          </Button>
-        </DialogActions>
       </form>
     </KeyDialog>
   );

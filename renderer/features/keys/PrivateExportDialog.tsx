@@ -1,10 +1,10 @@
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { Alert, Checkbox, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
+import { useRef, useState } from 'react';
 import type { KeySummary } from '../../../main/contracts/keys';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
-import { DialogActions, KeyDialog } from './KeyDialog';
+import { FormFooter, KeyDialog } from './KeyDialog';
+import { useDialogForm } from './use-dialog-form';
 
 type PrivateFormat = 'private-pem' | 'private-jwk-base64';
 
@@ -18,29 +18,7 @@ export function PrivateExportDialog({ keySummary, onClose }: { keySummary: KeySu
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [format, setFormat] = useState<PrivateFormat>('private-pem');
   const [confirmed, setConfirmed] = useState(false);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!confirmed) {
-      document.getElementById('private-confirm')?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (await exportKeys({ ids: [keySummary.id], format, confirmUnencrypted: true })) {
-        onClose();
-        return;
-      }
-    } catch (e) {
-      setError(e);
-    }
-    setBusy(false);
-  }
+  const form = useDialogForm(onClose);
 
   return (
     // Focus starts on Cancel: the safe choice is the one a stray Enter takes.
@@ -51,7 +29,20 @@ export function PrivateExportDialog({ keySummary, onClose }: { keySummary: KeySu
       initialFocus={cancelRef}
       danger
     >
-      <form className="key-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form
+        className="key-form"
+        onSubmit={(event) =>
+          form.submit(
+            event,
+            confirmed,
+            // No path: the person cancelled the save dialog.
+            async () => Boolean(await exportKeys({ ids: [keySummary.id], format, confirmUnencrypted: true })),
+            () => document.getElementById('private-confirm'),
+          )
+        }
+        noValidate
+        aria-busy={form.busy}
+      >
         <Alert data-color="danger">
           <Heading level={3} data-size="xs">
             {t('keys.privateWarningTitle')}
@@ -83,18 +74,18 @@ export function PrivateExportDialog({ keySummary, onClose }: { keySummary: KeySu
           checked={confirmed}
           onChange={(e) => setConfirmed(e.target.checked)}
           label={t('keys.privateConfirm')}
-          error={submitted && !confirmed ? t('keys.privateConfirmRequired') : undefined}
+          error={form.submitted && !confirmed ? t('keys.privateConfirmRequired') : undefined}
           data-testid="private-confirm"
         />
-        {error ? <ErrorAlert error={error} /> : null}
-        <DialogActions>
-          <Button type="submit" data-color="danger" loading={busy} disabled={busy} data-testid="private-submit">
-            {t('keys.privateSubmit')}
-          </Button>
-          <Button ref={cancelRef} variant="secondary" onClick={onClose} disabled={busy}>
-            {t('keys.cancel')}
-          </Button>
-        </DialogActions>
+        <FormFooter
+          error={form.error}
+          busy={form.busy}
+          submitLabel={t('keys.privateSubmit')}
+          submitTestId="private-submit"
+          danger
+          onCancel={onClose}
+          cancelRef={cancelRef}
+        />
       </form>
     </KeyDialog>
   );

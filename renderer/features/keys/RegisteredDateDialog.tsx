@@ -1,11 +1,11 @@
 import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { KeySummary } from '../../../main/contracts/keys';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLanguage, useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
-import { DialogActions, KeyDialog } from './KeyDialog';
+import { FormFooter, KeyDialog } from './KeyDialog';
 import { formatDate, oneYearAfter, todayIso } from './key-dates';
+import { useDialogForm } from './use-dialog-form';
 
 /** keys:set-registered: the day the key was posted to Maskinporten; its expiry follows one year later. */
 export function RegisteredDateDialog({ keySummary, onClose }: { keySummary: KeySummary; onClose: () => void }) {
@@ -15,37 +15,25 @@ export function RegisteredDateDialog({ keySummary, onClose }: { keySummary: KeyS
   const ref = useRef<HTMLInputElement>(null);
   const today = todayIso();
   const [date, setDate] = useState(keySummary.registeredAt ?? today);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const form = useDialogForm(onClose);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const problem = !valid ? 'keys.registeredRequired' : date > today ? 'keys.registeredFuture' : undefined;
 
-  async function save(value: string | null) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await setRegistered(keySummary.id, value);
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (problem) {
-      ref.current?.focus();
-      return;
-    }
-    void save(date);
-  }
-
   return (
     <KeyDialog title={t('keys.registeredTitle')} onClose={onClose} testId="registered-dialog" initialFocus={ref}>
-      <form className="key-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form
+        className="key-form"
+        onSubmit={(event) =>
+          form.submit(
+            event,
+            !problem,
+            () => setRegistered(keySummary.id, date),
+            () => ref.current,
+          )
+        }
+        noValidate
+        aria-busy={form.busy}
+      >
         <Paragraph>{t('keys.registeredIntro')}</Paragraph>
         <Textfield
           ref={ref}
@@ -54,7 +42,7 @@ export function RegisteredDateDialog({ keySummary, onClose }: { keySummary: KeyS
           value={date}
           max={today}
           onChange={(e) => setDate(e.target.value)}
-          error={(submitted || date > today) && problem ? t(problem) : undefined}
+          error={(form.submitted || date > today) && problem ? t(problem) : undefined}
           data-testid="registered-date"
         />
         {!problem ? (
@@ -62,20 +50,25 @@ export function RegisteredDateDialog({ keySummary, onClose }: { keySummary: KeyS
             {t('keys.registeredPreview', { date: formatDate(oneYearAfter(date), lang) })}
           </Paragraph>
         ) : null}
-        {error ? <ErrorAlert error={error} /> : null}
-        <DialogActions>
-          <Button type="submit" loading={busy} disabled={busy} data-testid="registered-save">
-            {t('keys.registeredSave')}
-          </Button>
+        <FormFooter
+          error={form.error}
+          busy={form.busy}
+          submitLabel={t('keys.registeredSave')}
+          submitTestId="registered-save"
+          onCancel={onClose}
+          cancelVariant="tertiary"
+        >
           {keySummary.registeredAt ? (
-            <Button variant="secondary" onClick={() => void save(null)} disabled={busy} data-testid="registered-clear">
+            <Button
+              variant="secondary"
+              onClick={() => void form.run(() => setRegistered(keySummary.id, null))}
+              disabled={form.busy}
+              data-testid="registered-clear"
+            >
               {t('keys.registeredClear')}
             </Button>
           ) : null}
-          <Button variant="tertiary" onClick={onClose} disabled={busy}>
-            {t('keys.cancel')}
-          </Button>
-        </DialogActions>
+        </FormFooter>
       </form>
     </KeyDialog>
   );

@@ -396,7 +396,7 @@ export function ProfileForm({ environment, environmentName, profile, guard }: Pr
         ) : null}
         {generalError ? <ErrorAlert error={generalError} heading={t('profiles.saveFailed')} /> : null}
 
-        <div className="profiles-actions">
+        <div className="button-row">
           <Button type="submit" disabled={saving} aria-busy={saving} data-testid="profile-save">
             {saving ? t('profiles.saving') : t('profiles.save')}
           </Button>

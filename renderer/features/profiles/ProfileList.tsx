@@ -60,7 +60,7 @@ function ProfileCard({
             </Tag>
           ) : null}
         </div>
-        <div className="profiles-actions profile-card__actions">
+        <div className="button-row profile-card__actions">
           <Button
             variant="secondary"
             data-size="sm"

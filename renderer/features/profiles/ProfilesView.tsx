@@ -1,25 +1,19 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
-import type { EnvironmentSummary } from '../../../main/contracts/app';
 import type { Profile } from '../../../main/contracts/profiles';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { ViewHeader } from '../../components/ViewHeader';
-import { type T, useT } from '../../hooks/use-t';
-import { selectEnvironment, useAppStore } from '../../store/use-app-store';
+import { useT } from '../../hooks/use-t';
+import { selectEnvironment, selectProductionConfirmed, useAppStore } from '../../store/use-app-store';
 import { useProfilesStore } from '../../store/use-profiles-store';
-import { ConfirmDialog } from './ConfirmDialog';
+import { environmentLabel } from '../environment/environment-label';
 import { EnvironmentEndpoints } from './EnvironmentEndpoints';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
 import './profiles.css';
-
-function environmentLabel(env: EnvironmentSummary | undefined, t: T): string {
-  if (!env) return '';
-  if (env.custom) return env.name;
-  return env.production ? t('environment.production') : t('environment.tt02');
-}
 
 /**
  * Environment and client profiles: the addresses of the current environment, its profiles, and the form
@@ -39,8 +33,8 @@ export function ProfilesView() {
   const openNew = useProfilesStore((s) => s.openNew);
   const openEdit = useProfilesStore((s) => s.openEdit);
   const remove = useProfilesStore((s) => s.remove);
-  const confirmProduction = useProfilesStore((s) => s.confirmProduction);
-  const productionConfirmed = useProfilesStore((s) => s.productionConfirmed.includes(environmentId));
+  const confirmProduction = useAppStore((s) => s.confirmProduction);
+  const productionConfirmed = useAppStore(selectProductionConfirmed('profiles', environmentId));
   const production = Boolean(environment?.production);
   const askProduction = production && !productionConfirmed;
 
@@ -53,7 +47,7 @@ export function ProfilesView() {
     void load(environmentId);
   }, [environmentId, load]);
 
-  const envName = environmentLabel(environment, t);
+  const envName = environment ? environmentLabel(environment, t) : '';
 
   function guard(run: () => Promise<void>) {
     if (askProduction) setPendingSave(() => run);
@@ -124,13 +118,14 @@ export function ProfilesView() {
           askProduction ? { title: t('profiles.productionTitle'), body: t('profiles.productionBody') } : undefined
         }
         confirmLabel={askProduction ? t('profiles.productionDelete') : t('profiles.deleteConfirm')}
+        cancelLabel={t('profiles.cancel')}
         tone="danger"
         onCancel={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;
           await remove(deleting);
           // The delete dialog already said "production" plainly: it counts as this session's confirmation.
-          if (production) confirmProduction(environmentId);
+          if (production) confirmProduction('profiles', environmentId);
           setDeleting(null);
         }}
       />
@@ -140,11 +135,12 @@ export function ProfilesView() {
         title={t('profiles.productionTitle')}
         body={t('profiles.productionBody')}
         confirmLabel={t('profiles.productionSave')}
+        cancelLabel={t('profiles.cancel')}
         tone="danger"
         onCancel={() => setPendingSave(null)}
         onConfirm={() => {
           const run = pendingSave;
-          confirmProduction(environmentId);
+          confirmProduction('profiles', environmentId);
           setPendingSave(null);
           void run?.();
         }}

@@ -1,5 +1,4 @@
-import { Alert, Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useId } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useT } from '../../hooks/use-t';
 
 /**
@@ -20,42 +19,25 @@ export function ProductionConfirmDialog({
   onCancel(): void;
 }) {
   const t = useT();
-  const titleId = useId();
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      onClose={onCancel}
-      closeButton={t('shell.close')}
-      aria-labelledby={titleId}
-      data-testid="token-production-confirm"
+      title={t('token.productionTitle')}
+      warning={{ title: t('token.productionWarningTitle'), body: t('token.productionBody') }}
+      confirmLabel={t('token.productionConfirm')}
+      cancelLabel={t('token.cancel')}
+      tone="danger"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      testId="token-production-confirm"
+      confirmTestId="token-production-confirm-yes"
     >
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id={titleId}>
-          {t('token.productionTitle')}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block className="token-dialog__body">
-        <Alert data-color="danger" data-size="sm">
-          <Heading level={3} data-size="2xs">
-            {t('token.productionWarningTitle')}
-          </Heading>
-          <Paragraph data-size="sm">{t('token.productionBody')}</Paragraph>
-        </Alert>
-        <dl className="token-dialog__facts">
-          <dt>{t('token.productionEnvironment')}</dt>
-          <dd>{environmentName}</dd>
-          <dt>{t('token.profileLabel')}</dt>
-          <dd>{profileName}</dd>
-        </dl>
-        <div className="token-actions">
-          <Button data-color="danger" onClick={onConfirm} data-testid="token-production-confirm-yes">
-            {t('token.productionConfirm')}
-          </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            {t('token.cancel')}
-          </Button>
-        </div>
-      </Dialog.Block>
-    </Dialog>
+      <dl className="facts token-dialog__facts">
+        <dt>{t('token.productionEnvironment')}</dt>
+        <dd>{environmentName}</dd>
+        <dt>{t('token.profileLabel')}</dt>
+        <dd>{profileName}</dd>
+      </dl>
+    </ConfirmDialog>
   );
 }

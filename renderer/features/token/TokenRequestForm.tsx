@@ -67,7 +67,7 @@ export function TokenRequestForm({
           data-testid="token-force-refresh"
         />
       </div>
-      <div className="token-actions">
+      <div className="button-row token-request__actions">
         <Button type="submit" disabled={!selected || fetching} aria-busy={fetching} data-testid="token-get">
           {fetching ? t('token.gettingToken') : t('token.getToken')}
         </Button>

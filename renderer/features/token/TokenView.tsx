@@ -6,8 +6,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useT } from '../../hooks/use-t';
-import { selectEnvironment, useAppStore } from '../../store/use-app-store';
+import { selectEnvironment, selectProductionConfirmed, useAppStore } from '../../store/use-app-store';
 import { useTokenStore } from '../../store/use-token-store';
+import { environmentLabel } from '../environment/environment-label';
 import { DoctorReport } from './DoctorReport';
 import { ProductionConfirmDialog } from './ProductionConfirmDialog';
 import { TokenCard } from './TokenCard';
@@ -27,14 +28,10 @@ export function TokenView() {
   const environmentId = useAppStore((s) => s.environmentId);
   const navigate = useAppStore((s) => s.navigate);
   const s = useTokenStore();
+  const productionConfirmed = useAppStore(selectProductionConfirmed('token', env?.id));
+  const confirmProduction = useAppStore((a) => a.confirmProduction);
   const [pending, setPending] = useState<Pending | null>(null);
-  const environmentName = env
-    ? env.custom
-      ? env.name
-      : env.production
-        ? t('environment.production')
-        : t('environment.tt02')
-    : environmentId;
+  const environmentName = env ? environmentLabel(env, t) : environmentId;
   const profile = s.profiles.find((p) => p.id === s.selectedProfileId);
 
   useEffect(() => {
@@ -50,7 +47,7 @@ export function TokenView() {
 
   // Both actions fetch tokens; in production the first of them in a session asks first.
   function guarded(action: Pending) {
-    if (env?.production && !s.productionConfirmed.includes(env.id)) setPending(action);
+    if (env?.production && !productionConfirmed) setPending(action);
     else run(action);
   }
 
@@ -145,7 +142,7 @@ export function TokenView() {
         environmentName={environmentName}
         onCancel={() => setPending(null)}
         onConfirm={() => {
-          if (env) s.confirmProduction(env.id);
+          if (env) confirmProduction('token', env.id);
           const action = pending;
           setPending(null);
           if (action) run(action);
