@@ -1,22 +1,38 @@
 /**
- * The measured client, in its own process so its peak RSS (VmHWM) is its own. Runs our DownloadManager
- * directly (not `mpd download`: the CLI needs a profile and the token service, which the benchmark leaves
- * out to measure the transfer path alone) or pages through a query with our StorageClient.
- * Argument: JSON { mode: 'download' | 'list', storageBase, appBaseTemplate, target?, concurrency? }.
- * Prints one JSON line with the figures.
+ * The measured client, in its own process so its peak RSS (VmHWM) is its own. Modes:
+ *
+ *   mpd      the real `mpd download` (runCli: commander → services → token service → DownloadManager),
+ *            after an untimed setup like a user's: a fresh home, a custom environment pointing at the
+ *            fakes, `mpd keys generate`, the public key registered on the fake Maskinporten, `mpd
+ *            profiles add`. Only the `download` command is timed. The secret store is in memory (the OS
+ *            keychain is no part of the transfer path). Also prints the Altinn token, for curl.
+ *   manager  our DownloadManager directly with a given token (for profiling the transfer path alone).
+ *   list     our StorageClient following every `next` of a query, with a given token.
+ *   token    only the setup of `mpd`, printing the Altinn token (for the other modes and curl).
+ *
+ * Argument: JSON (see Args). Prints one JSON line with the figures.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bufferIo } from '../main/cli/io';
+import { runCli } from '../main/cli/program';
 import { DownloadManager } from '../main/downloads/download-manager';
 import type { Environment } from '../main/environments';
+import { memorySecretStore } from '../main/keys/secret-store';
 import { StorageClient } from '../main/storage/storage-client';
-import { DOWNLOAD_APP, LIST_APP } from './scenario';
+import { BENCH_ORG, BENCH_SCOPES, DOWNLOAD_APP, LIST_APP } from './scenario';
 
 interface Args {
-  mode: 'download' | 'list';
+  mode: 'mpd' | 'manager' | 'list' | 'token';
   storageBase: string;
   appBaseTemplate: string;
+  auth: { maskinporten: Environment['maskinporten']; exchangeUrl: string };
+  adminUrl: string;
+  work: string;
   target?: string;
   concurrency?: number;
+  token?: string;
 }
 
 function peakRssBytes(): number {
@@ -29,51 +45,112 @@ function peakRssBytes(): number {
   return 0;
 }
 
+function environment(args: Args): Environment {
+  return {
+    id: 'bench',
+    name: 'Benchmark (loopback)',
+    production: false,
+    custom: true,
+    maskinporten: args.auth.maskinporten,
+    altinn: { exchangeUrl: args.auth.exchangeUrl, storageBase: args.storageBase, appBase: args.appBaseTemplate },
+  };
+}
+
+/** `mpd …` in this process, with a home and secrets that live as long as it. */
+function cli(home: string) {
+  const secrets = memorySecretStore();
+  return async (...argv: string[]) => {
+    const io = bufferIo({});
+    const code = await runCli(['--home', home, ...argv], io, { version: 'bench', secrets: () => secrets });
+    if (code !== 0 && argv[0] !== 'download') {
+      throw new Error(`mpd ${argv[0]} exited ${code}: ${io.err()}`);
+    }
+    return { code, out: io.out(), err: io.err() };
+  };
+}
+
+async function setUpMpd(args: Args) {
+  const home = mkdtempSync(join(args.work, 'home-'));
+  const { name, production, maskinporten, altinn } = environment(args);
+  await writeFile(
+    join(home, 'environments.json'),
+    JSON.stringify({ environments: [{ id: 'bench', name, production, maskinporten, altinn }] }),
+  );
+  const mpd = cli(home);
+  const key = JSON.parse((await mpd('keys', 'generate', '--name', 'Benchmark', '--json')).out) as { id: string };
+  const jwk = JSON.parse((await mpd('keys', 'export', key.id, '--public-jwk')).out);
+  const registered = await fetch(`${args.adminUrl}/register`, {
+    method: 'POST',
+    body: JSON.stringify({ clientId: 'bench-client', jwk, scopes: BENCH_SCOPES }),
+  });
+  if (!registered.ok) throw new Error(`registering the key failed: ${await registered.text()}`);
+  const profileArgs = ['--name', 'Bench', '--env', 'bench', '--client-id', 'bench-client', '--key', key.id];
+  for (const scope of BENCH_SCOPES) profileArgs.push('--scope', scope);
+  await mpd('profiles', 'add', ...profileArgs, '--org', BENCH_ORG, '--app', DOWNLOAD_APP);
+  const token = (await mpd('token', '--profile', 'Bench', '--altinn')).out.trim();
+  return { mpd, token };
+}
+
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as Args;
   let sampledPeak = 0;
   const sampler = setInterval(() => {
     sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
   }, 50);
-  const environment: Environment = {
-    id: 'bench',
-    name: 'Benchmark (loopback)',
-    production: false,
-    custom: true,
-    maskinporten: { issuer: 'http://127.0.0.1/', tokenEndpoint: 'http://127.0.0.1/token' },
-    altinn: { exchangeUrl: 'http://127.0.0.1/exchange', storageBase: args.storageBase, appBase: args.appBaseTemplate },
-  };
-  const tokens = { getAltinnToken: async () => 'bench-token' };
-  const client = new StorageClient({ fetch, tokens, profileId: 'bench', environment });
-  const started = performance.now();
   let result: Record<string, unknown>;
-  if (args.mode === 'list') {
-    const pages: string[] = [];
-    let instances = 0;
-    let url: string | undefined = client.firstPageUrl({ appId: LIST_APP, size: 100 });
-    for await (const page of client.pages({ appId: LIST_APP, size: 100 })) {
-      pages.push(url as string);
-      instances += page.instances.length;
-      url = page.next;
-    }
-    result = { pages, instances };
-  } else {
-    const manager = new DownloadManager({ storageFor: async () => ({ client, environment }) });
-    const job = await manager.start({
-      profileId: 'bench',
-      source: { kind: 'query', filters: { appId: DOWNLOAD_APP } },
-      target: args.target as string,
-      concurrency: args.concurrency ?? 4,
-    });
-    const end = await manager.wait(job.jobId);
-    result = { state: end.state, bytes: end.bytes.done, elements: end.elements, instances: end.instances };
+  let seconds: number;
+  if (args.mode === 'token') {
+    const { token } = await setUpMpd(args);
+    clearInterval(sampler);
+    process.stdout.write(`${JSON.stringify({ token })}\n`);
+    return;
   }
-  const seconds = (performance.now() - started) / 1000;
+  if (args.mode === 'mpd') {
+    const { mpd, token } = await setUpMpd(args);
+    const started = performance.now();
+    const run = await mpd(
+      'download',
+      '--profile',
+      'Bench',
+      '--app',
+      DOWNLOAD_APP,
+      '--out',
+      args.target as string,
+      '--concurrency',
+      String(args.concurrency ?? 4),
+    );
+    seconds = (performance.now() - started) / 1000;
+    result = { exitCode: run.code, report: run.out.trim().split('\n')[0], stderr: run.err.slice(0, 2000), token };
+  } else {
+    const tokens = { getAltinnToken: async () => args.token as string };
+    const client = new StorageClient({ fetch, tokens, profileId: 'bench', environment: environment(args) });
+    const started = performance.now();
+    if (args.mode === 'list') {
+      const pages: string[] = [];
+      let instances = 0;
+      let url: string | undefined = client.firstPageUrl({ appId: LIST_APP, size: 100 });
+      for await (const page of client.pages({ appId: LIST_APP, size: 100 })) {
+        pages.push(url as string);
+        instances += page.instances.length;
+        url = page.next;
+      }
+      result = { pages, instances };
+    } else {
+      const manager = new DownloadManager({ storageFor: async () => ({ client, environment: environment(args) }) });
+      const job = await manager.start({
+        profileId: 'bench',
+        source: { kind: 'query', filters: { appId: DOWNLOAD_APP } },
+        target: args.target as string,
+        concurrency: args.concurrency ?? 4,
+      });
+      const end = await manager.wait(job.jobId);
+      result = { exitCode: end.state === 'completed' ? 0 : 1, state: end.state, elements: end.elements };
+    }
+    seconds = (performance.now() - started) / 1000;
+  }
   clearInterval(sampler);
   sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
-  process.stdout.write(
-    `${JSON.stringify({ ...result, seconds, peakRss: peakRssBytes() || sampledPeak, sampledPeak })}\n`,
-  );
+  process.stdout.write(`${JSON.stringify({ ...result, seconds, peakRss: peakRssBytes() || sampledPeak })}\n`);
 }
 
 main().catch((error) => {

@@ -1,28 +1,56 @@
 /**
- * The benchmark's server, in its own process so it does not share an event loop with the client being
- * measured. Prints one JSON line ({ url, storageBase, appBaseTemplate, bytes, elements, urlsFile }) when
- * ready, then serves on 127.0.0.1 until killed. Argument: a JSON { downloadInstances, listInstances, dir }.
+ * The benchmark's servers, in their own process so they share no event loop with the client being
+ * measured: the fake Maskinporten + Altinn token exchange (test/fakes/auth-server.ts) and the fake
+ * Storage + app API, which accepts only real Altinn tokens from that exchange (signature, issuer,
+ * expiry: `altinnTokenCheck(auth.verifyAltinnToken)`). A tiny loopback admin route lets the measured
+ * `mpd` process register its client's public key, as a service owner would in the self-service portal.
+ *
+ * Prints one JSON line when ready ({ storageBase, appBaseTemplate, auth, adminUrl, bytes, elements,
+ * urlsFile }), then serves on 127.0.0.1 until SIGTERM. Argument: JSON { downloadInstances,
+ * listInstances, dir }.
  */
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { FakeAltinnStorage } from '../test/fakes/altinn-storage';
-import { downloadScenario, listScenario } from './scenario';
-
-export const BENCH_TOKEN = 'bench-token';
+import { altinnTokenCheck, FakeAltinnStorage } from '../test/fakes/altinn-storage';
+import { startAuthFake } from '../test/fakes/auth-server';
+import { BENCH_ORG, BENCH_ORGNO, downloadScenario, listScenario } from './scenario';
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as { downloadInstances: number; listInstances: number; dir: string };
+  const auth = await startAuthFake();
+  auth.registerServiceOwner(BENCH_ORGNO, BENCH_ORG);
   const fake = new FakeAltinnStorage({
-    validateToken: (token) =>
-      token === BENCH_TOKEN
-        ? { org: 'ttd', scopes: ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'] }
-        : null,
+    validateToken: altinnTokenCheck((token) => auth.verifyAltinnToken(token)),
   });
   fake.logRequests = false;
   await fake.listen();
   const downloads = fake.add(downloadScenario(args.downloadInstances));
   fake.add(listScenario(args.listInstances));
-  // The same URLs our manager uses: the app API data endpoint (§3.4: recommended).
+
+  // POST /register {clientId, jwk, scopes}: the measured process's key, registered on the fake Maskinporten.
+  const admin = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => {
+      body += d;
+    });
+    req.on('end', () => {
+      try {
+        if (req.method !== 'POST' || req.url !== '/register') throw new Error('unknown admin route');
+        const { clientId, jwk, scopes } = JSON.parse(body) as { clientId: string; jwk: never; scopes: string[] };
+        auth.registerClient({ clientId, orgNo: BENCH_ORGNO, keys: [jwk], scopes });
+        res.end('{}');
+      } catch (error) {
+        res.statusCode = 400;
+        res.end(JSON.stringify({ error: String(error) }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => admin.listen(0, '127.0.0.1', resolve));
+
+  // The URLs curl fetches: the app API data endpoints (§3.4: recommended), the same that `mpd download`
+  // takes from each element's selfLinks.apps.
   const lines: string[] = [];
   let bytes = 0;
   let elements = 0;
@@ -35,13 +63,25 @@ async function main(): Promise<void> {
   }
   const urlsFile = join(args.dir, 'urls.tsv');
   writeFileSync(urlsFile, `${lines.join('\n')}\n`);
+  const environment = auth.environment('bench');
   process.stdout.write(
-    `${JSON.stringify({ url: fake.url, storageBase: fake.storageBase, appBaseTemplate: fake.appBaseTemplate, bytes, elements, urlsFile })}\n`,
+    `${JSON.stringify({
+      storageBase: fake.storageBase,
+      appBaseTemplate: fake.appBaseTemplate,
+      auth: { maskinporten: environment.maskinporten, exchangeUrl: environment.altinn.exchangeUrl },
+      adminUrl: `http://127.0.0.1:${(admin.address() as AddressInfo).port}`,
+      bytes,
+      elements,
+      urlsFile,
+    })}\n`,
   );
-  process.on('SIGTERM', () => fake.close().then(() => process.exit(0)));
+  process.on('SIGTERM', () => {
+    admin.close();
+    Promise.all([fake.close(), auth.close()]).finally(() => process.exit(0));
+  });
 }
 
 main().catch((error) => {
-  process.stderr.write(`fake-server: ${error}\n`);
+  process.stderr.write(`fake-server: ${error?.stack ?? error}\n`);
   process.exit(1);
 });

@@ -7,6 +7,10 @@ import type { FakeInstanceSpec } from '../test/fakes/altinn-storage';
  */
 export const DOWNLOAD_APP = 'ttd/bench-download';
 export const LIST_APP = 'ttd/bench-list';
+/** The service owner the benchmark's client acts for (org number → org code on the fake exchange). */
+export const BENCH_ORG = 'ttd';
+export const BENCH_ORGNO = '991825827';
+export const BENCH_SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
 
 export function downloadScenario(instances: number, seed = 42): FakeInstanceSpec[] {
   const random = mulberry32(seed);

@@ -89,7 +89,6 @@ export function createServices(options: ServiceOptions) {
     profiles,
     tokens,
     selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
-    storageFor,
     instances: createInstancesService(storageFor),
     downloads,
     uiSettings,

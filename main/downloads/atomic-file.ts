@@ -28,6 +28,8 @@ export interface ElementTransfer {
   idleTimeoutMs?: number;
   /** Where MD5 is computed (default: the shared worker pool). */
   md5Pool?: Md5Pool;
+  /** The caller knows there is no `.part` yet (a folder it just created): skip looking for one. */
+  noPart?: boolean;
 }
 
 export interface TransferResult {
@@ -38,7 +40,7 @@ export interface TransferResult {
 
 export async function transferElement(t: ElementTransfer): Promise<TransferResult> {
   const md5Pool = t.md5Pool ?? sharedMd5Pool();
-  let existing = await sizeOf(t.tempPath);
+  let existing = t.noPart ? 0 : await sizeOf(t.tempPath);
   if (existing > 0 && t.expectedSize !== undefined && existing > t.expectedSize) {
     await rm(t.tempPath, { force: true });
     existing = 0;

@@ -56,6 +56,8 @@ type ElementState = 'pending' | 'done' | 'skipped' | 'failed' | 'infected';
 interface InstanceRun {
   instance: Instance;
   folder: string;
+  /** This run created the folder: nothing of an earlier run can be in it (no stat per element). */
+  fresh: boolean;
   pending: number;
   failed: number;
 }
@@ -240,7 +242,9 @@ export class DownloadManager {
     }
     const { client, environment } = await this.options.storageFor(input.profileId);
     requireProductionConfirm(environment.production, input.confirmProduction);
-    const manifest = await Manifest.open(resolve(target), this.now);
+    // A job writing to this folder owns its manifest: share it rather than race it.
+    const running = [...this.jobs.values()].find((j) => j.state === 'running' && j.target === resolve(target));
+    const manifest = running?.manifest ?? (await Manifest.open(resolve(target), this.now));
     const results: ConfirmResult['results'] = [];
     for (const instanceId of input.instanceIds) {
       try {
@@ -253,7 +257,8 @@ export class DownloadManager {
         results.push({ instanceId, confirmed: false, error: { code: e.code, message: e.message } });
       }
     }
-    await manifest.flush();
+    if (running) await manifest.flush();
+    else await manifest.compact();
     return { results };
   }
 
@@ -285,7 +290,7 @@ export class DownloadManager {
       .catch((error) => this.fail(job, error))
       .finally(async () => {
         clearInterval(ticker);
-        await job.manifest.flush().catch((error) => this.fail(job, error));
+        await job.manifest.compact().catch((error) => this.fail(job, error));
         job.state = job.cancelled
           ? 'cancelled'
           : job.fatal
@@ -355,9 +360,10 @@ export class DownloadManager {
     if (known?.state === 'done') return;
     job.instances.set(instance.id, { state: 'pending', confirmed: known?.confirmed ?? false });
     let folder: string;
+    let fresh: boolean;
     try {
       folder = instanceFolder(job.target, instance);
-      await mkdir(folder, { recursive: true });
+      fresh = (await mkdir(folder, { recursive: true })) !== undefined;
       await writeSmallFile(join(folder, INSTANCE_JSON), `${JSON.stringify(instance, null, 2)}\n`);
     } catch (error) {
       if (isDiskFull(error)) throw diskFull(error);
@@ -366,7 +372,7 @@ export class DownloadManager {
       return;
     }
     const names = assignFilenames(instance, job.manifest.recordedNames(instance.id));
-    const run: InstanceRun = { instance, folder, pending: 0, failed: 0 };
+    const run: InstanceRun = { instance, folder, fresh, pending: 0, failed: 0 };
     const work: ElementWork[] = [];
     for (const element of instance.data ?? []) {
       const previous = job.elements.get(element.id);
@@ -417,8 +423,18 @@ export class DownloadManager {
       const rel = manifestPath(job.target, finalPath);
       const expectedMd5 = normalizeMd5(element.contentHash);
       const expectedSize = element.size ?? undefined;
-      if (await this.alreadyVerified(job, instanceId, element, finalPath, rel, expectedSize, expectedMd5))
+      if (
+        !run.fresh &&
+        (await this.alreadyVerified(job, instanceId, element, finalPath, rel, expectedSize, expectedMd5))
+      )
         return set('skipped');
+      // In a folder this run created there is no .part to continue, until a failed attempt leaves one.
+      let noPart = run.fresh;
+      const takeNoPart = () => {
+        const first = noPart;
+        noPart = false;
+        return first;
+      };
 
       const { client } = job.context;
       const urls = client.dataUrls(run.instance, element);
@@ -440,6 +456,7 @@ export class DownloadManager {
               }
             },
             tempPath: tempPath(run.folder, element),
+            noPart: takeNoPart(),
             finalPath,
             expectedSize,
             expectedMd5,

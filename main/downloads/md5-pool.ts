@@ -51,7 +51,13 @@ class PoolWorker {
   dead?: Error;
 
   constructor(onExit: (w: PoolWorker) => void) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, name: 'mpd-md5' });
+    // Small heap limits: the worker only ever holds a few hashes and messages, and a default-sized
+    // young generation would add tens of MB to the process's peak RSS (bench/: target ≤ 200 MB).
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      name: 'mpd-md5',
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
+    });
     this.worker.on('message', (m: { op: string; id: number; seq?: number; md5?: string | null }) => {
       const key = m.op === 'ack' ? `${m.id}:${m.seq}` : `${m.id}:digest`;
       const waiter = this.waiting.get(key);
@@ -165,6 +171,6 @@ function defaultPoolSize(): number {
 /** The process-wide pool the download manager uses unless told otherwise. */
 let shared: Md5Pool | undefined;
 export function sharedMd5Pool(): Md5Pool {
-  shared ??= new Md5Pool();
+  shared ??= new Md5Pool(Number(process.env.X_MD5 ?? 1));
   return shared;
 }

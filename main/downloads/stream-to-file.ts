@@ -17,7 +17,7 @@ import type { Md5Stream } from './md5-pool';
  */
 export const SLAB_BYTES = 512 * 1024;
 const MAX_IN_FLIGHT = 4;
-const POOL_LIMIT = 64;
+const POOL_LIMIT = 16;
 const pool: SharedArrayBuffer[] = [];
 
 function takeSlab(): SharedArrayBuffer {
@@ -61,8 +61,9 @@ export async function pumpToFile(o: PumpOptions): Promise<PumpResult> {
   const inFlight = new Set<Promise<void>>();
 
   let timer: NodeJS.Timeout | undefined;
+  let reading = true;
   const armIdle = () => {
-    if (!o.idleTimeoutMs || !o.onIdle) return;
+    if (!reading || !o.idleTimeoutMs || !o.onIdle) return;
     if (timer) timer.refresh();
     else timer = setTimeout(o.onIdle, o.idleTimeoutMs);
   };
@@ -91,7 +92,7 @@ export async function pumpToFile(o: PumpOptions): Promise<PumpResult> {
       )
       .finally(() => {
         inFlight.delete(job);
-        if (paused && inFlight.size < MAX_IN_FLIGHT && !writeError) {
+        if (paused && reading && inFlight.size < MAX_IN_FLIGHT && !writeError) {
           paused = false;
           armIdle();
           body.resume();
@@ -112,6 +113,7 @@ export async function pumpToFile(o: PumpOptions): Promise<PumpResult> {
     const settle = (error?: unknown) => {
       if (settled) return;
       settled = true;
+      reading = false;
       if (error !== undefined) readError = error;
       body.off('data', onData);
       body.off('end', onEnd);

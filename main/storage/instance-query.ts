@@ -56,7 +56,10 @@ export type DateRange = z.infer<typeof dateRangeSchema>;
 const OPS = ['gt', 'gte', 'lt', 'lte'] as const;
 
 /** The first page's URL and the headers that go with every page of the query. */
-export function buildInstanceQuery(storageBase: string, filters: InstanceFilters): { url: string; headers: Headers } {
+export function buildInstanceQuery(
+  storageBase: string,
+  filters: InstanceFilters,
+): { url: string; headers: Record<string, string> } {
   const params = new URLSearchParams();
   params.set('appId', filters.appId);
   if (filters.isComplete !== undefined) params.set('process.isComplete', String(filters.isComplete));
@@ -76,12 +79,11 @@ export function buildInstanceQuery(storageBase: string, filters: InstanceFilters
  * `Organisation:<orgno>` (§3.2) — which also keeps national ids out of URLs and logs. Every page of the
  * query must carry it, since `next` does not.
  */
-export function ownerHeaders(filters: Pick<InstanceFilters, 'instanceOwner'>): Headers {
-  const headers = new Headers();
+export function ownerHeaders(filters: Pick<InstanceFilters, 'instanceOwner'>): Record<string, string> {
   const owner = filters.instanceOwner;
-  if (owner?.kind === 'organisation') headers.set('X-Ai-InstanceOwnerIdentifier', `Organisation:${owner.orgNumber}`);
-  if (owner?.kind === 'person') headers.set('X-Ai-InstanceOwnerIdentifier', `Person:${owner.nationalId}`);
-  return headers;
+  if (owner?.kind === 'organisation') return { 'X-Ai-InstanceOwnerIdentifier': `Organisation:${owner.orgNumber}` };
+  if (owner?.kind === 'person') return { 'X-Ai-InstanceOwnerIdentifier': `Person:${owner.nationalId}` };
+  return {};
 }
 
 function appendRange(params: URLSearchParams, name: string, range: DateRange | undefined): void {

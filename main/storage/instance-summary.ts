@@ -1,12 +1,21 @@
-import type { InstanceDetail, InstanceSummary } from '../contracts/instances';
+import type { InstanceDetail, InstanceOwner, InstanceSummary } from '../contracts/instances';
 import type { Instance } from './instance-types';
 
+function ownerOf(instance: Instance): InstanceOwner {
+  return {
+    partyId: instance.instanceOwner?.partyId ?? null,
+    organisationNumber: instance.instanceOwner?.organisationNumber ?? null,
+    personNumber: instance.instanceOwner?.personNumber ?? null,
+  };
+}
+
 /** What the table shows of an instance: no blob paths, no server links. */
-export function summarizeInstance(instance: Instance): InstanceSummary {
+export function summarizeInstance(instance: Instance): InstanceSummary & { instanceOwner: InstanceOwner } {
   const data = instance.data ?? [];
   return {
     id: instance.id,
     appId: instance.appId,
+    instanceOwner: ownerOf(instance),
     created: instance.created ?? null,
     lastChanged: instance.lastChanged ?? null,
     currentTask: instance.process?.currentTask?.elementId ?? null,
@@ -28,11 +37,6 @@ export function instanceDetail(instance: Instance): InstanceDetail {
   const summary = summarizeInstance(instance);
   return {
     ...summary,
-    instanceOwner: {
-      partyId: instance.instanceOwner?.partyId ?? null,
-      organisationNumber: instance.instanceOwner?.organisationNumber ?? null,
-      personNumber: instance.instanceOwner?.personNumber ?? null,
-    },
     process: {
       started: instance.process?.started ?? null,
       ended: instance.process?.ended ?? null,

@@ -85,8 +85,11 @@ export interface FakeRequest {
 }
 
 export interface FakeStorageOptions {
-  /** Bearer token → who it is, or null for 401. Tests pass a simple one; the auth fake can supply the real check. */
-  validateToken: (token: string) => FakeTokenInfo | null;
+  /**
+   * Bearer token → who it is, or null for 401. Tests pass a simple one (`simpleTokenCheck`); with the auth
+   * fake, `altinnTokenCheck(authFake.verifyAltinnToken)` checks real Altinn tokens (signature, issuer, expiry).
+   */
+  validateToken: (token: string) => FakeTokenInfo | null | Promise<FakeTokenInfo | null>;
   seed?: number;
   /** Answer `Range: bytes=N-` with 206 (default true). */
   rangeSupport?: boolean;
@@ -364,7 +367,7 @@ export class FakeAltinnStorage {
 
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     log.token = token;
-    const who = token && !this.expired.has(token) ? this.options.validateToken(token) : null;
+    const who = token && !this.expired.has(token) ? await this.options.validateToken(token) : null;
     if (!who) return this.send(res, log, 401, undefined);
 
     const fault = this.takeFault(route.log.kind as FaultKind, route.log.elementId, route.log.instanceId);
@@ -671,6 +674,38 @@ function makeBlock(seed: number): Buffer {
 function guidFrom(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The real check: an Altinn token (JWT) verified by `verify` (e.g. the auth fake's `verifyAltinnToken`),
+ * its `urn:altinn:org` claim as the org and its `scope` as the scopes. A verified token is remembered until
+ * its `exp`, so a job of thousands of requests does not verify the signature thousands of times.
+ */
+export function altinnTokenCheck(
+  verify: (token: string) => Promise<Record<string, unknown>>,
+  nowMs: () => number = Date.now,
+): (token: string) => Promise<FakeTokenInfo | null> {
+  const known = new Map<string, { info: FakeTokenInfo; exp: number }>();
+  return async (token) => {
+    const hit = known.get(token);
+    if (hit && hit.exp * 1000 > nowMs()) return hit.info;
+    known.delete(token);
+    try {
+      const claims = await verify(token);
+      const org = claims['urn:altinn:org'];
+      if (typeof org !== 'string') return null;
+      const info = {
+        org,
+        scopes: String(claims.scope ?? '')
+          .split(/\s+/)
+          .filter(Boolean),
+      };
+      if (typeof claims.exp === 'number') known.set(token, { info, exp: claims.exp });
+      return info;
+    } catch {
+      return null;
+    }
+  };
 }
 
 /** A token check for tests: `tok-*` tokens act as `ttd` with read and write scopes; `ro-*` read only. */

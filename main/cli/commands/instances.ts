@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { DownloadJobDetail, DownloadProgress } from '../../contracts/downloads';
 import type { InstanceSummary } from '../../contracts/instances';
+import { englishHint } from '../../hints';
 import { type InstanceFilters, instanceFiltersSchema } from '../../storage/instance-query';
 import { orgOf } from '../../storage/instance-summary';
 import { instanceIdSchema } from '../../storage/instance-types';
@@ -250,20 +251,28 @@ export function progressLine(p: DownloadProgress): string {
 
 function printReport(ctx: CliContext, job: DownloadJobDetail, target: string): void {
   const p = job;
-  ctx.print(
-    `${p.state === 'completed' ? 'Done' : p.state === 'cancelled' ? 'Cancelled' : p.state === 'failed' ? 'Failed' : 'Finished with problems'}: ` +
-      `${p.instances.done} of ${p.instances.total} instances verified in ${target}; ` +
-      `${p.elements.done} files downloaded, ${p.elements.skipped} already on disk, ${p.elements.failed} failed, ` +
-      `${p.elements.infected} infected (not saved); ${bytes(p.bytes.done)}` +
-      (p.confirm ? `; ${p.instances.confirmed} confirmed` : ''),
-  );
-  if (job.error) ctx.print(`Error [${job.error.code}]: ${job.error.message}`);
-  for (const i of job.infected.slice(0, 20))
-    ctx.print(`  infected: ${i.instanceId} ${i.elementId} ${i.filename ?? ''}`);
+  const ok = p.state === 'completed';
+  const summary =
+    `${ok ? 'Done' : p.state === 'cancelled' ? 'Cancelled' : p.state === 'failed' ? 'Failed' : 'Finished with problems'}: ` +
+    `${p.instances.done} of ${p.instances.total} instances verified in ${target}; ` +
+    `${p.elements.done} files downloaded, ${p.elements.skipped} already on disk, ${p.elements.failed} failed, ` +
+    `${p.elements.infected} infected (not saved); ${bytes(p.bytes.done)}` +
+    (p.confirm ? `; ${p.instances.confirmed} confirmed` : '');
+  // A scheduled run's log keeps stdout for what was done and stderr for what needs a person.
+  if (ok) ctx.print(summary);
+  else ctx.io.stderr(`${summary}\n`);
+  const problem = (line: string) => ctx.io.stderr(`${line}\n`);
+  if (job.error) problem(`Error [${job.error.code}]: ${job.error.message}`);
+  for (const i of job.infected.slice(0, 20)) problem(`  infected: ${i.instanceId} ${i.elementId} ${i.filename ?? ''}`);
   for (const f of job.failures.slice(0, 20)) {
-    ctx.print(`  failed: ${f.instanceId}${f.elementId ? ` ${f.elementId}` : ''} [${f.code}] ${f.message}`);
+    problem(`  failed: ${f.instanceId}${f.elementId ? ` ${f.elementId}` : ''} [${f.code}] ${f.message}`);
   }
-  if (job.failures.length > 20) ctx.print(`  … and ${job.failures.length - 20} more`);
+  if (job.failures.length > 20) problem(`  … and ${job.failures.length - 20} more`);
+  const codes = new Set([...(job.error ? [job.error.code] : []), ...job.failures.map((f) => f.code)]);
+  for (const code of codes) {
+    const hint = englishHint(code);
+    if (hint) problem(`Hint [${code}]: ${hint}`);
+  }
 }
 
 function row(cells: string[]): string {

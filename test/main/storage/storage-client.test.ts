@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildInstanceQuery } from '../../../main/storage/instance-query';
 import { StorageClient } from '../../../main/storage/storage-client';
@@ -47,7 +48,7 @@ describe('instance query', () => {
     expect(u.searchParams.get('size')).toBe('50');
     // The owner travels in the header, never in the URL.
     expect(url).not.toContain('310000001');
-    expect(headers.get('X-Ai-InstanceOwnerIdentifier')).toBe('Organisation:310000001');
+    expect(headers['X-Ai-InstanceOwnerIdentifier']).toBe('Organisation:310000001');
   });
 });
 
@@ -109,7 +110,19 @@ describe('StorageClient against the fake', () => {
     expect((got as Record<string, unknown>).createdBy).toBe('12345');
     expect((got.data![0] as Record<string, unknown>).blobStoragePath).toBeTypeOf('string');
     const evil = new StorageClient({
-      fetch: async () => new Response(JSON.stringify({ instances: [{ id: 'nope' }] }), { status: 200 }),
+      fetch,
+      // A server that answers the query with an instance that has no valid id.
+      streamGet: async (url) => {
+        const body = Readable.from([Buffer.from(JSON.stringify({ instances: [{ id: 'nope' }] }))]);
+        return {
+          status: 200,
+          url,
+          header: () => undefined,
+          body,
+          text: async () => JSON.stringify({ instances: [{ id: 'nope' }] }),
+          discard: () => body.resume(),
+        };
+      },
       tokens: tokenStub(),
       profileId: 'p1',
       environment: fake.environment(),

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bufferIo } from '../../../main/cli/io';
+import { runCli } from '../../../main/cli/program';
+import { memorySecretStore } from '../../../main/keys/secret-store';
+import { altinnTokenCheck, FakeAltinnStorage } from '../../fakes/altinn-storage';
+import { type AuthFake, startAuthFake } from '../../fakes/auth-server';
+import { tempHome } from '../../helpers/temp-home';
+
+const ORGNO = '991825827';
+const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
+
+/**
+ * `mpd instances`, `mpd download --confirm` and `mpd confirm` end to end, with the REAL token service:
+ * a key in the key store, a Maskinporten grant to the auth fake, the Altinn token exchange, and a
+ * Storage fake that accepts only Altinn tokens the exchange signed (`altinnTokenCheck`).
+ */
+describe('mpd download against the fakes, with the real token service', () => {
+  let auth: AuthFake;
+  let storage: FakeAltinnStorage;
+  let home: string;
+  let cleanup: () => Promise<void>;
+  const secrets = memorySecretStore();
+  const mpd = async (...args: string[]) => {
+    const io = bufferIo({});
+    const code = await runCli(['--home', home, ...args], io, { version: 't', secrets: () => secrets });
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  beforeAll(async () => {
+    auth = await startAuthFake();
+    auth.registerServiceOwner(ORGNO, 'ttd');
+    storage = await new FakeAltinnStorage({
+      validateToken: altinnTokenCheck((token) => auth.verifyAltinnToken(token)),
+    }).listen();
+    ({ home, cleanup } = await tempHome());
+    const { maskinporten, altinn } = auth.environment('local');
+    await writeFile(
+      join(home, 'environments.json'),
+      JSON.stringify({
+        environments: [
+          {
+            id: 'local',
+            name: 'Local',
+            production: false,
+            maskinporten: { issuer: maskinporten.issuer, tokenEndpoint: maskinporten.tokenEndpoint },
+            altinn: {
+              exchangeUrl: altinn.exchangeUrl,
+              storageBase: storage.storageBase,
+              appBase: storage.appBaseTemplate,
+            },
+          },
+        ],
+      }),
+    );
+    const generated = await mpd('keys', 'generate', '--name', 'Mottak', '--json');
+    expect(generated.code).toBe(0);
+    const key = JSON.parse(generated.out) as { id: string };
+    const exported = await mpd('keys', 'export', key.id, '--public-jwk');
+    expect(exported.code).toBe(0);
+    auth.registerClient({ clientId: 'client-1', orgNo: ORGNO, keys: [JSON.parse(exported.out)], scopes: SCOPES });
+    const added = await mpd(
+      'profiles',
+      'add',
+      '--name',
+      'P',
+      '--env',
+      'local',
+      '--client-id',
+      'client-1',
+      '--key',
+      key.id,
+      '--scope',
+      SCOPES[0] as string,
+      '--scope',
+      SCOPES[1] as string,
+      '--org',
+      'ttd',
+      '--app',
+      'ttd/mottak',
+    );
+    expect(added.code).toBe(0);
+  });
+
+  afterAll(async () => {
+    await storage?.close();
+    await auth?.close();
+    await cleanup?.();
+  });
+
+  it('lists, downloads byte for byte, confirms, and the confirmed leave the "not confirmed" list', async () => {
+    const instances = storage.add([
+      {
+        appId: 'ttd/mottak',
+        isComplete: true,
+        elements: [
+          { size: 20_000, filename: 'skjema.xml' },
+          { size: 700_000, filename: 'vedlegg.pdf' },
+        ],
+      },
+      { appId: 'ttd/mottak', isComplete: true, elements: [{ size: 1, filename: 'a.txt' }] },
+      { appId: 'ttd/mottak', isComplete: true, elements: [{ size: 2_500_000 }] },
+    ]);
+    const listed = await mpd('instances', '--profile', 'P', '--app', 'ttd/mottak', '--not-confirmed', '--json');
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.out) as { id: string }[]).map((i) => i.id).sort()).toEqual(
+      instances.map((i) => i.id).sort(),
+    );
+
+    const out = join(home, 'downloads');
+    const run = await mpd('download', '--profile', 'P', '--app', 'ttd/mottak', '--out', out, '--confirm');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^Done: 3 of 3 instances verified/m);
+
+    const manifest = JSON.parse(await readFile(join(out, '.mpd-manifest.json'), 'utf8')) as {
+      elements: Record<string, { path: string }>;
+    };
+    for (const instance of instances) {
+      for (const element of instance.elements) {
+        const bytes = await readFile(join(out, manifest.elements[element.id]?.path as string));
+        expect(createHash('md5').update(bytes).digest('base64')).toBe(storage.md5(element.id));
+        expect(bytes.equals(storage.content(element.id))).toBe(true);
+      }
+      expect(storage.confirmations(instance.id).map((c) => c.stakeholderId)).toEqual(['ttd']);
+    }
+    // Every request to Storage carried an Altinn token the exchange signed (no 401 was needed).
+    expect(storage.requests.every((r) => r.status !== 401)).toBe(true);
+
+    const after = await mpd('instances', '--profile', 'P', '--app', 'ttd/mottak', '--not-confirmed', '--json');
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.out)).toEqual([]);
+  });
+
+  it('exits 1 with a summary naming the failed element when one element keeps failing, and confirms nothing incomplete', async () => {
+    const [good, bad] = storage.add([
+      { appId: 'ttd/feil', isComplete: true, elements: [{ size: 5_000, filename: 'ok.xml' }] },
+      {
+        appId: 'ttd/feil',
+        isComplete: true,
+        elements: [
+          { size: 5_000, filename: 'ok-too.xml' },
+          { size: 9_000, filename: 'broken.pdf' },
+        ],
+      },
+    ]);
+    const broken = bad?.elements[1]?.id as string;
+    storage.addFault({ kind: 'data', elementId: broken, type: 'status', status: 500, times: 1_000 });
+    try {
+      const out = join(home, 'faulty');
+      const run = await mpd('download', '--profile', 'P', '--app', 'ttd/feil', '--out', out, '--confirm');
+      expect(run.code).toBe(1);
+      // What needs a person goes to stderr, so a scheduled run's error log has it.
+      const report = run.err;
+      expect(run.out).not.toMatch(/failed:/);
+      expect(report).toMatch(/Finished with problems: 1 of 2 instances verified/);
+      expect(report).toMatch(/^Hint \[STORAGE_UNAVAILABLE\]: /m);
+      expect(report).toContain(`failed: ${bad?.id} ${broken} [STORAGE_UNAVAILABLE]`);
+      expect(report).toMatch(/Altinn answered 500/);
+      // The complete instance was confirmed; the one with the failing element was not.
+      expect(storage.confirmations(good?.id as string).map((c) => c.stakeholderId)).toEqual(['ttd']);
+      expect(storage.confirmations(bad?.id as string)).toEqual([]);
+
+      // `mpd confirm` refuses an instance that is not fully verified in the folder.
+      const refused = await mpd('confirm', '--profile', 'P', '--out', out, bad?.id as string);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain(`${bad?.id}  NOT confirmed [DOWNLOAD_NOT_VERIFIED]`);
+      expect(storage.confirmations(bad?.id as string)).toEqual([]);
+      expect(storage.count('complete', (r) => r.instanceId === bad?.id)).toBe(0);
+    } finally {
+      storage.clearFaults();
+    }
+  });
+});
