@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   }, 50);
   let result: Record<string, unknown>;
   let seconds: number;
+  let cpuAtStart: NodeJS.CpuUsage | undefined;
   if (args.mode === 'token') {
     const { token } = await setUpMpd(args);
     clearInterval(sampler);
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   }
   if (args.mode === 'mpd') {
     const { mpd, token } = await setUpMpd(args);
+    cpuAtStart = process.cpuUsage();
     const started = performance.now();
     const run = await mpd(
       'download',
@@ -124,17 +126,21 @@ async function main(): Promise<void> {
   } else {
     const tokens = { getAltinnToken: async () => args.token as string };
     const client = new StorageClient({ fetch, tokens, profileId: 'bench', environment: environment(args) });
+    cpuAtStart = process.cpuUsage();
     const started = performance.now();
     if (args.mode === 'list') {
       const pages: string[] = [];
       let instances = 0;
       let url: string | undefined = client.firstPageUrl({ appId: LIST_APP, size: 100 });
+      // When each page was in hand (ms since the start): shows how much is warm-up of a fresh process.
+      const pageAt: number[] = [];
       for await (const page of client.pages({ appId: LIST_APP, size: 100 })) {
+        pageAt.push(Math.round((performance.now() - started) * 10) / 10);
         pages.push(url as string);
         instances += page.instances.length;
         url = page.next;
       }
-      result = { pages, instances };
+      result = { pages, instances, pageAt };
     } else {
       const manager = new DownloadManager({ storageFor: async () => ({ client, environment: environment(args) }) });
       const job = await manager.start({
@@ -148,9 +154,14 @@ async function main(): Promise<void> {
     }
     seconds = (performance.now() - started) / 1000;
   }
+  // CPU of the timed part, all threads of this process (main, MD5 worker, libuv pool).
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   clearInterval(sampler);
   sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
-  process.stdout.write(`${JSON.stringify({ ...result, seconds, peakRss: peakRssBytes() || sampledPeak })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...result, seconds, cpuSeconds, peakRss: peakRssBytes() || sampledPeak })}\n`,
+  );
 }
 
 main().catch((error) => {

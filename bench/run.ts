@@ -7,9 +7,11 @@
  *       concurrency, into the same filesystem; the ratio, and the peak RSS (VmHWM) of both. Ours fsyncs
  *       every file before its rename (the product always does); curl does not, so the table also shows
  *       curl followed by `sync` (its bytes made durable too) — the like-for-like figure for safety.
- *   (b) list 10,000 instances (100 pages of 100): our StorageClient following `next`, beside one curl
- *       process fetching the same 100 page URLs one after another over a kept-alive connection (curl's
- *       time is the sum of its transfer times, so its process start-up is not counted against it).
+ *   (b) list 10,000 instances (100 pages of 100): our StorageClient following `next` (in a fresh
+ *       process, timed from the first request, so no process start or module loading on our side either:
+ *       like for like), beside one curl process fetching the same 100 page URLs one after another over a
+ *       kept-alive connection (curl's time is the sum of its transfer times, so its process start-up is not
+ *       counted against it). An untimed listing first warms the fake server and learns the page URLs.
  *
  * Each figure is the median of --rounds runs (default 3), ours and curl alternating which goes first;
  * every run writes into a fresh folder, followed by an untimed `sync`, and nothing is deleted until the
@@ -17,11 +19,13 @@
  *
  * Options: --scale F (shrink both, e.g. 0.1 for a quick run), --concurrency C (default 4), --rounds R,
  * --dir DIR (where files are written; default the OS temp folder), --client mpd|manager,
- * --timeout S (per step, default 600). Targets: throughput ≥ 0.9 × curl's, peak RSS ≤ 200 MB,
- * listing time ≤ 1.2 × curl's.
+ * --timeout S (per step, default 600), --prof DIR (V8 CPU profiles of the measured client, for
+ * `node --cpu-prof`-style analysis). Besides the table it prints the CPU time of both clients (all
+ * threads) and of the fake server per round, and per-page timings of the listings.
+ * Targets: throughput ≥ 0.9 × curl's, peak RSS ≤ 200 MB, listing time ≤ 1.2 × curl's.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,6 +40,8 @@ interface Options {
   dir: string;
   client: 'mpd' | 'manager';
   timeoutS: number;
+  /** Write V8 CPU profiles of the measured client processes here (`--cpu-prof`). */
+  profDir?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -53,7 +59,16 @@ function parseArgs(argv: string[]): Options {
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) throw new Error('--rounds must be 1–9');
   if (client !== 'mpd' && client !== 'manager') throw new Error('--client must be mpd or manager');
   const timeoutS = Number(get('--timeout') ?? 600);
-  return { scale, concurrency, rounds, client, dir: resolve(get('--dir') ?? tmpdir()), timeoutS };
+  const prof = get('--prof');
+  return {
+    scale,
+    concurrency,
+    rounds,
+    client,
+    dir: resolve(get('--dir') ?? tmpdir()),
+    timeoutS,
+    ...(prof ? { profDir: resolve(prof) } : {}),
+  };
 }
 
 interface Done {
@@ -90,10 +105,13 @@ function run(command: string, args: string[], timeoutS: number, onLine?: (line: 
 
 /** Scripts bundled for a run without tsx (see bundleClient); the rest run through tsx. */
 const bundled = new Map<string, string>();
+/** Node flags for the measured client (`--prof DIR`: CPU profiles). */
+const clientFlags: string[] = [];
 
 function node(script: string, arg: unknown, timeoutS: number, onLine?: (line: string) => void) {
   const bundle = bundled.get(script);
-  const argv = bundle ? [bundle] : ['--import', 'tsx', join(here, script)];
+  const flags = script === 'client-child.ts' ? clientFlags : [];
+  const argv = [...flags, ...(bundle ? [bundle] : ['--import', 'tsx', join(here, script)])];
   return run(process.execPath, [...argv, JSON.stringify(arg)], timeoutS, onLine);
 }
 
@@ -134,17 +152,29 @@ async function nodeJson<T>(script: string, arg: unknown, timeoutS: number, what:
 async function curl(args: string[], timeoutS: number) {
   const gnuTime = existsSync('/usr/bin/time');
   const r = gnuTime
-    ? run('/usr/bin/time', ['-f', 'MPD_MAXRSS_KB=%M', 'curl', ...args], timeoutS)
+    ? run('/usr/bin/time', ['-f', 'MPD_MAXRSS_KB=%M MPD_CPU_S=%U+%S', 'curl', ...args], timeoutS)
     : run('curl', args, timeoutS);
   const out = await r.done;
-  const m = /MPD_MAXRSS_KB=(\d+)/.exec(out.stderr);
+  const m = /MPD_MAXRSS_KB=(\d+) MPD_CPU_S=([\d.]+)\+([\d.]+)/.exec(out.stderr);
   return {
     code: out.code,
     seconds: out.seconds,
     stdout: out.stdout,
     peakRss: m ? Number(m[1]) * 1024 : 0,
-    stderr: out.stderr.replace(/MPD_MAXRSS_KB=\d+\n?/, ''),
+    cpuSeconds: m ? Number(m[2]) + Number(m[3]) : Number.NaN,
+    stderr: out.stderr.replace(/MPD_MAXRSS_KB=.*\n?/, ''),
   };
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc; NaN elsewhere). */
+function cpuOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function syncDisks(): number {
@@ -184,6 +214,7 @@ interface ServerInfo {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  if (o.profDir) clientFlags.push('--cpu-prof', `--cpu-prof-dir=${o.profDir}`);
   const downloadInstances = Math.max(1, Math.round(2000 * o.scale));
   const listInstances = Math.max(100, Math.round(10_000 * o.scale));
   const work = await mkdtemp(join(o.dir, 'mpd-bench-'));
@@ -237,13 +268,23 @@ async function main(): Promise<void> {
     };
 
     // (a) download, alternating who goes first
-    const ours: { seconds: number; peakRss: number; bytes: number; files: number }[] = [];
-    const theirs: { seconds: number; durable: number; peakRss: number; bytes: number; files: number }[] = [];
+    const ours: { seconds: number; cpuSeconds: number; peakRss: number; bytes: number; files: number }[] = [];
+    const theirs: {
+      seconds: number;
+      cpuSeconds: number;
+      durable: number;
+      peakRss: number;
+      bytes: number;
+      files: number;
+    }[] = [];
+    const serverCpu = () => cpuOf(server?.child.pid);
     const runOurs = async (round: number) => {
       const target = join(work, `ours-${round}`);
+      const serverBefore = serverCpu();
       const r = await nodeJson<{
         exitCode: number;
         seconds: number;
+        cpuSeconds: number;
         peakRss: number;
         report?: string;
         stderr?: string;
@@ -259,17 +300,22 @@ async function main(): Promise<void> {
       // On disk: every element, an instance.json per instance, and the manifest.
       ours.push({
         seconds: r.seconds,
+        cpuSeconds: r.cpuSeconds,
         peakRss: r.peakRss,
         bytes: disk.bytes,
         files: disk.files - downloadInstances - 1,
       });
-      log(`  round ${round}: ours ${fmt(r.seconds, 2)} s (${fmt(mib(info.bytes) / r.seconds)} MiB/s)`);
+      log(
+        `  round ${round}: ours ${fmt(r.seconds, 2)} s (${fmt(mib(info.bytes) / r.seconds)} MiB/s; ` +
+          `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s, incl. token setup)`,
+      );
     };
     const runCurl = async (round: number) => {
       const dir = join(work, `curl-${round}`);
       await mkdir(dir);
       const cfg = join(work, `curl-${round}.cfg`);
       await writeFile(cfg, curlConfig(dir), { mode: 0o600 });
+      const serverBefore = serverCpu();
       const r = await curl(
         ['--parallel', '--parallel-max', String(o.concurrency), '-s', '-S', '--fail', '--config', cfg],
         o.timeoutS,
@@ -277,8 +323,17 @@ async function main(): Promise<void> {
       if (r.code !== 0) throw new Error(`curl download failed: ${r.stderr}`);
       const syncS = syncDisks();
       const disk = await folderBytes(dir);
-      theirs.push({ seconds: r.seconds, durable: r.seconds + syncS, peakRss: r.peakRss, ...disk });
-      log(`  round ${round}: curl ${fmt(r.seconds, 2)} s (+ sync ${fmt(syncS, 2)} s)`);
+      theirs.push({
+        seconds: r.seconds,
+        cpuSeconds: r.cpuSeconds,
+        durable: r.seconds + syncS,
+        peakRss: r.peakRss,
+        ...disk,
+      });
+      log(
+        `  round ${round}: curl ${fmt(r.seconds, 2)} s (+ sync ${fmt(syncS, 2)} s; ` +
+          `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s)`,
+      );
     };
     log(`(a) download, ${o.rounds} round(s):`);
     syncDisks();
@@ -297,12 +352,18 @@ async function main(): Promise<void> {
     const listCurl: number[] = [];
     let pages: string[] = [];
     let instances = 0;
-    const runListOurs = async () => {
-      const r = await nodeJson<{ pages: string[]; instances: number; seconds: number }>(
+    const runListOurs = async (warmUp = false) => {
+      const r = await nodeJson<{ pages: string[]; instances: number; seconds: number; pageAt: number[] }>(
         'client-child.ts',
         { ...base, mode: 'list', token },
         o.timeoutS,
         'our listing',
+      );
+      const at = r.pageAt;
+      const lastTen = at.length > 10 ? ((at.at(-1) as number) - (at.at(-11) as number)) / 10 : Number.NaN;
+      log(
+        `  ours${warmUp ? ' (untimed warm-up)' : ''}: ${fmt(r.seconds, 3)} s; first page at ${at[0]} ms, page 10 at ${at[9]} ms, ` +
+          `last pages ${fmt(lastTen, 2)} ms each`,
       );
       pages = r.pages;
       instances = r.instances;
@@ -315,17 +376,19 @@ async function main(): Promise<void> {
       await writeFile(cfg, `${lines.join('\n')}\n`, { mode: 0o600 });
       const r = await curl(['-s', '-S', '--fail', '-w', '%{time_total}\\n', '--config', cfg], o.timeoutS);
       if (r.code !== 0) throw new Error(`curl listing failed: ${r.stderr}`);
-      listCurl.push(
-        r.stdout
-          .trim()
-          .split('\n')
-          .reduce((sum, t) => sum + Number(t), 0),
+      const each = r.stdout.trim().split('\n').map(Number);
+      listCurl.push(each.reduce((sum, t) => sum + t, 0));
+      log(
+        `  curl: ${fmt(listCurl.at(-1) as number, 3)} s (sum of transfers; ${fmt(r.seconds, 3)} s with its process); ` +
+          `first page ${fmt((each[0] as number) * 1000, 1)} ms, last pages ${fmt((each.slice(-10).reduce((a, b) => a + b, 0) / Math.min(10, each.length)) * 1000, 2)} ms each`,
       );
     };
     log(`(b) list, ${o.rounds} round(s)…`);
-    await runListOurs(); // the first run also learns the page URLs for curl
-    await runListCurl();
-    for (let round = 2; round <= o.rounds; round++) {
+    // Untimed: learns the page URLs for curl, and warms the fake's listing path, so that neither client
+    // is timed against a server that is still compiling it (the first listing ran ~60 ms slower).
+    await runListOurs(true);
+    listOurs.pop();
+    for (let round = 1; round <= o.rounds; round++) {
       if (round % 2) {
         await runListOurs();
         await runListCurl();
@@ -358,6 +421,14 @@ async function main(): Promise<void> {
         yes(allFiles),
       ],
       ['(a) seconds (median)', fmt(oursS, 2), fmt(curlS, 2), '', '', ''],
+      [
+        '(a) CPU seconds, all threads (median)',
+        fmt(median(ours.map((r) => r.cpuSeconds)), 2),
+        fmt(median(theirs.map((r) => r.cpuSeconds)), 2),
+        '',
+        '',
+        '',
+      ],
       [
         '(a) MiB/s vs curl',
         fmt(oursMBps),

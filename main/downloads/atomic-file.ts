@@ -5,6 +5,7 @@ import { DownloadErrors } from './download-errors';
 import { type Md5Pool, sharedMd5Pool } from './md5-pool';
 import { isAbort } from './retry';
 import { HashFailure, hashFileInto, type PumpResult, pumpToFile } from './stream-to-file';
+import type { TransferSlots } from './transfer-slots';
 
 /**
  * One data element from the network to its final name, never leaving a half file there:
@@ -30,6 +31,11 @@ export interface ElementTransfer {
   md5Pool?: Md5Pool;
   /** The caller knows there is no `.part` yet (a folder it just created): skip looking for one. */
   noPart?: boolean;
+  /**
+   * Held from the request until the bytes are verified, released before fsync and rename (see
+   * transfer-slots.ts): the job's concurrency bounds connections, not files waiting on the disk.
+   */
+  slots?: TransferSlots;
 }
 
 export interface TransferResult {
@@ -58,13 +64,20 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     existing = 0;
   }
 
+  // A connection slot (transfer-slots.ts) before anything is opened; an abort while waiting holds none.
+  await t.slots?.acquire(t.signal);
+  let holding = t.slots !== undefined;
+  const releaseSlot = () => {
+    if (holding) t.slots?.release();
+    holding = false;
+  };
   const attempt = new AbortController();
   const onOuterAbort = () => attempt.abort(t.signal.reason);
   t.signal.addEventListener('abort', onOuterAbort, { once: true });
   let stalled = false;
   let counted = 0;
   let file: FileHandle | undefined;
-  const md5 = md5Pool.open();
+  const md5 = md5Pool.open(t.expectedSize);
   let digested = false;
   try {
     const response = await t.open(existing > 0 ? existing : undefined, attempt.signal);
@@ -139,6 +152,8 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
         details: { retryable: true, discard: true },
       });
     }
+    // The network part is done: let the next element start while this one waits on the disk.
+    releaseSlot();
     // Durable before it gets its final name: fsync, then rename (the folder is fsynced before a confirm).
     await withFsyncSlot(() => (file as FileHandle).sync());
     await file.close();
@@ -166,6 +181,7 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     }
     throw error;
   } finally {
+    releaseSlot();
     t.signal.removeEventListener('abort', onOuterAbort);
   }
 }

@@ -23,6 +23,7 @@ import { assignFilenames, INSTANCE_JSON, insideTarget, instanceFolder, manifestP
 import { Manifest } from './manifest';
 import { etaSeconds, RateMeter } from './rate-meter';
 import { classifyError, defaultRetryPolicy, isAbort, type RetryPolicy, withRetry } from './retry';
+import { TransferSlots } from './transfer-slots';
 import { WorkQueue } from './work-queue';
 
 export interface StorageContext {
@@ -314,7 +315,9 @@ export class DownloadManager {
 
   private async run(job: Job, source: DownloadSource | undefined): Promise<void> {
     const queue = new WorkQueue<ElementWork>();
-    const workers = Array.from({ length: job.spec.concurrency }, () => this.worker(job, queue));
+    // `concurrency` elements on the network, as many again committing to disk (fsync, rename) meanwhile.
+    const slots = new TransferSlots(job.spec.concurrency);
+    const workers = Array.from({ length: job.spec.concurrency * 2 }, () => this.worker(job, queue, slots));
     try {
       if (source) await this.produce(job, source, queue);
       job.listingDone = true;
@@ -392,12 +395,12 @@ export class DownloadManager {
     }
   }
 
-  private async worker(job: Job, queue: WorkQueue<ElementWork>): Promise<void> {
+  private async worker(job: Job, queue: WorkQueue<ElementWork>, slots: TransferSlots): Promise<void> {
     for (;;) {
       const work = await queue.take();
       if (!work) return;
       if (job.controller.signal.aborted) continue;
-      const outcome = await this.processElement(job, work);
+      const outcome = await this.processElement(job, work, slots);
       if (outcome === 'aborted') continue;
       if (outcome === 'failed' || outcome === 'infected') work.run.failed++;
       work.run.pending--;
@@ -405,7 +408,7 @@ export class DownloadManager {
     }
   }
 
-  private async processElement(job: Job, work: ElementWork): Promise<ElementState | 'aborted'> {
+  private async processElement(job: Job, work: ElementWork, slots: TransferSlots): Promise<ElementState | 'aborted'> {
     const { element, run } = work;
     const instanceId = run.instance.id;
     const signal = job.controller.signal;
@@ -457,6 +460,7 @@ export class DownloadManager {
             },
             tempPath: tempPath(run.folder, element),
             noPart: takeNoPart(),
+            slots,
             finalPath,
             expectedSize,
             expectedMd5,

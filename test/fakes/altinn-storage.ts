@@ -138,6 +138,8 @@ export class FakeAltinnStorage {
   private readonly block: Buffer;
   private counter = 0;
   private server?: Server;
+  /** TCP connections accepted so far (keep-alive reuse shows as far fewer than requests). */
+  connections = 0;
   url = '';
   /** When false, requests are not logged (the benchmark keeps memory flat). */
   logRequests = true;
@@ -182,6 +184,7 @@ export class FakeAltinnStorage {
     });
     server.keepAliveTimeout = 30_000;
     server.on('connection', (socket) => {
+      this.connections++;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JOURNAL_NAME, Manifest } from '../../../main/downloads/manifest';
-import { Md5Pool } from '../../../main/downloads/md5-pool';
+import { INLINE_BYTES, Md5Pool } from '../../../main/downloads/md5-pool';
 
 let dir = '';
 afterEach(async () => rm(dir, { recursive: true, force: true }));
@@ -64,5 +64,18 @@ describe('MD5 pool', () => {
       expect(await Promise.all(streams.map((s) => s.digest()))).toEqual([want, want]);
       await pool.close();
     }
+  });
+
+  it('hashes a body of known small size in place, with the same digest', async () => {
+    const pool = new Md5Pool(1);
+    for (const size of [0, 1, 100_000, INLINE_BYTES, INLINE_BYTES + 1]) {
+      const data = randomBytes(size);
+      const slab = new SharedArrayBuffer(Math.max(1, size));
+      Buffer.from(slab).set(data);
+      const stream = pool.open(size);
+      await stream.update(slab, 0, size);
+      expect(await stream.digest()).toBe(createHash('md5').update(data).digest('base64'));
+    }
+    await pool.close();
   });
 });
