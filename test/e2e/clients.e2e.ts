@@ -7,7 +7,6 @@
  * token with that profile. Manual path: the guide opens Samarbeidsportalen (scripted desktop), copies the JWK,
  * the client is registered in the fake by hand, the client id is pasted back, and the doctor passes.
  */
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ImportResult, KeySummary } from '../../main/contracts/keys';
 import type { Profile } from '../../main/contracts/profiles';
@@ -22,32 +21,9 @@ import {
   writeEnvironments,
 } from '../main/selfservice/selfservice-harness';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
+import { chooseEnvironment, ok, settled, text } from './page-steps';
 
 const SCOPE = 'altinn:serviceowner/instances.read';
-
-/** The text a person sees (Playwright's innerText honours CSS visibility). */
-function text(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText, not the DOM's
-  return locator.innerText();
-}
-
-/** Wait until no CSS animation runs (dialogs fade in), so a screenshot shows the settled page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-}
-
-async function ok<R>(h: Harness, channel: string, input?: unknown): Promise<R> {
-  const envelope = await h.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.result as R;
-}
-
-/** Four environments do not fit as toggles: the switcher is a select (EnvironmentSwitcher, MAX_TOGGLES). */
-async function chooseEnvironment(page: Page, id: string): Promise<void> {
-  const select = page.getByTestId('environment-switcher').locator('select');
-  await select.selectOption(id);
-  await expect.poll(() => select.inputValue()).toBe(id);
-}
 
 function desktop(h: Harness) {
   return h.services.desktop as ReturnType<typeof scriptedDesktop>;

@@ -7,18 +7,18 @@
  * reload and still see the job; then 10,000 instances (100 pages) in a virtualized table.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { KeySummary, PublicJwk } from '../../main/contracts/keys';
 import type { Profile } from '../../main/contracts/profiles';
 import type { scriptedDesktop } from '../../main/desktop';
 import { type FakeAltinnStorage, type FakeTokenInfo, startFakeAltinnStorage } from '../fakes/altinn-storage';
 import { type AuthFake, startAuthFake } from '../fakes/auth-server';
+import { localEnvironment, registerKeyOnFakeClient, writeEnvironmentsFile } from '../helpers/local-world';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
+import { ok, settled, text } from './page-steps';
 
 const ORGNO = '910753614';
 const ORG = 'ttd';
@@ -26,21 +26,6 @@ const APP = 'ttd/mottak';
 const BIG_APP = 'ttd/stor';
 const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
 const OWNERS = ['974760673', '991825827', '01019012345', '910753614', '02029054321'];
-
-function text(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText, not the DOM's
-  return locator.innerText();
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-}
-
-async function ok<R>(h: Harness, channel: string, input?: unknown): Promise<R> {
-  const envelope = await h.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.result as R;
-}
 
 /**
  * Storage's token check, done as Altinn does it: only Altinn tokens the auth fake issued, not expired on
@@ -100,41 +85,24 @@ describeWithChromium('instances and downloads in Chromium (built bundle, real se
     );
 
     h = await launchHarness({ viewport: { width: 1280, height: 1000 } });
-    const { maskinporten, altinn } = auth.environment('local');
-    const endpoints = {
-      maskinporten: { issuer: maskinporten.issuer, tokenEndpoint: maskinporten.tokenEndpoint },
-      altinn: { exchangeUrl: altinn.exchangeUrl, storageBase: storage.storageBase, appBase: storage.appBaseTemplate },
-    };
     // environments.json is read on every call, so writing it before the page opens is enough.
-    await writeFile(
-      join(h.home, 'environments.json'),
-      JSON.stringify({
-        environments: [
-          { id: 'local', name: 'Lokal test', production: false, ...endpoints },
-          // Production-marked, but still only the fakes on 127.0.0.1.
-          { id: 'localprod', name: 'Lokal produksjon', production: true, ...endpoints },
-        ],
-      }),
+    await writeEnvironmentsFile(h.home, [
+      localEnvironment({ auth, storage, name: 'Lokal test' }),
+      // Production-marked, but still only the fakes on 127.0.0.1.
+      localEnvironment({ auth, storage, id: 'localprod', name: 'Lokal produksjon', production: true }),
+    ]);
+    const key = await registerKeyOnFakeClient(
+      h.dispatch,
+      auth,
+      { name: 'Mottaksnøkkel', kid: 'e2e-instances-kid' },
+      { clientId: 'mottak-klient', orgNo: ORGNO, scopes: SCOPES },
     );
-    const key = await ok<KeySummary>(h, 'keys:generate', { name: 'Mottaksnøkkel', kid: 'e2e-instances-kid' });
-    const jwk = await ok<PublicJwk>(h, 'keys:export-public-jwk', { id: key.id });
-    auth.registerClient({ clientId: 'mottak-klient', orgNo: ORGNO, keys: [jwk], scopes: SCOPES });
+    const base = { clientId: 'mottak-klient', keyId: key.id, scopes: SCOPES, org: ORG };
+    await ok<Profile>(h, 'profiles:add', { ...base, name: 'Mottak', environmentId: 'local', apps: [APP, BIG_APP] });
     await ok<Profile>(h, 'profiles:add', {
-      name: 'Mottak',
-      environmentId: 'local',
-      clientId: 'mottak-klient',
-      keyId: key.id,
-      scopes: SCOPES,
-      org: ORG,
-      apps: [APP, BIG_APP],
-    });
-    await ok<Profile>(h, 'profiles:add', {
+      ...base,
       name: 'Mottak produksjon',
       environmentId: 'localprod',
-      clientId: 'mottak-klient',
-      keyId: key.id,
-      scopes: SCOPES,
-      org: ORG,
       apps: [APP],
     });
     await ok(h, 'settings:update', { environmentId: 'local' });

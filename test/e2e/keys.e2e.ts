@@ -5,18 +5,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { scriptedDesktop } from '../../main/desktop';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
+import { settled, text } from './page-steps';
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
 const KEY_NAME = 'Fagsystem test';
-
-/** Wait until no CSS animation runs (dialogs fade in), so a screenshot shows the settled page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-}
 
 /** The scripted desktop's answers (declared optional in its emitted type, always present at run time). */
 function answersOf(desktop: ReturnType<typeof scriptedDesktop>) {
@@ -54,10 +49,10 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     const { page } = h;
     const empty = page.getByTestId('view-keys').getByTestId('empty-state');
     await empty.waitFor();
-    expect(await empty.innerText()).toContain('Lag en ny nøkkel eller importer en du har');
+    expect(await text(empty)).toContain('Lag en ny nøkkel eller importer en du har');
     const vault = page.getByTestId('vault-status');
     expect(await vault.getAttribute('data-vault-kind')).toBe('keychain');
-    expect(await vault.innerText()).toContain('nøkkelringen i operativsystemet');
+    expect(await text(vault)).toContain('nøkkelringen i operativsystemet');
     h.assertNoProblems();
   });
 
@@ -90,11 +85,11 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     // main's default rule: <name-slug>-<yyyymmdd>-<6 random>
     expect(kid).toMatch(/^fagsystem-test-\d{8}-[a-z0-9]{6}$/);
     const row = page.getByTestId('key-row');
-    expect(await row.getByTestId('key-kid').innerText()).toBe(kid);
-    expect(await row.getByTestId('key-name').innerText()).toBe(KEY_NAME);
-    expect(await row.innerText()).toContain('RS256 · 2048 bit');
-    expect(await row.getByTestId('key-source').innerText()).toBe('Laget i appen');
-    expect(await page.getByTestId('keys-notice').innerText()).toContain(`Nøkkelen «${KEY_NAME}» er laget.`);
+    expect(await text(row.getByTestId('key-kid'))).toBe(kid);
+    expect(await text(row.getByTestId('key-name'))).toBe(KEY_NAME);
+    expect(await text(row)).toContain('RS256 · 2048 bit');
+    expect(await text(row.getByTestId('key-source'))).toBe('Laget i appen');
+    expect(await text(page.getByTestId('keys-notice'))).toContain(`Nøkkelen «${KEY_NAME}» er laget.`);
     h.assertNoProblems();
   });
 
@@ -111,7 +106,7 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     await dialog.getByText('Nøkkelen utløper da').waitFor();
     await dialog.getByTestId('registered-save').click();
     await expect.poll(() => row.getByTestId('expiry').getAttribute('data-expiry')).toBe('expiring');
-    expect(await row.getByTestId('expiry').innerText()).toMatch(/Utløper om 1[56] dager/);
+    expect(await text(row.getByTestId('expiry'))).toMatch(/Utløper om 1[56] dager/);
     expect((await h.services.keys.list())[0].registeredAt).toBe(registered);
 
     await row.getByTestId('copy-kid').click();
@@ -131,7 +126,7 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     const dialog = page.getByTestId('jwk-dialog');
     const code = dialog.getByTestId('jwk-json');
     await code.waitFor();
-    const shown = JSON.parse(await code.innerText());
+    const shown = JSON.parse(await text(code));
     expectPublicJwk(shown, kid);
 
     await dialog.getByTestId('jwk-copy').click();
@@ -156,7 +151,7 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     const save = page.getByTestId('save-jwks-selected');
     expect(await save.isDisabled()).toBe(true);
     await page.getByTestId('key-select').check();
-    expect(await save.innerText()).toContain('(1)');
+    expect(await text(save)).toContain('(1)');
     await save.click();
     await page.getByTestId('keys-notice').getByText(target).waitFor();
 
@@ -176,7 +171,7 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     await page.getByTestId('key-action-private-export').click();
     const dialog = page.getByTestId('private-export-dialog');
     await dialog.waitFor();
-    expect(await dialog.innerText()).toContain('kan opptre som virksomheten din i Maskinporten');
+    expect(await text(dialog)).toContain('kan opptre som virksomheten din i Maskinporten');
     await dialog.getByTestId('private-submit').click();
     await dialog.getByText('Kryss av for å bekrefte').waitFor();
     await expect(stat(target)).rejects.toThrow();
@@ -193,7 +188,7 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     await page.getByTestId('key-action-delete').click();
     const dialog = page.getByTestId('delete-dialog');
     await dialog.waitFor();
-    expect(await dialog.innerText()).toContain(kid);
+    expect(await text(dialog)).toContain(kid);
     await dialog.getByTestId('delete-confirm').fill('feil navn');
     await dialog.getByTestId('delete-submit').click();
     await dialog.getByText('Skriv navnet nøyaktig slik det står').waitFor();
@@ -206,7 +201,7 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     const empty = page.getByTestId('view-keys').getByTestId('empty-state');
     await empty.waitFor();
     expect(await h.services.keys.list()).toHaveLength(0);
-    expect(await page.getByTestId('keys-notice').innerText()).toContain(`Nøkkelen «${KEY_NAME}» er slettet.`);
+    expect(await text(page.getByTestId('keys-notice'))).toContain(`Nøkkelen «${KEY_NAME}» er slettet.`);
     await settled(page);
     await h.screenshot('keys-empty');
     h.assertNoProblems();
@@ -242,7 +237,7 @@ describeWithChromium('Keys view without an OS keychain (Chromium)', () => {
     const { page } = h;
     const vault = page.getByTestId('vault-status');
     await vault.waitFor();
-    expect(await vault.innerText()).toContain('Nøkkelringen i operativsystemet svarer ikke');
+    expect(await text(vault)).toContain('Nøkkelringen i operativsystemet svarer ikke');
     await vault.getByTestId('vault-choose-passphrase').waitFor();
     await settled(page);
     await h.screenshot('keys-no-keychain');

@@ -7,17 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { KeySummary } from '../../main/contracts/keys';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
-
-/** The text a person sees (Playwright's innerText honours CSS visibility). */
-function text(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText, not the DOM's
-  return locator.innerText();
-}
-
-/** Wait until no CSS animation runs (dialogs fade in), so a screenshot shows the settled page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-}
+import { settled, text } from './page-steps';
 
 /** Wait until a folding element (Details) has stopped changing height: its opening is a CSS transition. */
 async function unfolded(locator: Locator): Promise<void> {

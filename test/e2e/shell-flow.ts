@@ -4,8 +4,9 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { settled, text } from './page-steps';
 
 export interface FlowTarget {
   page: Page;
@@ -25,23 +26,12 @@ async function visible(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).first().waitFor({ state: 'visible' });
 }
 
-/** The text a person sees (Playwright's innerText honours CSS visibility, unlike textContent). */
-function text(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText, not the DOM's
-  return locator.innerText();
-}
-
 /** ToggleGroup items are labels around visually hidden radios: click the label, as a person would. */
 async function choose(page: Page, groupTestId: string, name: string): Promise<void> {
   const radio = page.getByTestId(groupTestId).getByRole('radio', { name });
   await radio.locator('xpath=..').click();
   // The switch follows main's answer (settings:update), so the radio turns on a moment later.
   await expect.poll(() => radio.isChecked()).toBe(true);
-}
-
-/** Wait until no CSS animation runs (the dialog fades in), so a screenshot shows the settled page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
 
 async function settingsOnDisk(home: string): Promise<{ language: string; environmentId: string }> {

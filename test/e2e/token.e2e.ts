@@ -4,43 +4,18 @@
  * claims and the live countdown, copy it (into the scripted clipboard), see the warning colour, then make
  * the fake reject the key and see the doctor and the token request explain it in Norwegian.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { KeySummary, PublicJwk } from '../../main/contracts/keys';
+import type { KeySummary } from '../../main/contracts/keys';
 import type { Profile } from '../../main/contracts/profiles';
 import type { scriptedDesktop } from '../../main/desktop';
 import { type AuthFake, startAuthFake } from '../fakes/auth-server';
+import { localEnvironment, registerKeyOnFakeClient, writeEnvironmentsFile } from '../helpers/local-world';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
+import { chooseEnvironment, ok, settled, text } from './page-steps';
 
 const ORGNO = '910753614';
 const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
-
-/** The text a person sees (Playwright's innerText honours CSS visibility). */
-function text(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText, not the DOM's
-  return locator.innerText();
-}
-
-/** Wait until no CSS animation runs (dialogs fade in), so a screenshot shows the settled page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-}
-
-async function ok<R>(h: Harness, channel: string, input?: unknown): Promise<R> {
-  const envelope = await h.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.result as R;
-}
-
-/** Four environments do not fit as toggles: the switcher is a select (EnvironmentSwitcher, MAX_TOGGLES). */
-async function chooseEnvironment(page: Page, id: string): Promise<void> {
-  const select = page.getByTestId('environment-switcher').locator('select');
-  await select.selectOption(id);
-  await expect.poll(() => select.inputValue()).toBe(id);
-}
 
 describeWithChromium('token view in Chromium (built bundle, real services, fake Maskinporten + Altinn)', () => {
   let h: Harness;
@@ -53,30 +28,27 @@ describeWithChromium('token view in Chromium (built bundle, real services, fake 
     fake.registerServiceOwner(ORGNO, 'tst');
     h = await launchHarness({ viewport: { width: 1280, height: 1000 } });
     // environments.json is read on every call, so writing it before the page opens is enough.
-    const { maskinporten, altinn } = fake.environment('local');
-    const endpoints = {
-      maskinporten: { issuer: maskinporten.issuer, tokenEndpoint: maskinporten.tokenEndpoint },
-      altinn,
-    };
-    await writeFile(
-      join(h.home, 'environments.json'),
-      JSON.stringify({
-        environments: [
-          { id: 'local', name: 'Lokal test', production: false, ...endpoints },
-          // A production-marked environment that still talks only to the fake on 127.0.0.1.
-          { id: 'localprod', name: 'Lokal produksjon', production: true, ...endpoints },
-        ],
-      }),
+    await writeEnvironmentsFile(h.home, [
+      localEnvironment({ auth: fake, name: 'Lokal test' }),
+      // A production-marked environment that still talks only to the fake on 127.0.0.1.
+      localEnvironment({ auth: fake, id: 'localprod', name: 'Lokal produksjon', production: true }),
+    ]);
+    const client = { orgNo: ORGNO, scopes: SCOPES };
+    key = await registerKeyOnFakeClient(
+      h.dispatch,
+      fake,
+      { name: 'Integrasjonsnøkkel', kid: 'e2e-token-kid' },
+      { ...client, clientId: 'mottak-klient' },
     );
-    key = await ok<KeySummary>(h, 'keys:generate', { name: 'Integrasjonsnøkkel', kid: 'e2e-token-kid' });
-    const jwk = await ok<PublicJwk>(h, 'keys:export-public-jwk', { id: key.id });
-    fake.registerClient({ clientId: 'mottak-klient', orgNo: ORGNO, keys: [jwk], scopes: SCOPES });
     const base = { clientId: 'mottak-klient', keyId: key.id, scopes: SCOPES, org: 'tst', apps: ['tst/mottak'] };
     profile = await ok<Profile>(h, 'profiles:add', { ...base, name: 'Mottak', environmentId: 'local' });
     // Production gets its own client and key, so rejecting the test key below leaves it working.
-    const prodKey = await ok<KeySummary>(h, 'keys:generate', { name: 'Produksjonsnøkkel', kid: 'e2e-token-prod' });
-    const prodJwk = await ok<PublicJwk>(h, 'keys:export-public-jwk', { id: prodKey.id });
-    fake.registerClient({ clientId: 'mottak-prod', orgNo: ORGNO, keys: [prodJwk], scopes: SCOPES });
+    const prodKey = await registerKeyOnFakeClient(
+      h.dispatch,
+      fake,
+      { name: 'Produksjonsnøkkel', kid: 'e2e-token-prod' },
+      { ...client, clientId: 'mottak-prod' },
+    );
     await ok<Profile>(h, 'profiles:add', {
       ...base,
       clientId: 'mottak-prod',

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,4 +6,15 @@ import { join } from 'node:path';
 export async function tempHome(prefix = 'mpd-test-'): Promise<{ home: string; cleanup: () => Promise<void> }> {
   const home = await mkdtemp(join(tmpdir(), prefix));
   return { home, cleanup: () => rm(home, { recursive: true, force: true }) };
+}
+
+/** Every file below a folder (for tests that search the home folder for what must not be there). */
+export async function allFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await allFiles(path)));
+    else out.push(path);
+  }
+  return out;
 }

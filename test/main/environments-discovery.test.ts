@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWellKnownDiscovery } from '../../main/environment-discovery';
 import { createEnvironmentRegistry, TT02 } from '../../main/environments';
+import { writeEnvironmentsFile } from '../helpers/local-world';
 import { tempHome } from '../helpers/temp-home';
 
 const WELL_KNOWN = '/.well-known/oauth-authorization-server';
@@ -48,28 +48,23 @@ beforeEach(async () => {
   server = await startMetadataServer();
   ({ home, cleanup } = await tempHome());
   clock = new Date('2026-03-01T10:00:00Z');
-  await writeFile(
-    join(home, 'environments.json'),
-    JSON.stringify({
-      environments: [
-        {
-          id: 'local',
-          name: 'Local',
-          production: false,
-          maskinporten: {
-            issuer: server.base,
-            tokenEndpoint: `${server.base}token`,
-            wellKnown: `${server.base}.well-known/oauth-authorization-server`,
-          },
-          altinn: {
-            exchangeUrl: `${server.base}authentication/api/v1/exchange/maskinporten`,
-            storageBase: `${server.base}storage/api/v1`,
-            appBase: `${server.base}{org}/{app}`,
-          },
-        },
-      ],
-    }),
-  );
+  await writeEnvironmentsFile(home, [
+    {
+      id: 'local',
+      name: 'Local',
+      production: false,
+      maskinporten: {
+        issuer: server.base,
+        tokenEndpoint: `${server.base}token`,
+        wellKnown: `${server.base}.well-known/oauth-authorization-server`,
+      },
+      altinn: {
+        exchangeUrl: `${server.base}authentication/api/v1/exchange/maskinporten`,
+        storageBase: `${server.base}storage/api/v1`,
+        appBase: `${server.base}{org}/{app}`,
+      },
+    },
+  ]);
 });
 
 afterEach(async () => {
@@ -219,20 +214,15 @@ describe('well-known discovery', () => {
       },
       now,
     });
-    await writeFile(
-      join(home, 'environments.json'),
-      JSON.stringify({
-        environments: [
-          {
-            id: 'plain',
-            name: 'Plain',
-            production: false,
-            maskinporten: { issuer: server.base, tokenEndpoint: `${server.base}token` },
-            altinn: { exchangeUrl: server.base, storageBase: server.base, appBase: `${server.base}{org}/{app}` },
-          },
-        ],
-      }),
-    );
+    await writeEnvironmentsFile(home, [
+      {
+        id: 'plain',
+        name: 'Plain',
+        production: false,
+        maskinporten: { issuer: server.base, tokenEndpoint: `${server.base}token` },
+        altinn: { exchangeUrl: server.base, storageBase: server.base, appBase: `${server.base}{org}/{app}` },
+      },
+    ]);
     const resolved = await createEnvironmentRegistry({ file: join(home, 'environments.json'), discovery }).resolve(
       'plain',
     );

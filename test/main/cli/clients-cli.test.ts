@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bufferIo } from '../../../main/cli/io';
-import { runCli } from '../../../main/cli/program';
 import { memorySecretStore } from '../../../main/keys/secret-store';
+import { mpdIn } from '../../helpers/local-world';
 import { tempHome } from '../../helpers/temp-home';
 import {
   ADMIN_CLIENT_ID,
@@ -20,11 +19,7 @@ describe('mpd clients against the fakes', () => {
   let home: string;
   let cleanup: () => Promise<void>;
   const secrets = memorySecretStore();
-  const mpd = async (...args: string[]) => {
-    const io = bufferIo({ ADMIN_P12_PASSWORD: P12_PASSWORD });
-    const code = await runCli(['--home', home, ...args], io, { version: 't', secrets: () => secrets });
-    return { code, out: io.out(), err: io.err() };
-  };
+  const mpd = mpdIn(() => home, secrets, { ADMIN_P12_PASSWORD: P12_PASSWORD });
   const generate = async (name: string) => {
     const result = await mpd('keys', 'generate', '--name', name, '--json');
     expect(result.code).toBe(0);
@@ -127,34 +122,25 @@ describe('mpd clients against the fakes', () => {
     expect(world.selfService.client(clientId)?.keys.map((k) => k.kid)).toEqual([firstKey.kid, second.kid]);
 
     // The first key is still what profile Mottak signs with: removal is refused with a hint, then forced.
-    const refused = await mpd(
-      'clients',
-      'keys',
-      'remove',
-      '--admin-profile',
-      'Admin',
-      '--client',
-      clientId,
-      '--key',
-      firstKey.id,
-    );
+    const removeFirstKey = (...options: string[]) =>
+      mpd(
+        'clients',
+        'keys',
+        'remove',
+        '--admin-profile',
+        'Admin',
+        '--client',
+        clientId,
+        '--key',
+        firstKey.id,
+        ...options,
+      );
+    const refused = await removeFirstKey();
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('SELFSERVICE_KEY_IN_USE');
     expect(refused.err).toMatch(/Hint: .*--force/);
     expect(world.selfService.client(clientId)?.keys).toHaveLength(2);
-    const forced = await mpd(
-      'clients',
-      'keys',
-      'remove',
-      '--admin-profile',
-      'Admin',
-      '--client',
-      clientId,
-      '--key',
-      firstKey.id,
-      '--force',
-      '--json',
-    );
+    const forced = await removeFirstKey('--force', '--json');
     expect(forced.code).toBe(0);
     expect((JSON.parse(forced.out) as { keys: { kid: string }[] }).keys.map((k) => k.kid)).toEqual([second.kid]);
   });

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bufferIo } from '../../../main/cli/io';
-import { runCli } from '../../../main/cli/program';
 import { memorySecretStore } from '../../../main/keys/secret-store';
 import { altinnTokenCheck, FakeAltinnStorage } from '../../fakes/altinn-storage';
 import { type AuthFake, startAuthFake } from '../../fakes/auth-server';
+import { addCliProfile, mpdIn, registerCliKeyOnFakeClient, writeLocalEnvironment } from '../../helpers/local-world';
 import { tempHome } from '../../helpers/temp-home';
 
 const ORGNO = '991825827';
@@ -23,11 +22,7 @@ describe('mpd download against the fakes, with the real token service', () => {
   let home: string;
   let cleanup: () => Promise<void>;
   const secrets = memorySecretStore();
-  const mpd = async (...args: string[]) => {
-    const io = bufferIo({});
-    const code = await runCli(['--home', home, ...args], io, { version: 't', secrets: () => secrets });
-    return { code, out: io.out(), err: io.err() };
-  };
+  const mpd = mpdIn(() => home, secrets);
 
   beforeAll(async () => {
     auth = await startAuthFake();
@@ -36,52 +31,21 @@ describe('mpd download against the fakes, with the real token service', () => {
       validateToken: altinnTokenCheck((token) => auth.verifyAltinnToken(token)),
     }).listen();
     ({ home, cleanup } = await tempHome());
-    const { maskinporten, altinn } = auth.environment('local');
-    await writeFile(
-      join(home, 'environments.json'),
-      JSON.stringify({
-        environments: [
-          {
-            id: 'local',
-            name: 'Local',
-            production: false,
-            maskinporten: { issuer: maskinporten.issuer, tokenEndpoint: maskinporten.tokenEndpoint },
-            altinn: {
-              exchangeUrl: altinn.exchangeUrl,
-              storageBase: storage.storageBase,
-              appBase: storage.appBaseTemplate,
-            },
-          },
-        ],
-      }),
-    );
-    const generated = await mpd('keys', 'generate', '--name', 'Mottak', '--json');
-    expect(generated.code).toBe(0);
-    const key = JSON.parse(generated.out) as { id: string };
-    const exported = await mpd('keys', 'export', key.id, '--public-jwk');
-    expect(exported.code).toBe(0);
-    auth.registerClient({ clientId: 'client-1', orgNo: ORGNO, keys: [JSON.parse(exported.out)], scopes: SCOPES });
-    const added = await mpd(
-      'profiles',
-      'add',
-      '--name',
-      'P',
-      '--env',
-      'local',
-      '--client-id',
-      'client-1',
-      '--key',
-      key.id,
-      '--scope',
-      SCOPES[0] as string,
-      '--scope',
-      SCOPES[1] as string,
-      '--org',
-      'ttd',
-      '--app',
-      'ttd/mottak',
-    );
-    expect(added.code).toBe(0);
+    await writeLocalEnvironment(home, { auth, storage });
+    const key = await registerCliKeyOnFakeClient(mpd, auth, 'Mottak', {
+      clientId: 'client-1',
+      orgNo: ORGNO,
+      scopes: SCOPES,
+    });
+    await addCliProfile(mpd, {
+      name: 'P',
+      env: 'local',
+      clientId: 'client-1',
+      keyId: key.id,
+      scopes: SCOPES,
+      org: 'ttd',
+      app: 'ttd/mottak',
+    });
   });
 
   afterAll(async () => {

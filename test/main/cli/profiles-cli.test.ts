@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bufferIo } from '../../../main/cli/io';
 import { runCli } from '../../../main/cli/program';
 import { memorySecretStore, type SecretStore } from '../../../main/keys/secret-store';
+import { writeEnvironmentsFile } from '../../helpers/local-world';
 import { tempHome } from '../../helpers/temp-home';
 
 let home: string;
@@ -200,24 +201,19 @@ describe('mpd profiles', () => {
   });
 
   it('shows custom environments in mpd env list', async () => {
-    await writeFile(
-      join(home, 'environments.json'),
-      JSON.stringify({
-        environments: [
-          {
-            id: 'local',
-            name: 'Local',
-            production: false,
-            maskinporten: { issuer: 'http://127.0.0.1:9/', tokenEndpoint: 'http://127.0.0.1:9/token' },
-            altinn: {
-              exchangeUrl: 'http://127.0.0.1:9/x',
-              storageBase: 'http://127.0.0.1:9/storage/api/v1',
-              appBase: 'http://127.0.0.1:9/{org}/{app}',
-            },
-          },
-        ],
-      }),
-    );
+    await writeEnvironmentsFile(home, [
+      {
+        id: 'local',
+        name: 'Local',
+        production: false,
+        maskinporten: { issuer: 'http://127.0.0.1:9/', tokenEndpoint: 'http://127.0.0.1:9/token' },
+        altinn: {
+          exchangeUrl: 'http://127.0.0.1:9/x',
+          storageBase: 'http://127.0.0.1:9/storage/api/v1',
+          appBase: 'http://127.0.0.1:9/{org}/{app}',
+        },
+      },
+    ]);
     const result = await mpd('env', 'list');
     expect(result.code).toBe(0);
     expect(result.out).toContain('local    Local  (custom)');

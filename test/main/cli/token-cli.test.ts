@@ -1,12 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bufferIo } from '../../../main/cli/io';
-import { runCli } from '../../../main/cli/program';
 import { memorySecretStore } from '../../../main/keys/secret-store';
 import { type AuthFake, startAuthFake } from '../../fakes/auth-server';
-import { tempHome } from '../../helpers/temp-home';
+import { addCliProfile, mpdIn, registerCliKeyOnFakeClient, writeLocalEnvironment } from '../../helpers/local-world';
+import { allFiles, tempHome } from '../../helpers/temp-home';
 
 const ORGNO = '910753614';
 const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
@@ -17,60 +14,29 @@ describe('mpd token / mpd doctor against the fake', () => {
   let home: string;
   let cleanup: () => Promise<void>;
   const secrets = memorySecretStore();
-  const mpd = async (...args: string[]) => {
-    const io = bufferIo({});
-    const code = await runCli(['--home', home, ...args], io, { version: 't', secrets: () => secrets });
-    return { code, out: io.out(), err: io.err() };
-  };
+  const mpd = mpdIn(() => home, secrets);
   let kid = '';
 
   beforeAll(async () => {
     fake = await startAuthFake();
     fake.registerServiceOwner(ORGNO, 'tst');
     ({ home, cleanup } = await tempHome());
-    const { altinn, maskinporten } = fake.environment('local');
-    await writeFile(
-      join(home, 'environments.json'),
-      JSON.stringify({
-        environments: [
-          {
-            id: 'local',
-            name: 'Local',
-            production: false,
-            maskinporten: { issuer: maskinporten.issuer, tokenEndpoint: maskinporten.tokenEndpoint },
-            altinn,
-          },
-        ],
-      }),
-    );
-    const generated = await mpd('keys', 'generate', '--name', 'Integrasjon', '--json');
-    expect(generated.code).toBe(0);
-    const key = JSON.parse(generated.out) as { id: string; kid: string };
+    await writeLocalEnvironment(home, { auth: fake });
+    const key = await registerCliKeyOnFakeClient(mpd, fake, 'Integrasjon', {
+      clientId: 'client-1',
+      orgNo: ORGNO,
+      scopes: SCOPES,
+    });
     kid = key.kid;
-    const exported = await mpd('keys', 'export', key.id, '--public-jwk');
-    expect(exported.code).toBe(0);
-    fake.registerClient({ clientId: 'client-1', orgNo: ORGNO, keys: [JSON.parse(exported.out)], scopes: SCOPES });
-    const added = await mpd(
-      'profiles',
-      'add',
-      '--name',
-      'Mottak',
-      '--env',
-      'local',
-      '--client-id',
-      'client-1',
-      '--key',
-      key.id,
-      '--scope',
-      SCOPES[0],
-      '--scope',
-      SCOPES[1],
-      '--org',
-      'tst',
-      '--app',
-      'tst/mottak',
-    );
-    expect(added.code).toBe(0);
+    await addCliProfile(mpd, {
+      name: 'Mottak',
+      env: 'local',
+      clientId: 'client-1',
+      keyId: key.id,
+      scopes: SCOPES,
+      org: 'tst',
+      app: 'tst/mottak',
+    });
   });
   afterAll(async () => {
     await fake.close();
@@ -117,16 +83,7 @@ describe('mpd token / mpd doctor against the fake', () => {
   it('leaves no token in the home folder or the log', async () => {
     const { accessTokens, altinnTokens } = fake.issuedTokens();
     expect(accessTokens.length).toBeGreaterThan(0);
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else files.push(path);
-      }
-    };
-    walk(home);
-    for (const file of files) {
+    for (const file of await allFiles(home)) {
       const text = readFileSync(file, 'latin1');
       for (const token of [...accessTokens, ...altinnTokens]) expect(text.includes(token)).toBe(false);
     }

@@ -1,12 +1,12 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, importJWK, jwtVerify, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/errors';
 import { KeyStore } from '../../../main/keys/key-store';
 import { memorySecretStore } from '../../../main/keys/secret-store';
-import { tempHome } from '../../helpers/temp-home';
+import { allFiles, tempHome } from '../../helpers/temp-home';
 import { FILE_PASSWORD, type KeyFixtures, makeKeyFixtures, ORG_NUMBER } from './key-fixtures';
 
 const FAST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
@@ -34,16 +34,6 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
     () => 'no error',
     (e: unknown) => (e instanceof AppError ? e.code : `non-AppError: ${String(e)}`),
   );
-}
-
-async function allFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await allFiles(path)));
-    else out.push(path);
-  }
-  return out;
 }
 
 describe('generate and list', () => {

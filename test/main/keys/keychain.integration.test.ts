@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../../main/keys/key-store';
 import { KEYCHAIN_SERVICE, osKeychain } from '../../../main/keys/keychain';
-import { tempHome } from '../../helpers/temp-home';
+import { allFiles, tempHome } from '../../helpers/temp-home';
 import { FILE_PASSWORD, type KeyFixtures, makeKeyFixtures } from './key-fixtures';
 
 /**
@@ -34,16 +33,6 @@ if (!available && !required) console.warn(`[keychain.integration] skipped: ${rea
 function secretTool_(...args: string[]): { status: number | null; out: string } {
   const r = spawnSync('secret-tool', args, { encoding: 'utf8' });
   return { status: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
-}
-
-async function allFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await allFiles(path)));
-    else out.push(path);
-  }
-  return out;
 }
 
 describe.skipIf(!required && !available)('real OS keychain (Secret Service)', () => {

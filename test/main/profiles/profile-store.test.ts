@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEnvironmentRegistry } from '../../../main/environments';
 import type { ProfileInput } from '../../../main/profiles/profile';
 import { createProfileStore, type ProfileChange } from '../../../main/profiles/profile-store';
+import { writeEnvironmentsFile } from '../../helpers/local-world';
 import { tempHome } from '../../helpers/temp-home';
 
 let home: string;
@@ -161,24 +162,19 @@ describe('profile store: validation', () => {
   });
 
   it('accepts a custom environment from environments.json', async () => {
-    await writeFile(
-      join(home, 'environments.json'),
-      JSON.stringify({
-        environments: [
-          {
-            id: 'local',
-            name: 'Local',
-            production: false,
-            maskinporten: { issuer: 'http://127.0.0.1:1/', tokenEndpoint: 'http://127.0.0.1:1/token' },
-            altinn: {
-              exchangeUrl: 'http://127.0.0.1:2/x',
-              storageBase: 'http://127.0.0.1:2/storage/api/v1',
-              appBase: 'http://127.0.0.1:2/{org}/{app}',
-            },
-          },
-        ],
-      }),
-    );
+    await writeEnvironmentsFile(home, [
+      {
+        id: 'local',
+        name: 'Local',
+        production: false,
+        maskinporten: { issuer: 'http://127.0.0.1:1/', tokenEndpoint: 'http://127.0.0.1:1/token' },
+        altinn: {
+          exchangeUrl: 'http://127.0.0.1:2/x',
+          storageBase: 'http://127.0.0.1:2/storage/api/v1',
+          appBase: 'http://127.0.0.1:2/{org}/{app}',
+        },
+      },
+    ]);
     expect((await store().add(input({ environmentId: 'local', testOrg: true }))).environmentId).toBe('local');
   });
 

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AuthFake, startAuthFake } from '../../fakes/auth-server';
 import { type SelfServiceFake, startSelfServiceFake } from '../../fakes/selfservice-server';
+import { writeEnvironmentsFile } from '../../helpers/local-world';
 
 /** Digdir's organisation number (valid mod-11), carried by the test enterprise certificate. */
 export const ORG_NUMBER = '991825827';
@@ -81,18 +81,13 @@ export async function writeEnvironments(home: string, world: SelfServiceWorld): 
   const plain = world.selfService.environmentsFileEntry('plain');
   const { selfService: _none, ...withoutSelfService } = plain;
   const dead = world.selfService.environmentsFileEntry('dead');
-  await writeFile(
-    join(home, 'environments.json'),
-    JSON.stringify({
-      environments: [
-        world.selfService.environmentsFileEntry('local'),
-        world.selfService.environmentsFileEntry('local-prod', true),
-        withoutSelfService,
-        // Port 9 (discard) on loopback: nothing listens there in the test environment.
-        { ...dead, selfService: { ...dead.selfService, clientsUrl: 'http://127.0.0.1:9/clients/' } },
-      ],
-    }),
-  );
+  await writeEnvironmentsFile(home, [
+    world.selfService.environmentsFileEntry('local'),
+    world.selfService.environmentsFileEntry('local-prod', true),
+    withoutSelfService,
+    // Port 9 (discard) on loopback: nothing listens there in the test environment.
+    { ...dead, selfService: { ...dead.selfService, clientsUrl: 'http://127.0.0.1:9/clients/' } },
+  ]);
 }
 
 /** Public JWKs of fresh RSA-2048 keys (for seeding a client with keys this app does not hold). */

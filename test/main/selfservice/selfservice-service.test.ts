@@ -43,6 +43,17 @@ describe('self-service through the channels, against the fakes', () => {
     return envelope.error;
   }
   const newKey = (name: string) => t.services.keys.generate({ name });
+  /** clients:create input for a client of the (test) admin profile with one key of ours. */
+  const clientInput = (keyId: string, clientName: string, description: string, extra: object = {}) => ({
+    adminProfileId: adminId,
+    clientName,
+    description,
+    scopes: SCOPES,
+    keyId,
+    ...extra,
+  });
+  const createClient = (...args: Parameters<typeof clientInput>) => ok('clients:create', clientInput(...args));
+  const jwksWrites = () => world.selfService.requests().filter((r) => r.route === 'jwks' && r.method !== 'GET').length;
   const storedFiles = async () => ({
     keys: await readFile(join(home, 'keys', 'index.json'), 'utf8'),
     profiles: await readFile(join(home, 'profiles.json'), 'utf8').catch(() => ''),
@@ -71,12 +82,7 @@ describe('self-service through the channels, against the fakes', () => {
 
   it('creates a client, publishes a key on it and gets a token with the new client', async () => {
     const key = await newKey('Mottak');
-    const created = await ok('clients:create', {
-      adminProfileId: adminId,
-      clientName: 'Mottak',
-      description: 'Henter skjema fra Altinn',
-      scopes: SCOPES,
-      keyId: key.id,
+    const created = await createClient(key.id, 'Mottak', 'Henter skjema fra Altinn', {
       createProfile: { name: 'Mottak', org: 'digdir' },
     });
     const clientId = created.client.clientId;
@@ -113,13 +119,7 @@ describe('self-service through the channels, against the fakes', () => {
 
   it('lists the clients and shows one with its keys and their expiry', async () => {
     const key = await newKey('Vis');
-    const created = await ok('clients:create', {
-      adminProfileId: adminId,
-      clientName: 'Vis meg',
-      description: 'Til visning',
-      scopes: SCOPES,
-      keyId: key.id,
-    });
+    const created = await createClient(key.id, 'Vis meg', 'Til visning');
     // Without createProfile the result offers the matching profile input instead.
     expect(created.profile).toBeUndefined();
     expect(created.profileInput).toMatchObject({ clientId: created.client.clientId, keyId: key.id, admin: false });
@@ -153,26 +153,19 @@ describe('self-service through the channels, against the fakes', () => {
     const before = world.selfService.client(clientId)!.keys;
     const key = await newKey('Sjette');
     const files = await storedFiles();
-    const writesBefore = world.selfService.requests().filter((r) => r.route === 'jwks' && r.method !== 'GET').length;
+    const writesBefore = jwksWrites();
     const error = await fail('clients:publish-key', { adminProfileId: adminId, clientId, keyId: key.id });
     expect(error.code).toBe('SELFSERVICE_KEY_LIMIT');
     expect(error.hint).toMatch(/at most 5 keys/);
     expect(world.selfService.client(clientId)!.keys).toEqual(before);
-    const writesAfter = world.selfService.requests().filter((r) => r.route === 'jwks' && r.method !== 'GET').length;
-    expect(writesAfter).toBe(writesBefore);
+    expect(jwksWrites()).toBe(writesBefore);
     expect(await storedFiles()).toEqual(files);
     expect((await t.services.keys.get(key.id)).registeredAt).toBeNull();
   });
 
   it('re-publishing a key that is there renews it without adding one', async () => {
     const key = await newKey('Fornyes');
-    const created = await ok('clients:create', {
-      adminProfileId: adminId,
-      clientName: 'Fornying',
-      description: 'Fornyes',
-      scopes: SCOPES,
-      keyId: key.id,
-    });
+    const created = await createClient(key.id, 'Fornying', 'Fornyes');
     const clientId = created.client.clientId;
     const again = await ok('clients:publish-key', { adminProfileId: adminId, clientId, keyId: key.id });
     expect(again.action).toBe('renewed');
@@ -181,14 +174,7 @@ describe('self-service through the channels, against the fakes', () => {
 
   it('rotates: the old key works until it is removed, and a profile on it blocks the removal', async () => {
     const oldKey = await newKey('Gammel');
-    const created = await ok('clients:create', {
-      adminProfileId: adminId,
-      clientName: 'Rotasjon',
-      description: 'Bytter nøkkel',
-      scopes: SCOPES,
-      keyId: oldKey.id,
-      createProfile: { name: 'Rotasjon' },
-    });
+    const created = await createClient(oldKey.id, 'Rotasjon', 'Bytter nøkkel', { createProfile: { name: 'Rotasjon' } });
     const clientId = created.client.clientId;
     const profileId = created.profile!.id;
     const newer = await newKey('Ny');
@@ -224,13 +210,7 @@ describe('self-service through the channels, against the fakes', () => {
 
   it("refuses to remove a client's last key unless allowed", async () => {
     const key = await newKey('Eneste');
-    const created = await ok('clients:create', {
-      adminProfileId: adminId,
-      clientName: 'Eneste nøkkel',
-      description: 'Siste nøkkel',
-      scopes: SCOPES,
-      keyId: key.id,
-    });
+    const created = await createClient(key.id, 'Eneste nøkkel', 'Siste nøkkel');
     const clientId = created.client.clientId;
     const error = await fail('clients:remove-key', { adminProfileId: adminId, clientId, kid: key.kid });
     expect(error.code).toBe('SELFSERVICE_LAST_KEY');
@@ -263,14 +243,10 @@ describe('self-service through the channels, against the fakes', () => {
     expect(await storedFiles()).toEqual(files);
 
     world.selfService.failNext(503, '', { route: 'clients', method: 'POST' });
-    const create = await fail('clients:create', {
-      adminProfileId: adminId,
-      clientName: 'Aldri',
-      description: 'Feiler',
-      scopes: SCOPES,
-      keyId: key.id,
-      createProfile: { name: 'Aldri' },
-    });
+    const create = await fail(
+      'clients:create',
+      clientInput(key.id, 'Aldri', 'Feiler', { createProfile: { name: 'Aldri' } }),
+    );
     expect(create.code).toBe('SELFSERVICE_SERVER_ERROR');
     expect(await storedFiles()).toEqual(files);
     expect((await t.services.profiles.list()).some((p) => p.name === 'Aldri')).toBe(false);
@@ -279,14 +255,10 @@ describe('self-service through the channels, against the fakes', () => {
   it('says which client exists when a later step of create fails', async () => {
     const key = await newKey('Halvveis');
     world.selfService.failNext(502, '', { route: 'jwks', method: 'POST' });
-    const error = await fail('clients:create', {
-      adminProfileId: adminId,
-      clientName: 'Halvveis',
-      description: 'Nøkkelen feiler',
-      scopes: SCOPES,
-      keyId: key.id,
-      createProfile: { name: 'Halvveis' },
-    });
+    const error = await fail(
+      'clients:create',
+      clientInput(key.id, 'Halvveis', 'Nøkkelen feiler', { createProfile: { name: 'Halvveis' } }),
+    );
     expect(error.code).toBe('SELFSERVICE_SERVER_ERROR');
     const createdClientId = error.details?.createdClientId as string;
     expect(world.selfService.client(createdClientId)?.keys).toEqual([]);
@@ -334,14 +306,7 @@ describe('self-service through the channels, against the fakes', () => {
 
   it('updates scopes and description; the new scope works for the client at once', async () => {
     const key = await newKey('Oppdater');
-    const created = await ok('clients:create', {
-      adminProfileId: adminId,
-      clientName: 'Oppdater',
-      description: 'Før',
-      scopes: SCOPES,
-      keyId: key.id,
-      createProfile: { name: 'Oppdater' },
-    });
+    const created = await createClient(key.id, 'Oppdater', 'Før', { createProfile: { name: 'Oppdater' } });
     const clientId = created.client.clientId;
     const both = [...SCOPES, 'altinn:serviceowner/instances.write'];
     const updated = await ok('clients:update', {
@@ -373,14 +338,9 @@ describe('self-service through the channels, against the fakes', () => {
     expect((await fail('clients:list', { adminProfileId: plain.id })).code).toBe('SELFSERVICE_NOT_ADMIN');
 
     const adminKeyId = (await t.services.profiles.get(adminId)).keyId;
-    const readOnly = await ok('profiles:add', {
-      name: 'Bare lese',
-      environmentId: 'local',
-      clientId: ADMIN_CLIENT_ID,
-      keyId: adminKeyId,
-      scopes: ['idporten:dcr.read'],
-      admin: true,
-    });
+    const adminOn = (name: string, environmentId: string, scopes = ADMIN_SCOPES) =>
+      ok('profiles:add', { name, environmentId, clientId: ADMIN_CLIENT_ID, keyId: adminKeyId, scopes, admin: true });
+    const readOnly = await adminOn('Bare lese', 'local', ['idporten:dcr.read']);
     const noWrite = await fail('clients:create', {
       adminProfileId: readOnly.id,
       clientName: 'x',
@@ -390,27 +350,13 @@ describe('self-service through the channels, against the fakes', () => {
     expect(noWrite.code).toBe('SELFSERVICE_FORBIDDEN_SCOPE');
     expect(noWrite.message).toContain('idporten:dcr.write');
 
-    const onPlainEnv = await ok('profiles:add', {
-      name: 'Admin plain',
-      environmentId: 'plain',
-      clientId: ADMIN_CLIENT_ID,
-      keyId: adminKeyId,
-      scopes: ADMIN_SCOPES,
-      admin: true,
-    });
+    const onPlainEnv = await adminOn('Admin plain', 'plain');
     expect((await fail('clients:list', { adminProfileId: onPlainEnv.id })).code).toBe('SELFSERVICE_NOT_CONFIGURED');
 
     const missing = await fail('clients:get', { adminProfileId: adminId, clientId: 'no-such-client' });
     expect(missing.code).toBe('SELFSERVICE_NOT_FOUND');
 
-    const onDeadEnv = await ok('profiles:add', {
-      name: 'Admin dead',
-      environmentId: 'dead',
-      clientId: ADMIN_CLIENT_ID,
-      keyId: adminKeyId,
-      scopes: ADMIN_SCOPES,
-      admin: true,
-    });
+    const onDeadEnv = await adminOn('Admin dead', 'dead');
     expect((await fail('clients:list', { adminProfileId: onDeadEnv.id })).code).toBe('SELFSERVICE_UNREACHABLE');
 
     // A 401 drops the cached admin token, so the next call fetches a fresh one.
