@@ -124,18 +124,20 @@ function node(script: string, arg: unknown, timeoutS: number, onLine?: (line: st
 function bundleClient(work: string): boolean {
   try {
     const esbuild = require('esbuild') as typeof import('esbuild');
-    const outfile = join(work, 'client-child.cjs');
-    esbuild.buildSync({
-      entryPoints: [join(here, 'client-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: `node${process.versions.node.split('.')[0]}`,
-      outfile,
-      external: ['@napi-rs/keyring', 'electron'],
-      logLevel: 'error',
-    });
-    bundled.set('client-child.ts', outfile);
+    for (const script of ['client-child.ts', 'node-floor.ts']) {
+      const outfile = join(work, script.replace(/\.ts$/, '.cjs'));
+      esbuild.buildSync({
+        entryPoints: [join(here, script)],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: `node${process.versions.node.split('.')[0]}`,
+        outfile,
+        external: ['@napi-rs/keyring', 'electron'],
+        logLevel: 'error',
+      });
+      bundled.set(script, outfile);
+    }
     return true;
   } catch {
     return false;
@@ -335,6 +337,27 @@ async function main(): Promise<void> {
           `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s)`,
       );
     };
+    // The Node floors (node-floor.ts): what any Node client can do at best here, for reading the ratios.
+    const floorReceive: number[] = [];
+    const floorSafe: number[] = [];
+    const runFloors = async (round: number) => {
+      const floor = (mode: string, target?: string) =>
+        nodeJson<{ seconds: number }>(
+          'node-floor.ts',
+          { mode, token, urlsFile: info.urlsFile, concurrency: o.concurrency, target },
+          o.timeoutS,
+          `Node floor ${mode}`,
+        );
+      const receive = await floor('receive');
+      const safe = await floor('safe', join(work, `floor-${round}`));
+      syncDisks();
+      floorReceive.push(receive.seconds);
+      floorSafe.push(safe.seconds);
+      log(
+        `  round ${round}: Node floor ${fmt(receive.seconds, 2)} s receive only, ` +
+          `${fmt(safe.seconds, 2)} s with write + MD5 + fsync + rename`,
+      );
+    };
     log(`(a) download, ${o.rounds} round(s):`);
     syncDisks();
     for (let round = 1; round <= o.rounds; round++) {
@@ -345,6 +368,7 @@ async function main(): Promise<void> {
         await runCurl(round);
         await runOurs(round);
       }
+      await runFloors(round);
     }
 
     // (b) list: ours, then curl over exactly the page URLs we followed
@@ -383,6 +407,26 @@ async function main(): Promise<void> {
           `first page ${fmt((each[0] as number) * 1000, 1)} ms, last pages ${fmt((each.slice(-10).reduce((a, b) => a + b, 0) / Math.min(10, each.length)) * 1000, 2)} ms each`,
       );
     };
+    const listFloorRaw: number[] = [];
+    const listFloorParse: number[] = [];
+    const runListFloors = async () => {
+      for (const [mode, into] of [
+        ['list-raw', listFloorRaw],
+        ['list-parse', listFloorParse],
+      ] as const) {
+        const r = await nodeJson<{ seconds: number; instances: number }>(
+          'node-floor.ts',
+          { mode, token, firstPage: pages[0] },
+          o.timeoutS,
+          `Node floor ${mode}`,
+        );
+        into.push(r.seconds);
+      }
+      log(
+        `  Node floor: ${fmt(listFloorRaw.at(-1) as number, 3)} s following the pages unparsed, ` +
+          `${fmt(listFloorParse.at(-1) as number, 3)} s with JSON.parse`,
+      );
+    };
     log(`(b) list, ${o.rounds} round(s)…`);
     // Untimed: learns the page URLs for curl, and warms the fake's listing path, so that neither client
     // is timed against a server that is still compiling it (the first listing ran ~60 ms slower).
@@ -396,6 +440,7 @@ async function main(): Promise<void> {
         await runListCurl();
         await runListOurs();
       }
+      await runListFloors();
     }
 
     // The table
@@ -447,6 +492,23 @@ async function main(): Promise<void> {
         yes(mib(oursRss) <= 200),
       ],
       [
+        '(a) Node floor: receive only, MiB/s',
+        '',
+        fmt(mib(info.bytes) / median(floorReceive)),
+        fmt(curlS / median(floorReceive), 2),
+        '',
+        '',
+      ],
+      [
+        '(a) Node floor: + write, MD5, fsync, rename',
+        '',
+        fmt(mib(info.bytes) / median(floorSafe)),
+        fmt(curlS / median(floorSafe), 2),
+        '',
+        '',
+      ],
+      ['(a) ours vs that Node floor', '', '', fmt(median(floorSafe) / oursS, 2), '', ''],
+      [
         `(b) list ${instances} instances (${pages.length} pages), s`,
         fmt(median(listOurs), 3),
         fmt(median(listCurl), 3),
@@ -454,6 +516,23 @@ async function main(): Promise<void> {
         '≤ 1.20',
         yes(listRatio <= 1.2),
       ],
+      [
+        '(b) Node floor: pages unparsed, s',
+        '',
+        fmt(median(listFloorRaw), 3),
+        fmt(median(listFloorRaw) / median(listCurl), 2),
+        '',
+        '',
+      ],
+      [
+        '(b) Node floor: + JSON.parse, s',
+        '',
+        fmt(median(listFloorParse), 3),
+        fmt(median(listFloorParse) / median(listCurl), 2),
+        '',
+        '',
+      ],
+      ['(b) ours vs that Node floor', '', '', fmt(median(listOurs) / median(listFloorParse), 2), '', ''],
     ];
     const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
     log('');
@@ -470,7 +549,9 @@ async function main(): Promise<void> {
     log(
       `rounds (s): ours ${ours.map((r) => fmt(r.seconds, 2)).join(' ')} | curl ${theirs.map((r) => fmt(r.seconds, 2)).join(' ')}` +
         ` | curl+sync ${theirs.map((r) => fmt(r.durable, 2)).join(' ')} | list ours ${listOurs.map((s) => fmt(s, 3)).join(' ')}` +
-        ` | list curl ${listCurl.map((s) => fmt(s, 3)).join(' ')}`,
+        ` | list curl ${listCurl.map((s) => fmt(s, 3)).join(' ')}` +
+        ` | floor receive ${floorReceive.map((s) => fmt(s, 2)).join(' ')} | floor safe ${floorSafe.map((s) => fmt(s, 2)).join(' ')}` +
+        ` | list floor ${listFloorRaw.map((s) => fmt(s, 3)).join(' ')} / ${listFloorParse.map((s) => fmt(s, 3)).join(' ')}`,
     );
   } finally {
     server?.child.kill('SIGTERM');
