@@ -339,6 +339,7 @@ async function main(): Promise<void> {
     };
     // The Node floors (node-floor.ts): what any Node client can do at best here, for reading the ratios.
     const floorReceive: number[] = [];
+    const floorWrite: number[] = [];
     const floorSafe: number[] = [];
     const runFloors = async (round: number) => {
       const floor = (mode: string, target?: string) =>
@@ -349,13 +350,18 @@ async function main(): Promise<void> {
           `Node floor ${mode}`,
         );
       const receive = await floor('receive');
+      const plainDir = join(work, `floor-write-${round}`);
+      await mkdir(plainDir);
+      const write = await floor('write', plainDir);
+      syncDisks();
       const safe = await floor('safe', join(work, `floor-${round}`));
       syncDisks();
       floorReceive.push(receive.seconds);
+      floorWrite.push(write.seconds);
       floorSafe.push(safe.seconds);
       log(
-        `  round ${round}: Node floor ${fmt(receive.seconds, 2)} s receive only, ` +
-          `${fmt(safe.seconds, 2)} s with write + MD5 + fsync + rename`,
+        `  round ${round}: Node floor ${fmt(receive.seconds, 2)} s receive only, ${fmt(write.seconds, 2)} s ` +
+          `writing files as curl does, ${fmt(safe.seconds, 2)} s with temp file + MD5 + fsync + rename`,
       );
     };
     log(`(a) download, ${o.rounds} round(s):`);
@@ -500,7 +506,15 @@ async function main(): Promise<void> {
         '',
       ],
       [
-        '(a) Node floor: + write, MD5, fsync, rename',
+        '(a) Node floor: + a file each, as curl',
+        '',
+        fmt(mib(info.bytes) / median(floorWrite)),
+        fmt(curlS / median(floorWrite), 2),
+        '',
+        '',
+      ],
+      [
+        '(a) Node floor: + temp, MD5, fsync, rename',
         '',
         fmt(mib(info.bytes) / median(floorSafe)),
         fmt(curlS / median(floorSafe), 2),
@@ -550,7 +564,7 @@ async function main(): Promise<void> {
       `rounds (s): ours ${ours.map((r) => fmt(r.seconds, 2)).join(' ')} | curl ${theirs.map((r) => fmt(r.seconds, 2)).join(' ')}` +
         ` | curl+sync ${theirs.map((r) => fmt(r.durable, 2)).join(' ')} | list ours ${listOurs.map((s) => fmt(s, 3)).join(' ')}` +
         ` | list curl ${listCurl.map((s) => fmt(s, 3)).join(' ')}` +
-        ` | floor receive ${floorReceive.map((s) => fmt(s, 2)).join(' ')} | floor safe ${floorSafe.map((s) => fmt(s, 2)).join(' ')}` +
+        ` | floor receive ${floorReceive.map((s) => fmt(s, 2)).join(' ')} | floor write ${floorWrite.map((s) => fmt(s, 2)).join(' ')} | floor safe ${floorSafe.map((s) => fmt(s, 2)).join(' ')}` +
         ` | list floor ${listFloorRaw.map((s) => fmt(s, 3)).join(' ')} / ${listFloorParse.map((s) => fmt(s, 3)).join(' ')}`,
     );
   } finally {

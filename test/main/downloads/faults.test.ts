@@ -8,6 +8,14 @@ afterEach(async () => h?.cleanup());
 
 const dataRequests = () => h.fake.requests.filter((r) => r.kind === 'data');
 const folderOf = (id: string, app = 'ttd_app') => join(h.target, app, id.replace('/', '_'));
+/**
+ * Both byte paths (atomic-file.ts): bodies up to 512 KiB are received whole and written in one go,
+ * larger ones stream to disk slab by slab. Each fault is tried on both; `at` scales a fault's offset.
+ */
+const paths = [
+  { path: 'a small body (in memory)', size: (n: number) => n, at: (n: number) => n },
+  { path: 'a large body (streamed)', size: (n: number) => n * 4 + 600_000, at: (n: number) => n * 4 },
+];
 
 async function runQuery(options: { confirm?: boolean; concurrency?: number } = {}) {
   const job = await h.manager.start({
@@ -20,11 +28,11 @@ async function runQuery(options: { confirm?: boolean; concurrency?: number } = {
 }
 
 describe('download faults against the fake Storage', () => {
-  it('continues a connection reset mid-body with Range and verifies the bytes', async () => {
+  it.each(paths)('continues a connection reset mid-body with Range and verifies the bytes: $path', async (p) => {
     h = await harness();
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 400_000, filename: 'big.bin' }] }]);
+    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(400_000), filename: 'big.bin' }] }]);
     const el = i!.elements[0]!;
-    h.fake.addFault({ kind: 'data', elementId: el.id, type: 'reset', afterBytes: 150_000 });
+    h.fake.addFault({ kind: 'data', elementId: el.id, type: 'reset', afterBytes: p.at(150_000) });
     const end = await runQuery();
     expect(end.state).toBe('completed');
     const reqs = dataRequests();
@@ -34,19 +42,19 @@ describe('download faults against the fake Storage', () => {
     expect((await readFile(join(folderOf(i!.id), 'big.bin'))).equals(h.fake.content(el.id))).toBe(true);
   });
 
-  it('treats a truncated body as incomplete, resumes it, and never shows it under the final name', async () => {
+  it.each(paths)('treats a truncated body as incomplete and resumes it: $path', async (p) => {
     h = await harness();
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 200_000, filename: 'a.pdf' }] }]);
-    h.fake.addFault({ kind: 'data', type: 'truncate', afterBytes: 70_000 });
+    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(200_000), filename: 'a.pdf' }] }]);
+    h.fake.addFault({ kind: 'data', type: 'truncate', afterBytes: p.at(70_000) });
     const end = await runQuery();
     expect(end.state).toBe('completed');
-    expect(dataRequests().map((r) => r.range)).toEqual([undefined, 'bytes=70000-']);
+    expect(dataRequests().map((r) => r.range)).toEqual([undefined, `bytes=${p.at(70_000)}-`]);
     expect((await readFile(join(folderOf(i!.id), 'a.pdf'))).equals(h.fake.content(i!.elements[0]!.id))).toBe(true);
   });
 
-  it('discards corrupt bytes (MD5 mismatch) and downloads the element again from the start', async () => {
+  it.each(paths)('discards corrupt bytes (MD5 mismatch) and downloads the element again: $path', async (p) => {
     h = await harness();
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 50_000, filename: 'x.xml' }] }]);
+    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(50_000), filename: 'x.xml' }] }]);
     h.fake.addFault({ kind: 'data', type: 'corrupt' });
     const end = await runQuery();
     expect(end.state).toBe('completed');
@@ -238,20 +246,20 @@ describe('download faults against the fake Storage', () => {
     expect((await listFiles(h.target)).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
-  it('restarts from byte 0 when the server ignores Range', async () => {
+  it.each(paths)('restarts from byte 0 when the server ignores Range: $path', async (p) => {
     h = await harness({ rangeSupport: false });
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 300_000, filename: 'f.bin' }] }]);
-    h.fake.addFault({ kind: 'data', type: 'reset', afterBytes: 100_000 });
+    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(300_000), filename: 'f.bin' }] }]);
+    h.fake.addFault({ kind: 'data', type: 'reset', afterBytes: p.at(100_000) });
     const end = await runQuery();
     expect(end.state).toBe('completed');
     expect(dataRequests()[1]!.range).toMatch(/^bytes=/);
     expect((await readFile(join(folderOf(i!.id), 'f.bin'))).equals(h.fake.content(i!.elements[0]!.id))).toBe(true);
   });
 
-  it('retries a stalled transfer after the idle timeout', async () => {
+  it.each(paths)('retries a stalled transfer after the idle timeout: $path', async (p) => {
     h = await harness({}, { manager: { idleTimeoutMs: 300 } });
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 100_000, filename: 's.bin' }] }]);
-    h.fake.addFault({ kind: 'data', type: 'stall', afterBytes: 10_000 });
+    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(100_000), filename: 's.bin' }] }]);
+    h.fake.addFault({ kind: 'data', type: 'stall', afterBytes: p.at(10_000) });
     const end = await runQuery();
     expect(end.state).toBe('completed');
     expect((await readFile(join(folderOf(i!.id), 's.bin'))).equals(h.fake.content(i!.elements[0]!.id))).toBe(true);
@@ -265,9 +273,9 @@ describe('download faults against the fake Storage', () => {
     expect((await runQuery()).state).toBe('completed');
   });
 
-  it('fails the job with DOWNLOAD_DISK_FULL on ENOSPC and leaves nothing under a final name', async () => {
+  it.each(paths)('fails the job with DOWNLOAD_DISK_FULL on ENOSPC, nothing under a final name: $path', async (p) => {
     h = await harness();
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 50_000, filename: 'full.bin' }] }]);
+    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(50_000), filename: 'full.bin' }] }]);
     // /dev/full answers every write with ENOSPC: our temp file is made to point there.
     const { mkdir } = await import('node:fs/promises');
     await mkdir(folderOf(i!.id), { recursive: true });
