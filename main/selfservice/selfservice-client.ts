@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { type HttpClient, type HttpRequest, type HttpResponse, NetworkFailure } from '../http';
+import { type HttpClient, type HttpResponse, NetworkFailure } from '../http';
 import { redact } from '../log';
 import type { ApiJwk } from './jwks-merge';
 import { SelfServiceErrors } from './selfservice-errors';
