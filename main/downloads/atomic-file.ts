@@ -3,6 +3,7 @@ import { type FileHandle, open, rename, rm, stat } from 'node:fs/promises';
 import { AppError } from '../errors';
 import type { StreamResponse } from '../storage/stream-get';
 import { DownloadErrors } from './download-errors';
+import { withFsyncSlot } from './fsync-slots';
 import { type Md5Pool, sharedMd5Pool } from './md5-pool';
 import { isAbort } from './retry';
 import { receiveSmallBody, SMALL_BODY_BYTES } from './small-body';
@@ -206,7 +207,7 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
 /**
  * The common case, a body of at most SMALL_BODY_BYTES whose size Storage gave: received into memory,
  * hashed in one call, then written, fsynced and renamed by small-file.ts — the same checks in the same
- * order as the streamed path, with one batched hand-off to another thread instead of about five. A body
+ * order as the streamed path, with one hand-off to another thread (the fsync) instead of about five. A body
  * cut short still leaves its prefix in the `.part` (unsynced, as the streamed path does) so the retry
  * continues it with Range.
  */
@@ -257,24 +258,6 @@ async function commitSmallBody(
   hooks.releaseSlot();
   await writeWholeFile({ path: t.tempPath, data: got.data, sync: true, renameTo: t.finalPath });
   return { size, md5: digest, resumedFrom: 0 };
-}
-
-/**
- * At most two fsyncs at a time: each holds a libuv pool thread (4 by default) until the disk answers,
- * and the writes of the transfers still running need the others.
- */
-const FSYNC_SLOTS = 2;
-let fsyncBusy = 0;
-const fsyncQueue: (() => void)[] = [];
-async function withFsyncSlot<T>(run: () => Promise<T>): Promise<T> {
-  if (fsyncBusy >= FSYNC_SLOTS) await new Promise<void>((resolve) => fsyncQueue.push(resolve));
-  fsyncBusy++;
-  try {
-    return await run();
-  } finally {
-    fsyncBusy--;
-    fsyncQueue.shift()?.();
-  }
 }
 
 /** fsync done by the caller; the rename makes the verified bytes appear under the final name at once. */
