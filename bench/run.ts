@@ -13,6 +13,12 @@
  *       kept-alive connection (curl's time is the sum of its transfer times, so its process start-up is not
  *       counted against it). An untimed listing first warms the fake server and learns the page URLs.
  *
+ *   Node floors (node-floor.ts), on the same URLs and pages: a plain node:http client that only
+ *       receives the bytes; one that writes each to a file as curl does; one that also takes our safety
+ *       steps (temp file, MD5, fsync, rename) in their cheapest form; and the listing followed without
+ *       and with JSON.parse. They show what the runtime allows here, so our ratios to curl can be read
+ *       as "the runtime's share" and "our code's share".
+ *
  * Each figure is the median of --rounds runs (default 3), ours and curl alternating which goes first;
  * every run writes into a fresh folder, followed by an untimed `sync`, and nothing is deleted until the
  * end (deleting thousands of files just before a run makes ext4 slower at creating new ones).
