@@ -7,7 +7,7 @@ import { withFsyncSlot } from './fsync-slots';
 import { type Md5Pool, sharedMd5Pool } from './md5-pool';
 import { isAbort } from './retry';
 import { receiveSmallBody, SMALL_BODY_BYTES } from './small-body';
-import { writeWholeFile } from './small-file';
+import { SmallFileWriter } from './small-file';
 import { HashFailure, hashFileInto, type PumpResult, pumpToFile } from './stream-to-file';
 import type { TransferSlots } from './transfer-slots';
 
@@ -33,6 +33,8 @@ export interface ElementTransfer {
   idleTimeoutMs?: number;
   /** Where MD5 is computed (default: the shared worker pool). */
   md5Pool?: Md5Pool;
+  /** Writes bodies of at most SMALL_BODY_BYTES (the job's, which knows whether its disk is slow). */
+  smallFiles?: SmallFileWriter;
   /** The caller knows there is no `.part` yet (a folder it just created): skip looking for one. */
   noPart?: boolean;
   /**
@@ -218,6 +220,7 @@ async function commitSmallBody(
   attempt: AbortController,
   hooks: { count: (n: number) => void; stalled: () => void; releaseSlot: () => void },
 ): Promise<TransferResult> {
+  const files = t.smallFiles ?? defaultSmallFiles;
   const got = await receiveSmallBody({
     body: response.body,
     limit: expectedSize,
@@ -236,13 +239,13 @@ async function commitSmallBody(
     });
   }
   if (got.readError !== undefined || attempt.signal.aborted) {
-    if (got.data.length > 0 && !attempt.signal.aborted) await writeWholeFile({ path: t.tempPath, data: got.data });
+    if (got.data.length > 0 && !attempt.signal.aborted) await files.write({ path: t.tempPath, data: got.data });
     throw got.readError ?? attempt.signal.reason;
   }
   const size = got.data.length;
   if (size !== expectedSize) {
     // Too short (the server ended early and called it complete): keep the prefix to continue with Range.
-    if (size > 0) await writeWholeFile({ path: t.tempPath, data: got.data });
+    if (size > 0) await files.write({ path: t.tempPath, data: got.data });
     throw new AppError(DownloadErrors.SIZE_MISMATCH, `Got ${size} bytes, expected ${expectedSize}`, {
       details: { retryable: true, discard: false },
     });
@@ -256,7 +259,7 @@ async function commitSmallBody(
   }
   // The network part is done: let the next element start while this one waits on the disk.
   hooks.releaseSlot();
-  await writeWholeFile({ path: t.tempPath, data: got.data, sync: true, renameTo: t.finalPath });
+  await files.write({ path: t.tempPath, data: got.data, sync: true, renameTo: t.finalPath });
   return { size, md5: digest, resumedFrom: 0 };
 }
 
@@ -269,9 +272,12 @@ async function finish(tempPath: string, finalPath: string): Promise<void> {
  * Temp + rename without fsync, for metadata we can write again (instance.json): the data path fsyncs
  * every element, and confirm.ts fsyncs the instance folder before anything is confirmed.
  */
-export async function writeSmallFile(path: string, text: string): Promise<void> {
-  await writeWholeFile({ path: `${path}.${process.pid}.tmp`, data: Buffer.from(text), renameTo: path });
+export async function writeSmallFile(path: string, text: string, files = defaultSmallFiles): Promise<void> {
+  await files.write({ path: `${path}.${process.pid}.tmp`, data: Buffer.from(text), renameTo: path });
 }
+
+/** For callers without a job of their own (a job passes its own writer). */
+const defaultSmallFiles = new SmallFileWriter();
 
 export async function syncFile(path: string): Promise<void> {
   const handle = await open(path, 'r+');

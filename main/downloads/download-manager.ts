@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type {
@@ -24,6 +23,7 @@ import { assignFilenames, INSTANCE_JSON, insideTarget, instanceFolder, manifestP
 import { Manifest } from './manifest';
 import { etaSeconds, RateMeter } from './rate-meter';
 import { classifyError, defaultRetryPolicy, isAbort, type RetryPolicy, withRetry } from './retry';
+import { SmallFileWriter } from './small-file';
 import { TransferSlots } from './transfer-slots';
 import { WorkQueue } from './work-queue';
 
@@ -40,6 +40,8 @@ export interface DownloadManagerOptions {
   /** A transfer that receives nothing for this long is aborted and retried. */
   idleTimeoutMs?: number;
   progressIntervalMs?: number;
+  /** Small files use blocking calls until they take longer than this on average (small-file.ts; 4 ms). */
+  blockingCallLimitMs?: number;
   log?: Logger;
 }
 
@@ -76,6 +78,8 @@ interface Job {
   target: string;
   context: StorageContext;
   manifest: Manifest;
+  /** Small files and folders: blocking calls while this job's disk answers quickly (small-file.ts). */
+  smallFiles: SmallFileWriter;
   state: DownloadJobState;
   controller: AbortController;
   cancelled: boolean;
@@ -152,6 +156,7 @@ export class DownloadManager {
       target,
       context,
       manifest,
+      smallFiles: new SmallFileWriter(this.options.blockingCallLimitMs),
       state: 'running',
       controller: new AbortController(),
       cancelled: false,
@@ -367,9 +372,8 @@ export class DownloadManager {
     let fresh: boolean;
     try {
       folder = instanceFolder(job.target, instance);
-      // Blocking: a local mkdir takes µs, a hand-off to the libuv pool ~10× that (small-file.ts).
-      fresh = mkdirSync(folder, { recursive: true }) !== undefined;
-      await writeSmallFile(join(folder, INSTANCE_JSON), `${JSON.stringify(instance, null, 2)}\n`);
+      fresh = (await job.smallFiles.mkdir(folder)) !== undefined;
+      await writeSmallFile(join(folder, INSTANCE_JSON), `${JSON.stringify(instance, null, 2)}\n`, job.smallFiles);
     } catch (error) {
       if (isDiskFull(error)) throw diskFull(error);
       job.instances.set(instance.id, { state: 'failed', confirmed: false });
@@ -461,6 +465,7 @@ export class DownloadManager {
               }
             },
             tempPath: tempPath(run.folder, element),
+            smallFiles: job.smallFiles,
             noPart: takeNoPart(),
             slots,
             finalPath,

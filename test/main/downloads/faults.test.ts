@@ -13,8 +13,15 @@ const folderOf = (id: string, app = 'ttd_app') => join(h.target, app, id.replace
  * larger ones stream to disk slab by slab. Each fault is tried on both; `at` scales a fault's offset.
  */
 const paths = [
-  { path: 'a small body (in memory)', size: (n: number) => n, at: (n: number) => n },
-  { path: 'a large body (streamed)', size: (n: number) => n * 4 + 600_000, at: (n: number) => n * 4 },
+  { path: 'a small body (in memory)', size: (n: number) => n, at: (n: number) => n, manager: {} },
+  {
+    // every blocking call counts as slow: the job writes its small files through the thread pool
+    path: 'a small body on a slow disk',
+    size: (n: number) => n,
+    at: (n: number) => n,
+    manager: { blockingCallLimitMs: -1 },
+  },
+  { path: 'a large body (streamed)', size: (n: number) => n * 4 + 600_000, at: (n: number) => n * 4, manager: {} },
 ];
 
 async function runQuery(options: { confirm?: boolean; concurrency?: number } = {}) {
@@ -29,7 +36,7 @@ async function runQuery(options: { confirm?: boolean; concurrency?: number } = {
 
 describe('download faults against the fake Storage', () => {
   it.each(paths)('continues a connection reset mid-body with Range and verifies the bytes: $path', async (p) => {
-    h = await harness();
+    h = await harness({}, { manager: p.manager });
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(400_000), filename: 'big.bin' }] }]);
     const el = i!.elements[0]!;
     h.fake.addFault({ kind: 'data', elementId: el.id, type: 'reset', afterBytes: p.at(150_000) });
@@ -43,7 +50,7 @@ describe('download faults against the fake Storage', () => {
   });
 
   it.each(paths)('treats a truncated body as incomplete and resumes it: $path', async (p) => {
-    h = await harness();
+    h = await harness({}, { manager: p.manager });
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(200_000), filename: 'a.pdf' }] }]);
     h.fake.addFault({ kind: 'data', type: 'truncate', afterBytes: p.at(70_000) });
     const end = await runQuery();
@@ -53,7 +60,7 @@ describe('download faults against the fake Storage', () => {
   });
 
   it.each(paths)('discards corrupt bytes (MD5 mismatch) and downloads the element again: $path', async (p) => {
-    h = await harness();
+    h = await harness({}, { manager: p.manager });
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(50_000), filename: 'x.xml' }] }]);
     h.fake.addFault({ kind: 'data', type: 'corrupt' });
     const end = await runQuery();
@@ -247,7 +254,7 @@ describe('download faults against the fake Storage', () => {
   });
 
   it.each(paths)('restarts from byte 0 when the server ignores Range: $path', async (p) => {
-    h = await harness({ rangeSupport: false });
+    h = await harness({ rangeSupport: false }, { manager: p.manager });
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(300_000), filename: 'f.bin' }] }]);
     h.fake.addFault({ kind: 'data', type: 'reset', afterBytes: p.at(100_000) });
     const end = await runQuery();
@@ -257,7 +264,7 @@ describe('download faults against the fake Storage', () => {
   });
 
   it.each(paths)('retries a stalled transfer after the idle timeout: $path', async (p) => {
-    h = await harness({}, { manager: { idleTimeoutMs: 300 } });
+    h = await harness({}, { manager: { ...p.manager, idleTimeoutMs: 300 } });
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(100_000), filename: 's.bin' }] }]);
     h.fake.addFault({ kind: 'data', type: 'stall', afterBytes: p.at(10_000) });
     const end = await runQuery();
@@ -274,7 +281,7 @@ describe('download faults against the fake Storage', () => {
   });
 
   it.each(paths)('fails the job with DOWNLOAD_DISK_FULL on ENOSPC, nothing under a final name: $path', async (p) => {
-    h = await harness();
+    h = await harness({}, { manager: p.manager });
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(50_000), filename: 'full.bin' }] }]);
     // /dev/full answers every write with ENOSPC: our temp file is made to point there.
     const { mkdir } = await import('node:fs/promises');
