@@ -472,6 +472,27 @@ async function main(): Promise<void> {
     const allFiles = ours.every((r) => r.files === info.elements && r.bytes >= info.bytes);
     const curlFiles = theirs.every((r) => r.files === info.elements && r.bytes === info.bytes);
     const yes = (b: boolean) => (b ? 'yes' : 'NO');
+    /** A floor's throughput and its ratio to curl's (how much of curl's speed the runtime allows). */
+    const floorRow = (label: string, seconds: number[]) => [
+      label,
+      '',
+      fmt(mib(info.bytes) / median(seconds)),
+      fmt(curlS / median(seconds), 2),
+      '',
+      '',
+    ];
+    /** A listing figure and its ratio to curl's, shown in our column or curl's. */
+    const listRow = (label: string, seconds: number[], column: 'ours' | 'curl') => {
+      const s = fmt(median(seconds), 3);
+      return [
+        label,
+        column === 'ours' ? s : '',
+        column === 'ours' ? fmt(median(listCurl), 3) : s,
+        fmt(median(seconds) / median(listCurl), 2),
+        '',
+        '',
+      ];
+    };
     const rows: string[][] = [
       ['', 'ours', 'curl', 'ratio', 'target', 'met'],
       [
@@ -508,30 +529,9 @@ async function main(): Promise<void> {
         '≤ 200',
         yes(mib(oursRss) <= 200),
       ],
-      [
-        '(a) Node floor: receive only, MiB/s',
-        '',
-        fmt(mib(info.bytes) / median(floorReceive)),
-        fmt(curlS / median(floorReceive), 2),
-        '',
-        '',
-      ],
-      [
-        '(a) Node floor: + a file each, as curl',
-        '',
-        fmt(mib(info.bytes) / median(floorWrite)),
-        fmt(curlS / median(floorWrite), 2),
-        '',
-        '',
-      ],
-      [
-        '(a) Node floor: + temp, MD5, fsync, rename',
-        '',
-        fmt(mib(info.bytes) / median(floorSafe)),
-        fmt(curlS / median(floorSafe), 2),
-        '',
-        '',
-      ],
+      floorRow('(a) Node floor: receive only, MiB/s', floorReceive),
+      floorRow('(a) Node floor: + a file each, as curl', floorWrite),
+      floorRow('(a) Node floor: + temp, MD5, fsync, rename', floorSafe),
       ['(a) ours vs that Node floor', '', '', fmt(median(floorSafe) / oursS, 2), '', ''],
       [
         `(b) list ${instances} instances (${pages.length} pages), s`,
@@ -541,30 +541,9 @@ async function main(): Promise<void> {
         '≤ 1.20',
         yes(listRatio <= 1.2),
       ],
-      [
-        '(b) the same, warm process (as in the app)',
-        fmt(median(listOursWarm), 3),
-        fmt(median(listCurl), 3),
-        fmt(median(listOursWarm) / median(listCurl), 2),
-        '',
-        '',
-      ],
-      [
-        '(b) Node floor: pages unparsed, s',
-        '',
-        fmt(median(listFloorRaw), 3),
-        fmt(median(listFloorRaw) / median(listCurl), 2),
-        '',
-        '',
-      ],
-      [
-        '(b) Node floor: + JSON.parse, s',
-        '',
-        fmt(median(listFloorParse), 3),
-        fmt(median(listFloorParse) / median(listCurl), 2),
-        '',
-        '',
-      ],
+      listRow('(b) the same, warm process (as in the app)', listOursWarm, 'ours'),
+      listRow('(b) Node floor: pages unparsed, s', listFloorRaw, 'curl'),
+      listRow('(b) Node floor: + JSON.parse, s', listFloorParse, 'curl'),
       ['(b) ours vs that Node floor', '', '', fmt(median(listOurs) / median(listFloorParse), 2), '', ''],
     ];
     const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));

@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { type BodyReadOptions, readBody } from './body-reader';
 import type { Md5Stream } from './md5-pool';
 
 /**
@@ -28,17 +28,12 @@ function giveSlab(slab: SharedArrayBuffer): void {
   if (pool.length < POOL_LIMIT) pool.push(slab);
 }
 
-export interface PumpOptions {
-  body: Readable;
+export interface PumpOptions extends BodyReadOptions {
   file: FileHandle;
   /** Where the first byte goes (the length of a kept prefix when resuming). */
   position: number;
   md5: Md5Stream;
-  signal: AbortSignal;
   onBytes?: (n: number) => void;
-  /** Called when no byte arrived for this long while we were ready to take more. */
-  idleTimeoutMs?: number;
-  onIdle?: () => void;
 }
 
 export interface PumpResult {
@@ -50,7 +45,7 @@ export interface PumpResult {
 
 /** Throws only for write errors or a HashFailure; the file may then have holes: do not resume from it. */
 export async function pumpToFile(o: PumpOptions): Promise<PumpResult> {
-  const { body, file, md5 } = o;
+  const { file, md5 } = o;
   let position = o.position;
   let slab: SharedArrayBuffer | undefined;
   let view: Buffer | undefined;
@@ -58,19 +53,8 @@ export async function pumpToFile(o: PumpOptions): Promise<PumpResult> {
   let bytes = 0;
   let writeError: unknown;
   let paused = false;
-  const inFlight = new Set<Promise<void>>();
-
-  let timer: NodeJS.Timeout | undefined;
   let reading = true;
-  const armIdle = () => {
-    if (!reading || !o.idleTimeoutMs || !o.onIdle) return;
-    if (timer) timer.refresh();
-    else timer = setTimeout(o.onIdle, o.idleTimeoutMs);
-  };
-  const disarmIdle = () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-  };
+  const inFlight = new Set<Promise<void>>();
 
   const dispatch = () => {
     if (!slab || used === 0) return;
@@ -87,72 +71,42 @@ export async function pumpToFile(o: PumpOptions): Promise<PumpResult> {
         () => giveSlab(buf),
         (error) => {
           writeError ??= error;
-          body.destroy();
+          o.body.destroy();
         },
       )
       .finally(() => {
         inFlight.delete(job);
         if (paused && reading && inFlight.size < MAX_IN_FLIGHT && !writeError) {
           paused = false;
-          armIdle();
-          body.resume();
+          reader.resume();
         }
       });
     inFlight.add(job);
     if (inFlight.size >= MAX_IN_FLIGHT && !paused) {
       paused = true;
-      disarmIdle();
-      body.pause();
+      reader.pause();
     }
   };
 
-  let readError: unknown;
-  await new Promise<void>((resolve) => {
-    let settled = false;
-    const onAbort = () => body.destroy(o.signal.reason instanceof Error ? o.signal.reason : new Error('aborted'));
-    const settle = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      reading = false;
-      if (error !== undefined) readError = error;
-      body.off('data', onData);
-      body.off('end', onEnd);
-      body.off('error', onError);
-      body.off('close', onClose);
-      o.signal.removeEventListener('abort', onAbort);
-      disarmIdle();
-      resolve();
-    };
-    const onData = (chunk: Buffer) => {
-      armIdle();
-      const n = chunk.length;
-      bytes += n;
-      o.onBytes?.(n);
-      let off = 0;
-      while (off < n) {
-        if (!slab) {
-          slab = takeSlab();
-          view = Buffer.from(slab);
-        }
-        const take = Math.min(n - off, SLAB_BYTES - used);
-        chunk.copy(view as Buffer, used, off, off + take);
-        used += take;
-        off += take;
-        if (used === SLAB_BYTES) dispatch();
+  const reader = readBody(o, (chunk) => {
+    const n = chunk.length;
+    bytes += n;
+    o.onBytes?.(n);
+    let off = 0;
+    while (off < n) {
+      if (!slab) {
+        slab = takeSlab();
+        view = Buffer.from(slab);
       }
-    };
-    const onEnd = () => settle();
-    const onError = (error: unknown) => settle(error ?? new Error('The response body failed'));
-    const onClose = () => settle(body.readableEnded ? undefined : prematureClose());
-    if (o.signal.aborted) return settle(o.signal.reason ?? new Error('aborted'));
-    if (body.destroyed) return settle(body.readableEnded ? undefined : prematureClose());
-    body.on('data', onData);
-    body.once('end', onEnd);
-    body.once('error', onError);
-    body.once('close', onClose);
-    o.signal.addEventListener('abort', onAbort, { once: true });
-    armIdle();
+      const take = Math.min(n - off, SLAB_BYTES - used);
+      chunk.copy(view as Buffer, used, off, off + take);
+      used += take;
+      off += take;
+      if (used === SLAB_BYTES) dispatch();
+    }
   });
+  const { readError } = await reader.done;
+  reading = false;
   if (!writeError) dispatch();
   await Promise.all(inFlight);
   if (writeError) throw writeError;
@@ -196,10 +150,4 @@ export class HashFailure extends Error {
   constructor(cause: unknown) {
     super(`Hashing failed: ${(cause as Error)?.message ?? cause}`, { cause });
   }
-}
-
-function prematureClose(): Error {
-  return Object.assign(new Error('The connection closed before the body ended'), {
-    code: 'ERR_STREAM_PREMATURE_CLOSE',
-  });
 }
