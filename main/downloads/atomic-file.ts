@@ -13,8 +13,9 @@ import type { TransferSlots } from './transfer-slots';
 
 /**
  * One data element from the network to its final name, never leaving a half file there:
- * stream into `<folder>/.<id>.part` (memory stays flat whatever the size: see stream-to-file.ts),
- * hash on the way (md5-pool.ts), verify size and MD5, fsync, rename. A partial `.part` from an earlier
+ * into `<folder>/.<id>.part` — a body of at most 512 KiB received whole and written in one go
+ * (commitSmallBody), a larger one streamed with memory flat whatever the size (stream-to-file.ts) and
+ * hashed on the way (md5-pool.ts) — then verify size and MD5, fsync, rename. A partial `.part` from an earlier
  * attempt is continued with `Range: bytes=N-` when the server answers 206 (RFC 9110 §14.2, §15.3.7);
  * any other answer restarts the element from byte 0.
  */
