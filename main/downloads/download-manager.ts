@@ -20,6 +20,7 @@ import { hashFile, transferElement, writeSmallFile } from './atomic-file';
 import { confirmInstance, requireProductionConfirm } from './confirm';
 import { DownloadErrors } from './download-errors';
 import { assignFilenames, INSTANCE_JSON, insideTarget, instanceFolder, manifestPath, tempPath } from './folder-layout';
+import { FolderLock } from './folder-lock';
 import { Manifest } from './manifest';
 import { etaSeconds, RateMeter } from './rate-meter';
 import { classifyError, defaultRetryPolicy, isAbort, type RetryPolicy, withRetry } from './retry';
@@ -78,6 +79,8 @@ interface Job {
   target: string;
   context: StorageContext;
   manifest: Manifest;
+  /** Held while the job runs: no other process writes this folder meanwhile (folder-lock.ts). */
+  lock?: FolderLock;
   /** Small files and folders: blocking calls while this job's disk answers quickly (small-file.ts). */
   smallFiles: SmallFileWriter;
   state: DownloadJobState;
@@ -149,13 +152,14 @@ export class DownloadManager {
     const context = await this.options.storageFor(spec.profileId);
     if (spec.confirm) requireProductionConfirm(context.environment.production, spec.confirmProduction);
     await prepareTarget(target);
-    const manifest = await Manifest.open(target, this.now);
+    const { lock, manifest } = await this.claimFolder(target);
     const job: Job = {
       id: randomUUID(),
       spec: { ...spec, concurrency, confirm: spec.confirm ?? false },
       target,
       context,
       manifest,
+      lock,
       smallFiles: new SmallFileWriter(this.options.blockingCallLimitMs),
       state: 'running',
       controller: new AbortController(),
@@ -210,6 +214,8 @@ export class DownloadManager {
     const job = this.job(jobId);
     if (job.state === 'running') throw new AppError(DownloadErrors.JOB_RUNNING, 'The job is still running');
     if (job.spec.confirm) requireProductionConfirm(job.context.environment.production, job.spec.confirmProduction);
+    // The folder first: another process may be writing it now (and nothing of the job changes if so).
+    const { lock, manifest } = await this.claimFolder(job.target);
     const unfinished = [...job.instances].filter(([, v]) => v.state !== 'done').map(([id]) => id);
     // When the listing was cut short we do not know every instance: run the original source again.
     const source: DownloadSource | undefined = !job.listingDone
@@ -224,7 +230,8 @@ export class DownloadManager {
     job.fatal = undefined;
     job.endedAt = undefined;
     job.controller = new AbortController();
-    job.manifest = await Manifest.open(job.target, this.now);
+    job.lock = lock;
+    job.manifest = manifest;
     this.launch(job, source);
     return this.summary(job);
   }
@@ -251,12 +258,27 @@ export class DownloadManager {
     requireProductionConfirm(environment.production, input.confirmProduction);
     // A job writing to this folder owns its manifest: share it rather than race it.
     const running = [...this.jobs.values()].find((j) => j.state === 'running' && j.target === resolve(target));
-    const manifest = running?.manifest ?? (await Manifest.open(resolve(target), this.now));
+    const claimed = running ? undefined : await this.claimFolder(resolve(target));
+    const manifest = running?.manifest ?? (claimed?.manifest as Manifest);
+    try {
+      return await this.confirmEach(client, resolve(target), input.instanceIds, manifest, running !== undefined);
+    } finally {
+      await claimed?.lock.release();
+    }
+  }
+
+  private async confirmEach(
+    client: StorageClient,
+    target: string,
+    instanceIds: string[],
+    manifest: Manifest,
+    shared: boolean,
+  ): Promise<ConfirmResult> {
     const results: ConfirmResult['results'] = [];
-    for (const instanceId of input.instanceIds) {
+    for (const instanceId of instanceIds) {
       try {
         const instance = await client.getInstance(instanceId);
-        const outcome = await confirmInstance(client, resolve(target), instance, manifest);
+        const outcome = await confirmInstance(client, target, instance, manifest);
         results.push({ instanceId, confirmed: true, ...(outcome === 'already' ? { alreadyConfirmed: true } : {}) });
       } catch (error) {
         const e = asAppError(error);
@@ -264,7 +286,7 @@ export class DownloadManager {
         results.push({ instanceId, confirmed: false, error: { code: e.code, message: e.message } });
       }
     }
-    if (running) await manifest.flush();
+    if (shared) await manifest.flush();
     else await manifest.compact();
     return { results };
   }
@@ -284,6 +306,26 @@ export class DownloadManager {
     return this.job(jobId).target;
   }
 
+  /** The folder's lock (folder-lock.ts), then its manifest; nothing is held when either fails. */
+  private async claimFolder(target: string): Promise<{ lock: FolderLock; manifest: Manifest }> {
+    let lock: FolderLock;
+    try {
+      lock = await FolderLock.acquire(target, this.now);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (isDiskFull(error)) throw diskFull(error);
+      throw new AppError(DownloadErrors.TARGET_INVALID, `Cannot write to ${target}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    try {
+      return { lock, manifest: await Manifest.open(target, this.now) };
+    } catch (error) {
+      await lock.release().catch(() => {});
+      throw error;
+    }
+  }
+
   private job(jobId: string): Job {
     const job = this.jobs.get(jobId);
     if (!job) throw new AppError(DownloadErrors.JOB_NOT_FOUND, `No download job ${jobId}`);
@@ -298,6 +340,8 @@ export class DownloadManager {
       .finally(async () => {
         clearInterval(ticker);
         await job.manifest.compact().catch((error) => this.fail(job, error));
+        await job.lock?.release().catch(() => {});
+        job.lock = undefined;
         job.state = job.cancelled
           ? 'cancelled'
           : job.fatal

@@ -10,6 +10,7 @@ import { extensionFor, sanitizeFilename, UniqueNames } from './safe-filename';
  *
  *   <target>/
  *     .mpd-manifest.json                    what is verified on disk (see manifest.ts)
+ *     .mpd-download.lock                    while a download or confirm runs (see folder-lock.ts)
  *     <org>_<app>/                          the appId with "/" → "_"
  *       <partyId>_<instanceGuid>/           one folder per instance
  *         instance.json                     the instance metadata as Storage returned it

@@ -150,8 +150,14 @@ export const downloadErrors: ErrorCatalogue = {
     },
   },
   DOWNLOAD_TARGET_BUSY: {
-    nb: { title: 'En annen nedlasting skriver til mappen', hint: 'Vent til den er ferdig, eller velg en annen mappe.' },
-    en: { title: 'Another download is writing to the folder', hint: 'Wait until it ends, or pick another folder.' },
+    nb: {
+      title: 'En annen nedlasting skriver til mappen',
+      hint: 'Vent til den er ferdig, eller velg en annen mappe. Kjører ingen annen nedlasting (i appen eller en planlagt mpd-kjøring), slett filen .mpd-download.lock i mappen.',
+    },
+    en: {
+      title: 'Another download is writing to the folder',
+      hint: 'Wait until it ends, or pick another folder. If no other download is running (in the app or a scheduled mpd run), delete the file .mpd-download.lock in the folder.',
+    },
   },
   DOWNLOAD_MANIFEST_CORRUPT: {
     nb: {
