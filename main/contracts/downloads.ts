@@ -27,6 +27,8 @@ export interface DownloadJobSummary extends DownloadProgress {
   production: boolean;
   target: string;
   appId?: string;
+  /** How many instances were chosen, for a job over chosen instances (known before any is fetched). */
+  chosenInstances?: number;
   concurrency: number;
   confirm: boolean;
   startedAt: string;

@@ -653,6 +653,7 @@ export class DownloadManager {
       production: job.context.environment.production,
       target: job.target,
       appId: source.kind === 'query' ? source.filters.appId : undefined,
+      chosenInstances: source.kind === 'instances' ? source.instanceIds.length : undefined,
       concurrency: job.spec.concurrency,
       confirm: job.spec.confirm,
       startedAt: job.startedAt,

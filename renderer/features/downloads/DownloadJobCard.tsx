@@ -28,13 +28,14 @@ export function DownloadJobCard({ job }: { job: DownloadJobSummary }) {
   const problems = job.elements.failed + job.elements.infected + job.instances.failed;
   const canRetry = !running && (job.state !== 'completed' || problems > 0);
   // A job over a query names its app; one over chosen instances is named by how many.
+  const chosen = job.chosenInstances ?? (job.instances.totalKnown ? job.instances.total : undefined);
   const heading = job.appId
     ? job.appId
-    : !job.instances.totalKnown
+    : chosen === undefined
       ? t('downloads.jobSelectedUnknown')
-      : job.instances.total === 1
+      : chosen === 1
         ? t('downloads.jobSelectedOne')
-        : t('downloads.jobSelected', { count: formatCount(job.instances.total, lang) });
+        : t('downloads.jobSelected', { count: formatCount(chosen, lang) });
   const started = new Date(job.startedAt);
   const ended = job.endedAt ? new Date(job.endedAt) : undefined;
   const endedText = ended
@@ -160,9 +161,10 @@ export function DownloadJobCard({ job }: { job: DownloadJobSummary }) {
             {pending === 'retry' ? t('downloads.retrying') : t('downloads.retryFailed')}
           </Button>
         ) : null}
+        {/* Secondary, not tertiary: alone on a finished job, a tertiary button's padding looked indented. */}
         <Button
           data-size="sm"
-          variant="tertiary"
+          variant="secondary"
           disabled={pending !== undefined}
           onClick={() => void openFolder(job.jobId)}
           data-testid="job-open-folder"

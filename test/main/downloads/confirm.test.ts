@@ -73,6 +73,8 @@ describe('confirm (POST …/complete)', () => {
       source: { kind: 'instances', instanceIds: [a!.id, b!.id] },
       target: h.target,
     });
+    // Known at once, before any instance is fetched: the Downloads view names the job by it.
+    expect(job.chosenInstances).toBe(2);
     expect((await h.manager.wait(job.jobId)).state).toBe('completed');
     // b's file disappears from disk: it is no longer verified.
     await rm(join(h.target, 'ttd_app', b!.id.replace('/', '_'), 'b.txt'));
