@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySecretStore } from '../../../main/keys/secret-store';
@@ -136,5 +136,22 @@ describe('mpd download against the fakes, with the real token service', () => {
     } finally {
       storage.clearFaults();
     }
+  });
+
+  it('a scheduled run into a folder another machine is writing exits 1 naming it, and touches nothing', async () => {
+    storage.add([{ appId: 'ttd/delt', isComplete: true, elements: [{ size: 1_000, filename: 'a.xml' }] }]);
+    const out = join(home, 'shared-folder');
+    await mkdir(out);
+    const lock = JSON.stringify({ pid: 4242, host: 'kontor-pc-7', startedAt: '2026-11-26T06:00:00Z', id: 'x' });
+    await writeFile(join(out, '.mpd-download.lock'), lock);
+    const requestsBefore = storage.requests.length;
+    const run = await mpd('download', '--profile', 'P', '--app', 'ttd/delt', '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('process 4242 on kontor-pc-7');
+    expect(run.err).toMatch(/^Error \[DOWNLOAD_TARGET_BUSY\]: /);
+    expect(run.err).toMatch(/^Hint: .*\.mpd-download\.lock/m);
+    expect(storage.requests.length).toBe(requestsBefore);
+    expect(await readdir(out)).toEqual(['.mpd-download.lock']);
+    expect(await readFile(join(out, '.mpd-download.lock'), 'utf8')).toBe(lock);
   });
 });
