@@ -139,6 +139,7 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
     .option('--concurrency <n>', 'parallel transfers, 1–16', '4')
     .option('--confirm', 'confirm (POST …/complete) each instance once all its files are verified on disk')
     .option('--confirm-production', 'with --confirm in production: yes, really confirm')
+    .option('--json', 'no progress line; print the finished job as JSON (counts, failures, infected files)')
     .action(
       async (
         o: FilterOptions & {
@@ -148,6 +149,7 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
           concurrency: string;
           confirm?: boolean;
           confirmProduction?: boolean;
+          json?: boolean;
         },
       ) => {
         const concurrency = Number(o.concurrency);
@@ -177,7 +179,7 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
         });
         let last = 0;
         const off = s.events.on('downloads:progress', (p) => {
-          if (p.jobId !== job.jobId || !ctx.io.isTTY) return;
+          if (p.jobId !== job.jobId || !ctx.io.isTTY || o.json) return;
           const now = Date.now();
           if (now - last < 200 && p.state === 'running') return;
           last = now;
@@ -185,8 +187,12 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
         });
         const end = await s.downloads.wait(job.jobId);
         off();
-        if (ctx.io.isTTY) ctx.io.stdout('\n');
-        printReport(ctx, s.downloads.get(job.jobId), end.target);
+        if (ctx.io.isTTY && !o.json) ctx.io.stdout('\n');
+        const detail = s.downloads.get(job.jobId);
+        if (o.json) {
+          ctx.json(detail);
+          printProblems(ctx, detail);
+        } else printReport(ctx, detail, end.target);
         // Exit 0 only when everything was verified (and confirmed, when asked).
         if (end.state !== 'completed') ctx.exitCode = 1;
       },
@@ -261,6 +267,11 @@ function printReport(ctx: CliContext, job: DownloadJobDetail, target: string): v
   // A scheduled run's log keeps stdout for what was done and stderr for what needs a person.
   if (ok) ctx.print(summary);
   else ctx.io.stderr(`${summary}\n`);
+  printProblems(ctx, job);
+}
+
+/** What needs a person, on stderr (a scheduled run's log), with the hints for each error code. */
+function printProblems(ctx: CliContext, job: DownloadJobDetail): void {
   const problem = (line: string) => ctx.io.stderr(`${line}\n`);
   if (job.error) problem(`Error [${job.error.code}]: ${job.error.message}`);
   for (const i of job.infected.slice(0, 20)) problem(`  infected: ${i.instanceId} ${i.elementId} ${i.filename ?? ''}`);

@@ -138,6 +138,30 @@ describe('mpd download against the fakes, with the real token service', () => {
     }
   });
 
+  it('--json prints the finished job for a monitoring script, and no progress line', async () => {
+    const [one] = storage.add([
+      { appId: 'ttd/json', isComplete: true, elements: [{ size: 2_000, filename: 'x.xml' }] },
+    ]);
+    const out = join(home, 'json-run');
+    const run = await mpd('download', '--profile', 'P', '--app', 'ttd/json', '--out', out, '--json');
+    expect(run.code).toBe(0);
+    const job = JSON.parse(run.out);
+    expect(job).toMatchObject({
+      state: 'completed',
+      target: out,
+      appId: 'ttd/json',
+      instances: { done: 1, failed: 0, total: 1 },
+      elements: { done: 1, failed: 0, infected: 0 },
+      bytes: { done: 2_000, total: 2_000 },
+      failures: [],
+      infected: [],
+    });
+    expect(run.err).toBe('');
+    const instanceId = String(one?.id);
+    const instanceFolder = join(out, 'ttd_json', instanceId.replace('/', '_'));
+    expect((await readFile(join(instanceFolder, 'x.xml'))).length).toBe(2_000);
+  });
+
   it('a scheduled run into a folder another machine is writing exits 1 naming it, and touches nothing', async () => {
     storage.add([{ appId: 'ttd/delt', isComplete: true, elements: [{ size: 1_000, filename: 'a.xml' }] }]);
     const out = join(home, 'shared-folder');
