@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { renameRetrying } from './rename-retrying';
 
 /**
  * Write a small file so that readers see the old content or the new, never a mix:
@@ -21,7 +22,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   }
   await handle.close();
   try {
-    await rename(temp, path);
+    await renameRetrying(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

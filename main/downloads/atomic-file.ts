@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type FileHandle, open, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, open, rm, stat } from 'node:fs/promises';
 import { AppError } from '../errors';
+import { renameRetrying } from '../rename-retrying';
 import type { StreamResponse } from '../storage/stream-get';
 import { DownloadErrors } from './download-errors';
 import { withFsyncSlot } from './fsync-slots';
@@ -266,7 +267,7 @@ async function commitSmallBody(
 
 /** fsync done by the caller; the rename makes the verified bytes appear under the final name at once. */
 async function finish(tempPath: string, finalPath: string): Promise<void> {
-  await rename(tempPath, finalPath);
+  await renameRetrying(tempPath, finalPath);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { closeSync, fsync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { isTransientRenameError, renameRetrying } from '../rename-retrying';
 import { withFsyncSlot } from './fsync-slots';
 
 const fsyncAsync = promisify(fsync);
@@ -58,7 +59,7 @@ export class SmallFileWriter {
       const opened = fd;
       fd = undefined;
       closeSync(opened);
-      if (w.renameTo) renameSync(w.path, w.renameTo);
+      if (w.renameTo) await renameNow(w.path, w.renameTo);
       this.timed(started);
     } catch (error) {
       if (fd !== undefined) closeQuietly(fd);
@@ -93,10 +94,20 @@ async function writeThroughPool(w: SmallFileWrite): Promise<void> {
     } finally {
       await handle.close();
     }
-    if (w.renameTo) await rename(w.path, w.renameTo);
+    if (w.renameTo) await renameRetrying(w.path, w.renameTo);
   } catch (error) {
     await rm(w.path, { force: true });
     throw error;
+  }
+}
+
+/** A blocking rename; one that Windows refuses for a moment (a virus scan) is retried without blocking. */
+async function renameNow(from: string, to: string): Promise<void> {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if (!isTransientRenameError(error)) throw error;
+    await renameRetrying(from, to);
   }
 }
 
