@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { DownloadJobDetail, DownloadProgress } from '../../contracts/downloads';
 import type { InstanceSummary } from '../../contracts/instances';
+import { DownloadErrors } from '../../downloads/download-errors';
+import { AppError } from '../../errors';
 import { englishHint } from '../../hints';
 import { type InstanceFilters, instanceFiltersSchema } from '../../storage/instance-query';
 import { orgOf } from '../../storage/instance-summary';
@@ -140,6 +142,10 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
     .option('--confirm', 'confirm (POST …/complete) each instance once all its files are verified on disk')
     .option('--confirm-production', 'with --confirm in production: yes, really confirm')
     .option('--json', 'no progress line; print the finished job as JSON (counts, failures, infected files)')
+    .option(
+      '--skip-if-busy',
+      'when another download is writing to the folder, say so and exit 0 (overlapping scheduled runs)',
+    )
     .action(
       async (
         o: FilterOptions & {
@@ -150,6 +156,7 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
           confirm?: boolean;
           confirmProduction?: boolean;
           json?: boolean;
+          skipIfBusy?: boolean;
         },
       ) => {
         const concurrency = Number(o.concurrency);
@@ -169,14 +176,22 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
           o.confirmProduction,
         );
         const s = ctx.services;
-        const job = await s.downloads.start({
-          profileId: profile.id,
-          source: ids.length ? { kind: 'instances', instanceIds: ids } : { kind: 'query', filters },
-          target: resolve(o.out),
-          concurrency,
-          confirm: Boolean(o.confirm),
-          confirmProduction,
-        });
+        let job: Awaited<ReturnType<typeof s.downloads.start>>;
+        try {
+          job = await s.downloads.start({
+            profileId: profile.id,
+            source: ids.length ? { kind: 'instances', instanceIds: ids } : { kind: 'query', filters },
+            target: resolve(o.out),
+            concurrency,
+            confirm: Boolean(o.confirm),
+            confirmProduction,
+          });
+        } catch (error) {
+          // An earlier scheduled run still at work is no failure of this one; the next run continues.
+          if (!(o.skipIfBusy && error instanceof AppError && error.code === DownloadErrors.TARGET_BUSY)) throw error;
+          ctx.print(`Skipped: ${error.message}`);
+          return;
+        }
         let last = 0;
         const off = s.events.on('downloads:progress', (p) => {
           if (p.jobId !== job.jobId || !ctx.io.isTTY || o.json) return;

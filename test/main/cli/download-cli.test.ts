@@ -177,5 +177,12 @@ describe('mpd download against the fakes, with the real token service', () => {
     expect(storage.requests.length).toBe(requestsBefore);
     expect(await readdir(out)).toEqual(['.mpd-download.lock']);
     expect(await readFile(join(out, '.mpd-download.lock'), 'utf8')).toBe(lock);
+
+    // --skip-if-busy: an overlapping scheduled run says so and exits 0, still touching nothing.
+    const skipped = await mpd('download', '--profile', 'P', '--app', 'ttd/delt', '--out', out, '--skip-if-busy');
+    expect(skipped.code).toBe(0);
+    expect(skipped.out).toMatch(/^Skipped: Another download \(process 4242 on kontor-pc-7/);
+    expect(storage.requests.length).toBe(requestsBefore);
+    expect(await readdir(out)).toEqual(['.mpd-download.lock']);
   });
 });
