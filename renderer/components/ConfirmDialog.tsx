@@ -1,5 +1,6 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useBusyAction } from '../hooks/use-busy-action';
 import { AppDialog } from './AppDialog';
 import { ErrorAlert } from './ErrorAlert';
 import { ProductionWarning } from './ProductionWarning';
@@ -25,20 +26,8 @@ export interface ConfirmDialogProps {
 
 /** Asks before an action; stays open with the error if the action fails, so nothing is lost silently. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await props.onConfirm();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, setError, run } = useBusyAction();
+  const confirm = () => run(() => props.onConfirm());
 
   function cancel() {
     setError(undefined);

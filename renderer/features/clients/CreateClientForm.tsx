@@ -2,15 +2,16 @@ import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/
 import { useEffect, useId, useRef, useState } from 'react';
 import { isApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import type { MessageKey } from '../../i18n/translate';
 import { useClientsStore } from '../../store/use-clients-store';
+import { type ClientFieldErrors, ClientFields, type ClientFieldValues, clientFieldErrors } from './ClientFields';
 import { KeyChoiceField, type KeyChoiceValue } from './KeyChoiceField';
-import { ScopeListField } from './ScopeListField';
 import { isOrgCode } from './scope-check';
 import type { useProductionGuard } from './use-production-guard';
 
-type Errors = Partial<Record<'name' | 'description' | 'scopes' | 'key' | 'profileName' | 'org', MessageKey>>;
+type Errors = ClientFieldErrors & Partial<Record<'key' | 'profileName' | 'org', MessageKey>>;
 
 /**
  * A new Maskinporten client: name, description, scopes, and in the same go a key published on it and the
@@ -32,17 +33,15 @@ export function CreateClientForm({
   const keys = useClientsStore((s) => s.keys);
   const generateKey = useClientsStore((s) => s.generateKey);
   const createClient = useClientsStore((s) => s.createClient);
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [scopes, setScopes] = useState<string[]>([]);
+  const [fields, setFields] = useState<ClientFieldValues>({ name: '', description: '', scopes: [] });
+  const { name, description, scopes } = fields;
   const [key, setKey] = useState<KeyChoiceValue>({ choice: 'new', keyId: '', newName: '' });
   const [makeProfile, setMakeProfile] = useState(true);
   const [profileName, setProfileName] = useState('');
   const [profileNameTouched, setProfileNameTouched] = useState(false);
   const [org, setOrg] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useBusyAction();
   /** The client was made but a later step failed: trying again would make a second client. */
   const [partly, setPartly] = useState<string>();
   // A key made for this form is reused if the person tries again after an error (no pile of spare keys).
@@ -64,10 +63,7 @@ export function CreateClientForm({
   const shownProfileName = profileNameTouched ? profileName : name;
 
   function validate(): Errors {
-    const e: Errors = {};
-    if (!name.trim()) e.name = 'clients.errRequired';
-    if (!description.trim()) e.description = 'clients.errRequired';
-    if (scopes.length === 0) e.scopes = 'clients.errScopes';
+    const e: Errors = clientFieldErrors(fields);
     if (key.choice === 'existing' && !key.keyId) e.key = 'clients.errKey';
     if (hasKey && makeProfile && !shownProfileName.trim()) e.profileName = 'clients.errRequired';
     if (hasKey && makeProfile && org.trim() && !isOrgCode(org.trim())) e.org = 'clients.errOrg';
@@ -98,17 +94,9 @@ export function CreateClientForm({
     const found = validate();
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await guard(t('clients.actionCreate', { name: name.trim() }), write);
-    } catch (e) {
-      setError(e);
-      const created = isApiError(e) ? e.details?.createdClientId : undefined;
-      if (typeof created === 'string') setPartly(created);
-    } finally {
-      setBusy(false);
-    }
+    const failed = await run(() => guard(t('clients.actionCreate', { name: name.trim() }), write));
+    const created = isApiError(failed) ? failed.details?.createdClientId : undefined;
+    if (typeof created === 'string') setPartly(created);
   }
 
   return (
@@ -127,44 +115,17 @@ export function CreateClientForm({
         }}
       >
         <div className="clients-form__fields">
-          <Textfield
-            label={t('clients.clientName')}
-            description={t('clients.clientNameHelp')}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              clearError('name', 'profileName');
+          <ClientFields
+            base={base}
+            testIdPrefix="clients-create"
+            withHelp
+            value={fields}
+            errors={errors}
+            onChange={(field, next) => {
+              setFields(next);
+              // The profile name follows the client name until the person types one.
+              clearError(field, ...(field === 'name' ? (['profileName'] as const) : []));
             }}
-            error={errors.name ? t(errors.name) : undefined}
-            maxLength={200}
-            autoComplete="off"
-            data-testid="clients-create-name"
-          />
-          <Textfield
-            multiline
-            rows={2}
-            label={t('clients.clientDescription')}
-            description={t('clients.clientDescriptionHelp')}
-            value={description}
-            onChange={(e) => {
-              setDescription(e.target.value);
-              clearError('description');
-            }}
-            error={errors.description ? t(errors.description) : undefined}
-            maxLength={1000}
-            data-testid="clients-create-description"
-          />
-          <ScopeListField
-            id={`${base}-scopes`}
-            testId="clients-create-scopes"
-            label={t('clients.clientScopes')}
-            description={t('clients.clientScopesHelp')}
-            scopes={scopes}
-            onChange={(next) => {
-              setScopes(next);
-              clearError('scopes');
-            }}
-            error={errors.scopes}
           />
           <KeyChoiceField
             value={key}

@@ -1,14 +1,12 @@
-import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import type { ClientDetails } from '../../../main/contracts/clients';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
-import type { MessageKey } from '../../i18n/translate';
 import { useClientsStore } from '../../store/use-clients-store';
-import { ScopeListField } from './ScopeListField';
+import { type ClientFieldErrors, ClientFields, type ClientFieldValues, clientFieldErrors } from './ClientFields';
 import type { useProductionGuard } from './use-production-guard';
-
-type Errors = Partial<Record<'name' | 'description' | 'scopes', MessageKey>>;
 
 /** Change a client's name, description and scopes (PUT /clients/{id}); only what changed is sent. */
 export function EditClientForm({
@@ -23,18 +21,17 @@ export function EditClientForm({
   const t = useT();
   const base = useId();
   const updateClient = useClientsStore((s) => s.updateClient);
-  const [name, setName] = useState(client.clientName);
-  const [description, setDescription] = useState(client.description);
-  const [scopes, setScopes] = useState<string[]>(client.scopes);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const [fields, setFields] = useState<ClientFieldValues>({
+    name: client.clientName,
+    description: client.description,
+    scopes: client.scopes,
+  });
+  const { name, description, scopes } = fields;
+  const [errors, setErrors] = useState<ClientFieldErrors>({});
+  const { busy, error, run } = useBusyAction();
 
   async function submit() {
-    const e: Errors = {};
-    if (!name.trim()) e.name = 'clients.errRequired';
-    if (!description.trim()) e.description = 'clients.errRequired';
-    if (scopes.length === 0) e.scopes = 'clients.errScopes';
+    const e = clientFieldErrors(fields);
     setErrors(e);
     if (Object.keys(e).length > 0) return;
     const changed = {
@@ -46,22 +43,16 @@ export function EditClientForm({
       onDone();
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await guard(t('clients.actionUpdate', { name: client.clientName }), async (confirmProduction) => {
+    await run(() =>
+      guard(t('clients.actionUpdate', { name: client.clientName }), async (confirmProduction) => {
         await updateClient({
           clientId: client.clientId,
           ...changed,
           ...(confirmProduction ? { confirmProduction } : {}),
         });
         onDone();
-      });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   return (
@@ -77,33 +68,13 @@ export function EditClientForm({
         }}
       >
         <div className="clients-form__fields">
-          <Textfield
-            label={t('clients.clientName')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            error={errors.name ? t(errors.name) : undefined}
-            maxLength={200}
-            autoComplete="off"
-            data-testid="clients-edit-name"
-          />
-          <Textfield
-            multiline
-            rows={2}
-            label={t('clients.clientDescription')}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            error={errors.description ? t(errors.description) : undefined}
-            maxLength={1000}
-            data-testid="clients-edit-description"
-          />
-          <ScopeListField
-            id={`${base}-scopes`}
-            testId="clients-edit-scopes"
-            label={t('clients.clientScopes')}
-            description={t('clients.clientScopesHelp')}
-            scopes={scopes}
-            onChange={setScopes}
-            error={errors.scopes}
+          <ClientFields
+            base={base}
+            testIdPrefix="clients-edit"
+            withHelp={false}
+            value={fields}
+            errors={errors}
+            onChange={(_, next) => setFields(next)}
           />
           {error ? <ErrorAlert error={error} /> : null}
           <div className="button-row">

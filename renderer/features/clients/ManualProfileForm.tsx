@@ -1,6 +1,7 @@
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import type { MessageKey } from '../../i18n/translate';
 import { useClientsStore } from '../../store/use-clients-store';
@@ -33,8 +34,7 @@ export function ManualProfileForm({
   const [scopes, setScopes] = useState<string[]>([]);
   const [org, setOrg] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useBusyAction();
   const [saved, setSaved] = useState<string>();
   const existing = profiles.find((p) => !p.admin && clientId.trim() !== '' && p.clientId === clientId.trim());
 
@@ -48,11 +48,9 @@ export function ManualProfileForm({
     setErrors(e);
     if (Object.keys(e).length > 0 || !keyId) return;
     const profileName = name.trim() || existing?.name || '';
-    setBusy(true);
-    setError(undefined);
     setSaved(undefined);
-    try {
-      await guard(t('clients.actionProfile', { name: profileName }), async () => {
+    await run(() =>
+      guard(t('clients.actionProfile', { name: profileName }), async () => {
         const profile = await saveManualProfile(
           {
             name: profileName,
@@ -65,12 +63,8 @@ export function ManualProfileForm({
           existing?.id,
         );
         setSaved(profile.name);
-      });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   return (

@@ -1,8 +1,9 @@
 import { Button } from '@digdir/designsystemet-react';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ProductionWarning } from '../../components/ProductionWarning';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 
 /**
@@ -35,20 +36,10 @@ export function WriteDialog({
   confirmDisabled?: boolean;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useBusyAction();
 
   async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm(production ? true : undefined);
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => onConfirm(production ? true : undefined)))) onClose();
   }
 
   function close() {

@@ -4,6 +4,7 @@ import type { ConfirmResult } from '../../../main/contracts/instances';
 import { ApiError, call } from '../../api';
 import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useErrorText, useLanguage, useT } from '../../hooks/use-t';
 import { useDownloadsStore } from '../../store/use-downloads-store';
 import { useInstancesStore } from '../../store/use-instances-store';
@@ -43,8 +44,7 @@ export function ConfirmReceiptDialog({
   const [choice, setChoice] = useState<string>('');
   const [folder, setFolder] = useState<string>();
   const [step, setStep] = useState<Step>('choose');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run: runAction } = useBusyAction();
   const [result, setResult] = useState<ConfirmResult>();
 
   useEffect(() => {
@@ -87,23 +87,17 @@ export function ConfirmReceiptDialog({
     if (!applied) return;
     const where = choice.startsWith('job:') ? { jobId: choice.slice(4) } : folder ? { target: folder } : undefined;
     if (!where) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const answer = await call('instances:confirm', {
-        profileId: applied.profileId,
-        instanceIds: [...selected],
-        ...where,
-        ...(production ? { confirmProduction: true } : {}),
-      });
-      setResult(answer);
-      setStep('result');
-    } catch (e) {
-      setError(e);
-      setStep('choose');
-    } finally {
-      setBusy(false);
-    }
+    const failed = await runAction(async () => {
+      setResult(
+        await call('instances:confirm', {
+          profileId: applied.profileId,
+          instanceIds: [...selected],
+          ...where,
+          ...(production ? { confirmProduction: true } : {}),
+        }),
+      );
+    });
+    setStep(failed ? 'choose' : 'result');
   }
 
   const owner = (instanceId: string) => ownerText(rows.find((r) => r.id === instanceId)?.instanceOwner, instanceId, t);

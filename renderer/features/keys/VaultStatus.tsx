@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Paragraph, Tag, Textfield } from '@digdir/desig
 import { type FormEvent, useState } from 'react';
 import type { VaultStatusInfo } from '../../../main/contracts/keys';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
 
@@ -13,19 +14,7 @@ export function VaultStatus({ vault, onChoosePassphrase }: { vault: VaultStatusI
   const t = useT();
   const refreshVault = useKeysStore((s) => s.refreshVault);
   const switchToKeychainVault = useKeysStore((s) => s.switchToKeychainVault);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    }
-    setBusy(false);
-  }
+  const { busy, error, run } = useBusyAction();
 
   const common = { 'data-testid': 'vault-status', 'data-vault-kind': vault.kind, 'data-unlocked': vault.unlocked };
 
@@ -85,8 +74,7 @@ function UnlockForm(props: Record<string, unknown>) {
   const load = useKeysStore((s) => s.load);
   const [passphrase, setPassphrase] = useState('');
   const [empty, setEmpty] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useBusyAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -94,16 +82,11 @@ function UnlockForm(props: Record<string, unknown>) {
       setEmpty(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await unlockVault(passphrase);
       setPassphrase('');
       await load();
-    } catch (e) {
-      setError(e);
-    }
-    setBusy(false);
+    });
   }
 
   return (

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useBusyAction } from '../../hooks/use-busy-action';
 
 /**
  * The submit cycle the Keys form dialogs share: a first submit turns on the field errors; a form without
@@ -8,21 +9,15 @@ import { type FormEvent, useState } from 'react';
  */
 export function useDialogForm(onClose: () => void) {
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const busyAction = useBusyAction();
+  const { busy, error } = busyAction;
 
   async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if ((await action()) !== false) {
-        onClose();
-        return;
-      }
-    } catch (e) {
-      setError(e);
-    }
-    setBusy(false);
+    let answer: unknown;
+    const failed = await busyAction.run(async () => {
+      answer = await action();
+    });
+    if (!failed && answer !== false) onClose();
   }
 
   /**
