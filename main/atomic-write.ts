@@ -30,8 +30,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   await syncDir(dir);
 }
 
-async function syncDir(dir: string): Promise<void> {
-  // Directory fsync makes the rename durable on POSIX; Windows cannot open folders for sync.
+/** fsync a folder so the renames in it survive a power cut (POSIX; Windows cannot open folders for sync). */
+export async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {

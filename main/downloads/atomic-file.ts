@@ -321,14 +321,3 @@ function rangeStartOf(response: StreamResponse): number | undefined {
 function isNetworkCode(code: string): boolean {
   return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED'].includes(code);
 }
-
-/** fsync a folder so the renames in it survive a power cut (POSIX; Windows cannot open folders for sync). */
-export async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}

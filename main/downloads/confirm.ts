@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { syncDir } from '../atomic-write';
 import { AppError } from '../errors';
 import { confirmedBy, orgOf } from '../storage/instance-summary';
 import type { Instance } from '../storage/instance-types';
 import type { StorageClient } from '../storage/storage-client';
-import { syncDir, syncFile } from './atomic-file';
+import { syncFile } from './atomic-file';
 import { DownloadErrors } from './download-errors';
 import { INSTANCE_JSON, instanceFolder } from './folder-layout';
 import type { Manifest } from './manifest';
