@@ -129,12 +129,15 @@ async function list(): Promise<number> {
       (res) =>
         new Promise<string>((resolve, reject) => {
           const chunks: Buffer[] = [];
+          let size = 0;
           let head = true;
           res.on('data', (chunk: Buffer) => {
             chunks.push(chunk);
+            size += chunk.length;
             if (head) {
-              const link = leadingNext(Buffer.concat(chunks).toString('utf8'));
-              if (link || Buffer.concat(chunks).length > 4096) {
+              const start = chunks.length === 1 ? chunk : Buffer.concat(chunks, size);
+              const link = leadingNext(start.toString('utf8', 0, 4096));
+              if (link || size > 4096) {
                 head = false;
                 tellNext(link);
               }
@@ -142,7 +145,7 @@ async function list(): Promise<number> {
           });
           res.once('error', reject);
           res.once('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
+            const text = Buffer.concat(chunks, size).toString('utf8');
             if (head) tellNext(leadingNext(text));
             resolve(text);
           });

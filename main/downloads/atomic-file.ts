@@ -5,7 +5,7 @@ import { renameRetrying } from '../rename-retrying';
 import type { StreamResponse } from '../storage/stream-get';
 import { DownloadErrors } from './download-errors';
 import { withFsyncSlot } from './fsync-slots';
-import { type Md5Pool, sharedMd5Pool } from './md5-pool';
+import { type Md5Pool, type Md5Stream, sharedMd5Pool } from './md5-pool';
 import { isAbort } from './retry';
 import { receiveSmallBody, SMALL_BODY_BYTES } from './small-body';
 import { SmallFileWriter } from './small-file';
@@ -85,7 +85,8 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
   let stalled = false;
   let counted = 0;
   let file: FileHandle | undefined;
-  const md5 = md5Pool.open(t.expectedSize);
+  /** The streamed path's hash (a small body is hashed in one call instead). */
+  let md5: Md5Stream | undefined;
   let digested = false;
   try {
     const response = await t.open(existing > 0 ? existing : undefined, attempt.signal);
@@ -100,8 +101,6 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     }
     const startAt = resumed ? existing : 0;
     if (!resumed && t.expectedSize !== undefined && t.expectedSize <= SMALL_BODY_BYTES) {
-      md5.drop();
-      digested = true;
       return await commitSmallBody(t, t.expectedSize, response, attempt, {
         count: (n) => {
           counted += n;
@@ -113,6 +112,7 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
         releaseSlot,
       });
     }
+    md5 = md5Pool.open(t.expectedSize);
     try {
       file = await open(t.tempPath, resumed ? 'r+' : 'w', 0o644);
     } catch (error) {
@@ -183,7 +183,7 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     await finish(t.tempPath, t.finalPath);
     return { size, md5: digest, resumedFrom: resumed ? existing : 0 };
   } catch (error) {
-    if (!digested) md5.drop();
+    if (!digested) md5?.drop();
     await file?.close().catch(() => {});
     // Bytes of a failed attempt no longer count; a kept prefix is counted again when it is continued.
     if (counted) t.onBytes?.(-counted);

@@ -257,11 +257,12 @@ export class DownloadManager {
     const { client, environment } = await this.options.storageFor(input.profileId);
     requireProductionConfirm(environment.production, input.confirmProduction);
     // A job writing to this folder owns its manifest: share it rather than race it.
-    const running = [...this.jobs.values()].find((j) => j.state === 'running' && j.target === resolve(target));
-    const claimed = running ? undefined : await this.claimFolder(resolve(target));
+    const folder = resolve(target);
+    const running = [...this.jobs.values()].find((j) => j.state === 'running' && j.target === folder);
+    const claimed = running ? undefined : await this.claimFolder(folder);
     const manifest = running?.manifest ?? (claimed?.manifest as Manifest);
     try {
-      return await this.confirmEach(client, resolve(target), input.instanceIds, manifest, running !== undefined);
+      return await this.confirmEach(client, folder, input.instanceIds, manifest, running !== undefined);
     } finally {
       await claimed?.lock.release();
     }
