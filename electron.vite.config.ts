@@ -28,8 +28,8 @@ export default defineConfig({
       externalizeDeps: { exclude: bundled },
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'main/app/main.ts'),
-          cli: resolve(__dirname, 'main/cli/mpd.ts'),
+          index: resolve(__dirname, 'src/electron-main/main.ts'),
+          cli: resolve(__dirname, 'src/cli/mpd.ts'),
         },
       },
     },
@@ -38,19 +38,19 @@ export default defineConfig({
     build: {
       externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
-        input: { preload: resolve(__dirname, 'main/app/preload.ts') },
+        input: { preload: resolve(__dirname, 'src/electron-preload/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'renderer'),
+    root: resolve(__dirname, 'src/browser'),
     base: './',
     plugins: [react(), devCsp],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: { input: resolve(__dirname, 'src/browser/index.html') },
     },
   },
 });

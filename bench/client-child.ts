@@ -15,12 +15,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bufferIo } from '../main/cli/io';
-import { runCli } from '../main/cli/program';
-import { DownloadManager } from '../main/downloads/download-manager';
-import type { Environment } from '../main/environments';
-import { memorySecretStore } from '../main/keys/secret-store';
-import { StorageClient } from '../main/storage/storage-client';
+import { bufferIo } from '../src/cli/io';
+import { runCli } from '../src/cli/program';
+import { DownloadManager } from '../src/node/downloads/download-manager';
+import type { Environment } from '../src/node/environments/environments';
+import { memorySecretStore } from '../src/node/keys/secret-store';
+import { StorageClient } from '../src/node/storage/storage-client';
 import { BENCH_ORG, BENCH_SCOPES, DOWNLOAD_APP, LIST_APP } from './scenario';
 
 interface Args {

@@ -8,9 +8,9 @@
  * the client is registered in the fake by hand, the client id is pasted back, and the doctor passes.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ImportResult, KeySummary } from '../../main/contracts/keys';
-import type { Profile } from '../../main/contracts/profiles';
-import type { scriptedDesktop } from '../../main/desktop';
+import type { ImportResult, KeySummary } from '../../src/common/contract/keys';
+import type { Profile } from '../../src/common/contract/profiles';
+import type { scriptedDesktop } from '../../src/node/platform/desktop';
 import {
   ADMIN_CLIENT_ID,
   ADMIN_SCOPES,
@@ -19,7 +19,7 @@ import {
   type SelfServiceWorld,
   startSelfServiceWorld,
   writeEnvironments,
-} from '../main/selfservice/selfservice-harness';
+} from '../node/clients/selfservice-harness';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
 import { chooseEnvironment, ok, settled, text } from './page-steps';
 

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { scriptedDesktop } from '../../main/desktop';
+import type { scriptedDesktop } from '../../src/node/platform/desktop';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
 import { settled, text } from './page-steps';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { channelNames } from '../../main/contract';
+import { channelNames } from '../../src/common/contract';
 
 // A sandboxed preload may require only 'electron' (and a few polyfilled modules); one stray value import
 // of a Node module through the contract would leave the window without window.api. Checked on the build.

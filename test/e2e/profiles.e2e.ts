@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { KeySummary } from '../../main/contracts/keys';
+import type { KeySummary } from '../../src/common/contract/keys';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
 import { settled, text } from './page-steps';
 

@@ -5,9 +5,9 @@
  * the fake reject the key and see the doctor and the token request explain it in Norwegian.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { KeySummary } from '../../main/contracts/keys';
-import type { Profile } from '../../main/contracts/profiles';
-import type { scriptedDesktop } from '../../main/desktop';
+import type { KeySummary } from '../../src/common/contract/keys';
+import type { Profile } from '../../src/common/contract/profiles';
+import type { scriptedDesktop } from '../../src/node/platform/desktop';
 import { type AuthFake, startAuthFake } from '../fakes/auth-server';
 import { localEnvironment, registerKeyOnFakeClient, writeEnvironmentsFile } from '../helpers/local-world';
 import { describeWithChromium, type Harness, launchHarness } from './harness';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { Environment } from '../../main/environments';
+import type { Environment } from '../../src/node/environments/environments';
 
 /**
  * A fake Altinn 3 Storage and app API on 127.0.0.1 (shapes and rules from

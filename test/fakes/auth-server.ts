@@ -13,7 +13,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import type { Environment } from '../../main/environments';
+import type { Environment } from '../../src/node/environments/environments';
 
 /**
  * A STRICT local Maskinporten + Altinn token exchange on 127.0.0.1 (see test/fakes/README.md).

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JWTPayload } from 'jose';
-import type { Environment } from '../../main/environments';
+import type { Environment } from '../../src/node/environments/environments';
 import type { AuthFake, FakeKey } from './auth-server';
 
 /**

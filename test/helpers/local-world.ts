@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { bufferIo } from '../../main/cli/io';
-import { runCli } from '../../main/cli/program';
-import type { KeySummary, PublicJwk } from '../../main/contracts/keys';
-import type { SecretStore } from '../../main/keys/secret-store';
+import { bufferIo } from '../../src/cli/io';
+import { runCli } from '../../src/cli/program';
+import type { KeySummary, PublicJwk } from '../../src/common/contract/keys';
+import type { SecretStore } from '../../src/node/keys/secret-store';
 import type { AuthFake } from '../fakes/auth-server';
 import type { testServices } from './test-services';
 

@@ -1,9 +1,9 @@
-import { scriptedDesktop } from '../../main/desktop';
-import { createDispatch } from '../../main/dispatch';
-import { createHandlers } from '../../main/handlers';
-import { memorySecretStore } from '../../main/keys/secret-store';
-import { createLogger, memorySink } from '../../main/log';
-import { createServices, type ServiceOptions } from '../../main/services';
+import { createDispatch } from '../../src/node/dispatch';
+import { createHandlers } from '../../src/node/handlers';
+import { memorySecretStore } from '../../src/node/keys/secret-store';
+import { scriptedDesktop } from '../../src/node/platform/desktop';
+import { createLogger, memorySink } from '../../src/node/platform/log';
+import { createServices, type ServiceOptions } from '../../src/node/services';
 
 /** Real services over a temp home, an in-memory keychain, a scripted desktop and a captured log. */
 export function testServices(home: string, overrides: Partial<ServiceOptions> = {}) {

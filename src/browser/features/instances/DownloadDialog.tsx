@@ -1,0 +1,172 @@
+import { Alert, Button, Checkbox, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import type { DownloadJobSummary, DownloadSource } from '../../../common/contract/downloads';
+import { call } from '../../api';
+import { AppDialog } from '../../components/AppDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../hooks/use-t';
+import { useDownloadsStore } from '../../store/use-downloads-store';
+import { useInstancesStore } from '../../store/use-instances-store';
+import { ProductionConfirmStep } from './ProductionConfirmStep';
+
+type Busy = 'folder' | 'starting' | null;
+
+/**
+ * "Download to folder …": how many at once and whether to confirm receipt, then the native folder dialog
+ * (downloads:choose-folder; main only writes where the person picked), then downloads:start.
+ */
+export function DownloadDialog({
+  open,
+  production,
+  environmentName,
+  onClose,
+  onStarted,
+}: {
+  open: boolean;
+  production: boolean;
+  environmentName: string;
+  onClose(): void;
+  onStarted(job: DownloadJobSummary): void;
+}) {
+  const t = useT();
+  const applied = useInstancesStore((s) => s.applied);
+  const selected = useInstancesStore((s) => s.selected);
+  const allMatching = useInstancesStore((s) => s.allMatching);
+  const [concurrency, setConcurrency] = useState('4');
+  const [confirm, setConfirm] = useState(false);
+  const [step, setStep] = useState<'options' | 'production'>('options');
+  const [busy, setBusy] = useState<Busy>(null);
+  const [noFolder, setNoFolder] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const parsed = Number(concurrency);
+  const concurrencyOk = /^\d{1,2}$/.test(concurrency.trim()) && parsed >= 1 && parsed <= 16;
+  const what = allMatching
+    ? t('instances.downloadWhatAll')
+    : selected.size === 1
+      ? t('instances.downloadWhatOne')
+      : t('instances.downloadWhatSome', { count: selected.size });
+
+  function close() {
+    setStep('options');
+    setBusy(null);
+    setNoFolder(false);
+    setError(undefined);
+    onClose();
+  }
+
+  async function go() {
+    if (!applied) return;
+    const source: DownloadSource = allMatching
+      ? { kind: 'query', filters: applied.filters }
+      : { kind: 'instances', instanceIds: [...selected] };
+    setError(undefined);
+    setNoFolder(false);
+    setBusy('folder');
+    try {
+      const { folder } = await call('downloads:choose-folder');
+      if (!folder) {
+        setNoFolder(true);
+        setStep('options');
+        return;
+      }
+      setBusy('starting');
+      const job = await call('downloads:start', {
+        profileId: applied.profileId,
+        source,
+        target: folder,
+        concurrency: parsed,
+        confirm,
+        ...(confirm && production ? { confirmProduction: true } : {}),
+      });
+      useDownloadsStore.getState().added(job);
+      close();
+      onStarted(job);
+    } catch (e) {
+      setError(e);
+      setStep('options');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function primary() {
+    if (!concurrencyOk) return;
+    if (confirm && production) setStep('production');
+    else void go();
+  }
+
+  return (
+    <AppDialog
+      open={open}
+      title={step === 'production' ? t('instances.productionTitle') : t('instances.downloadTitle')}
+      onClose={close}
+      testId="download-dialog"
+      bodyClassName="dialog-body"
+    >
+      {step === 'production' ? (
+        <ProductionConfirmStep
+          environmentName={environmentName}
+          count={what}
+          busy={busy !== null}
+          onYes={() => void go()}
+          onBack={() => setStep('options')}
+        />
+      ) : (
+        <form
+          className="instances-dialog__step"
+          onSubmit={(e) => {
+            e.preventDefault();
+            primary();
+          }}
+        >
+          <Paragraph data-testid="download-what">{what}</Paragraph>
+          <Paragraph data-size="sm">{t('instances.downloadFolderInfo')}</Paragraph>
+          <Textfield
+            label={t('instances.concurrencyLabel')}
+            description={t('instances.concurrencyHelp')}
+            type="number"
+            min={1}
+            max={16}
+            inputMode="numeric"
+            value={concurrency}
+            error={concurrencyOk ? undefined : t('instances.concurrencyInvalid')}
+            onChange={(e) => setConcurrency(e.target.value)}
+            className="instances-dialog__number"
+            data-testid="download-concurrency"
+          />
+          <Checkbox
+            label={t('instances.confirmLabel')}
+            description={t('instances.confirmHelp')}
+            checked={confirm}
+            onChange={(e) => setConfirm(e.target.checked)}
+            data-testid="download-confirm"
+          />
+          {noFolder ? (
+            <Alert data-color="warning" data-size="sm" data-testid="download-no-folder">
+              <Paragraph data-size="sm">{t('instances.noFolderChosen')}</Paragraph>
+            </Alert>
+          ) : null}
+          {error ? <ErrorAlert error={error} heading={t('instances.startFailed')} /> : null}
+          <div className="button-row">
+            <Button
+              type="submit"
+              disabled={!concurrencyOk || busy !== null}
+              aria-busy={busy !== null}
+              data-testid="download-start"
+            >
+              {busy === 'folder'
+                ? t('instances.choosingFolder')
+                : busy === 'starting'
+                  ? t('instances.starting')
+                  : t('instances.chooseFolderAndStart')}
+            </Button>
+            <Button type="button" variant="secondary" onClick={close}>
+              {t('instances.cancel')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </AppDialog>
+  );
+}

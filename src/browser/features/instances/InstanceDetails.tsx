@@ -1,0 +1,150 @@
+import { Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useId } from 'react';
+import type { DataElementSummary, InstanceDetail } from '../../../common/contract/instances';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingState } from '../../components/LoadingState';
+import { type T, useLanguage, useT } from '../../hooks/use-t';
+import { useInstancesStore } from '../../store/use-instances-store';
+import { formatBytes, formatDateTime } from '../downloads/format-size';
+import { ownerText } from './instance-owner';
+
+/** One instance in a side panel: who, when, where in the process, its files, and who confirmed it. */
+export function InstanceDetails() {
+  const t = useT();
+  const lang = useLanguage();
+  const titleId = useId();
+  const detailId = useInstancesStore((s) => s.detailId);
+  const status = useInstancesStore((s) => s.detailStatus);
+  const detail = useInstancesStore((s) => s.detail);
+  const error = useInstancesStore((s) => s.detailError);
+  const { closeDetail, openDetail } = useInstancesStore.getState();
+
+  return (
+    <Dialog
+      open={detailId !== undefined}
+      onClose={() => closeDetail()}
+      placement="right"
+      closeButton={t('instances.detailsClose')}
+      aria-labelledby={titleId}
+      className="instance-details"
+      data-testid="instance-details"
+    >
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id={titleId}>
+          {detail ? ownerText(detail.instanceOwner, detail.id, t) : t('instances.detailsHeading')}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block className="instance-details__body">
+        {status === 'loading' ? <LoadingState label={t('instances.detailsLoading')} /> : null}
+        {status === 'failed' ? (
+          <ErrorAlert
+            error={error}
+            heading={t('instances.detailsFailed')}
+            onRetry={detailId ? () => void openDetail(detailId) : undefined}
+          />
+        ) : null}
+        {detail && status === 'ready' ? <DetailBody detail={detail} t={t} lang={lang} /> : null}
+      </Dialog.Block>
+    </Dialog>
+  );
+}
+
+function DetailBody({ detail, t, lang }: { detail: InstanceDetail; t: T; lang: 'nb' | 'en' }) {
+  const status = [
+    detail.isArchived ? t('instances.statusArchived') : null,
+    detail.isSoftDeleted ? t('instances.statusSoftDeleted') : null,
+    detail.isHardDeleted ? t('instances.statusHardDeleted') : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <dl className="facts" data-testid="instance-facts">
+        <dt>{t('instances.detailsId')}</dt>
+        <dd className="instance-details__id">{detail.id}</dd>
+        <dt>{t('instances.detailsCreated')}</dt>
+        <dd>{formatDateTime(detail.created, lang)}</dd>
+        <dt>{t('instances.detailsChanged')}</dt>
+        <dd>{formatDateTime(detail.lastChanged, lang)}</dd>
+        <dt>{detail.isComplete ? t('instances.detailsProcessEnded') : t('instances.detailsTask')}</dt>
+        <dd>
+          {detail.isComplete
+            ? formatDateTime(detail.process.ended, lang)
+            : [detail.currentTask, detail.process.currentTaskName].filter(Boolean).join(' – ')}
+        </dd>
+        <dt>{t('instances.detailsStatus')}</dt>
+        <dd>{status.length ? status.join(', ') : t('instances.detailsStatusActive')}</dd>
+      </dl>
+
+      <section className="instance-details__section" aria-labelledby="instance-files-heading">
+        <Heading level={3} data-size="xs" id="instance-files-heading">
+          {t('instances.filesHeading', { count: detail.data.length })}
+        </Heading>
+        {detail.data.length === 0 ? (
+          <Paragraph data-size="sm">{t('instances.filesNone')}</Paragraph>
+        ) : (
+          <Table data-size="sm" className="instance-files" data-testid="instance-files">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('instances.fileName')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('instances.fileType')}</Table.HeaderCell>
+                <Table.HeaderCell className="instance-table__number">{t('instances.fileSize')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('instances.fileHash')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('instances.fileScan')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {detail.data.map((d) => (
+                <FileRow key={d.id} element={d} t={t} lang={lang} />
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </section>
+
+      <section className="instance-details__section" aria-labelledby="instance-confirmations-heading">
+        <Heading level={3} data-size="xs" id="instance-confirmations-heading">
+          {t('instances.confirmationsHeading')}
+        </Heading>
+        {detail.completeConfirmations.length === 0 ? (
+          <Paragraph data-size="sm" data-testid="instance-confirmations">
+            {t('instances.confirmationsNone')}
+          </Paragraph>
+        ) : (
+          <ul className="instance-details__list" data-testid="instance-confirmations">
+            {detail.completeConfirmations.map((c) => (
+              <li key={c.stakeholderId}>
+                {t('instances.confirmedOn', { who: c.stakeholderId, time: formatDateTime(c.confirmedOn, lang) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function FileRow({ element, t, lang }: { element: DataElementSummary; t: T; lang: 'nb' | 'en' }) {
+  const scan = element.fileScanResult ?? 'NotApplicable';
+  return (
+    <Table.Row data-testid="instance-file" data-element-id={element.id}>
+      <Table.Cell className="instance-files__name">{element.filename || t('instances.noFilename')}</Table.Cell>
+      <Table.Cell>{element.dataType ?? ''}</Table.Cell>
+      <Table.Cell className="instance-table__number">
+        {element.size == null ? '' : formatBytes(element.size, lang)}
+      </Table.Cell>
+      <Table.Cell>{element.contentHash ? t('instances.hashPresent') : t('instances.hashMissing')}</Table.Cell>
+      <Table.Cell>
+        {scan === 'Infected' ? (
+          <Tag data-color="danger" data-size="sm" data-testid="file-infected">
+            {t('instances.scanInfected')}
+          </Tag>
+        ) : scan === 'Clean' ? (
+          t('instances.scanClean')
+        ) : scan === 'Pending' ? (
+          t('instances.scanPending')
+        ) : (
+          t('instances.scanNotApplicable')
+        )}
+      </Table.Cell>
+    </Table.Row>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import type { SecretStore } from '../node/keys/secret-store';
+import { resolveHome } from '../node/platform/home';
+import { createServices, type Services } from '../node/services';
+import type { CliIo } from './io';
+
+export interface CliDeps {
+  secrets?: () => SecretStore;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  version: string;
+}
+
+/** What every command gets: the terminal, and the services built lazily from the chosen home folder. */
+export class CliContext {
+  private built?: Services;
+  /** Set by a command that finished but did not fully succeed (for example: not every file verified). */
+  exitCode = 0;
+
+  constructor(
+    readonly io: CliIo,
+    private readonly program: Command,
+    private readonly deps: CliDeps,
+    private readonly secretsFactory: () => SecretStore,
+  ) {}
+
+  get services(): Services {
+    if (!this.built) {
+      const home = resolveHome({ flag: this.program.opts<{ home?: string }>().home, env: this.io.env });
+      this.built = createServices({
+        home,
+        secrets: this.secretsFactory(),
+        fetch: this.deps.fetch,
+        now: this.deps.now,
+        appVersion: this.deps.version,
+      });
+    }
+    return this.built;
+  }
+
+  print(text: string): void {
+    this.io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  json(value: unknown): void {
+    this.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** A secret from the named environment variable, or the terminal prompt; never from argv. */
+  async secret(envVar: string | undefined, question: string): Promise<string | undefined> {
+    if (envVar) {
+      const value = this.io.env[envVar];
+      if (value === undefined) throw new UsageError(`Environment variable ${envVar} is not set`);
+      return value;
+    }
+    if (this.io.prompt) return this.io.prompt(question, { secret: true });
+    return undefined;
+  }
+}
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}

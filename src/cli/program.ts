@@ -1,0 +1,69 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../common/errors/app-error';
+import { englishHint } from '../common/i18n/hints';
+import { osKeychain } from '../node/keys/keychain';
+import { registerClientsCommands } from './commands/clients';
+import { registerEnvCommands } from './commands/env';
+import { registerInstancesCommands } from './commands/instances';
+import { registerKeysCommands } from './commands/keys';
+import { registerProfilesCommands } from './commands/profiles';
+import { registerTokenCommands } from './commands/token';
+import { CliContext, type CliDeps, UsageError } from './context';
+import type { CliIo } from './io';
+
+export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2 } as const;
+
+/** Each area registers its commands here with one line. */
+const registrations = [
+  registerEnvCommands,
+  registerKeysCommands,
+  registerProfilesCommands,
+  registerTokenCommands,
+  registerClientsCommands,
+  registerInstancesCommands,
+];
+
+/** Run `mpd` with the given arguments (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const program = new Command('mpd')
+    .description('Maskinporten Desktop on the command line: keys, tokens and Altinn instance data')
+    .version(deps.version, '-V, --version', 'print the version')
+    .option('--home <dir>', 'home folder for settings and keys (default: the app-data folder, or $MPD_HOME)')
+    .showHelpAfterError('(run mpd --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  const ctx = new CliContext(io, program, deps, deps.secrets ?? (() => osKeychain()));
+  for (const register of registrations) register(program, ctx);
+  for (const command of allCommands(program)) command.exitOverride();
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function allCommands(command: Command): Command[] {
+  return command.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    if (error.exitCode === 0) return EXIT.OK;
+    return EXIT.USAGE;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`mpd: ${error.message}\n(run mpd --help for usage)\n`);
+    return EXIT.USAGE;
+  }
+  if (error instanceof AppError) {
+    io.stderr(`Error [${error.code}]: ${error.message}\n`);
+    const hint = englishHint(error.code);
+    if (hint) io.stderr(`Hint: ${hint}\n`);
+    return EXIT.FAILURE;
+  }
+  io.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.FAILURE;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { AppErrorJson } from '../errors/app-error';
+import { instanceFiltersSchema } from '../schemas/instance-query';
+import { instanceIdSchema } from '../schemas/instance-types';
+import { channel } from './define';
+
+export type DownloadJobState = 'running' | 'completed' | 'partial' | 'failed' | 'cancelled';
+
+/** Pushed as `downloads:progress` while a job runs (a few times a second) and once when it ends. */
+export interface DownloadProgress {
+  jobId: string;
+  state: DownloadJobState;
+  /** `total` grows as pages arrive; Storage gives no total count, so `totalKnown` says when it is final. */
+  instances: { done: number; failed: number; total: number; totalKnown: boolean; confirmed: number };
+  /** `skipped` were already verified on disk by an earlier run (from the manifest). */
+  elements: { done: number; failed: number; infected: number; skipped: number; total: number };
+  bytes: { done: number; total: number };
+  /** Bytes per second, smoothed. */
+  rate: number;
+  /** Seconds left; only when every instance is known. */
+  etaSeconds?: number;
+}
+
+export interface DownloadJobSummary extends DownloadProgress {
+  profileId: string;
+  environmentId: string;
+  production: boolean;
+  target: string;
+  appId?: string;
+  /** How many instances were chosen, for a job over chosen instances (known before any is fetched). */
+  chosenInstances?: number;
+  concurrency: number;
+  confirm: boolean;
+  startedAt: string;
+  endedAt?: string;
+  error?: AppErrorJson;
+}
+
+export interface DownloadProblem {
+  instanceId: string;
+  elementId?: string;
+  filename?: string | null;
+  code: string;
+  message: string;
+}
+
+export interface DownloadJobDetail extends DownloadJobSummary {
+  /** The first few hundred problems (failed elements, failed confirms). */
+  failures: DownloadProblem[];
+  /** Elements Storage marked `fileScanResult: Infected`: not saved, listed here and in the manifest. */
+  infected: { instanceId: string; elementId: string; filename: string | null }[];
+}
+
+const jobId = z.string().uuid();
+
+export const downloadSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('query'), filters: instanceFiltersSchema }),
+  z.strictObject({ kind: z.literal('instances'), instanceIds: z.array(instanceIdSchema).min(1).max(100_000) }),
+]);
+
+export const downloadStartSchema = z.strictObject({
+  profileId: z.string().min(1).max(64),
+  source: downloadSourceSchema,
+  /** An absolute folder; from the GUI it must be one picked with downloads:choose-folder. */
+  target: z.string().min(1).max(4096),
+  concurrency: z.number().int().min(1).max(16).default(4),
+  /** POST …/complete for each instance once every data element of it is verified on disk. */
+  confirm: z.boolean().default(false),
+  /** Required (true) to confirm in production: the user was asked once more. */
+  confirmProduction: z.boolean().optional(),
+});
+
+export type DownloadStartInput = z.input<typeof downloadStartSchema>;
+export type DownloadSource = z.infer<typeof downloadSourceSchema>;
+
+export const downloadsChannels = {
+  'downloads:choose-folder': channel<{ folder: string | null }>()(z.undefined()),
+  'downloads:start': channel<DownloadJobSummary>()(downloadStartSchema),
+  'downloads:list': channel<DownloadJobSummary[]>()(z.undefined()),
+  'downloads:get': channel<DownloadJobDetail>()(z.strictObject({ jobId })),
+  'downloads:cancel': channel<DownloadJobSummary>()(z.strictObject({ jobId })),
+  'downloads:retry-failed': channel<DownloadJobSummary>()(z.strictObject({ jobId })),
+  'downloads:open-folder': channel<{ opened: boolean }>()(z.strictObject({ jobId })),
+};

@@ -1,0 +1,73 @@
+/**
+ * THE seam between the renderer and main. Every IPC channel is declared here (each area keeps its
+ * channel list in main/contracts/<area>.ts so the areas can grow independently; this file is the one
+ * place that joins them). The renderer may only `import type` from this file.
+ */
+import type { z } from 'zod';
+import type { AppErrorJson } from '../errors/app-error';
+import { appChannels } from './app';
+import { clientsChannels } from './clients';
+import { downloadsChannels } from './downloads';
+import { instancesChannels } from './instances';
+import { keysChannels } from './keys';
+import { profileChannels } from './profiles';
+import { tokenChannels } from './token';
+
+export const channels = {
+  ...appChannels,
+  ...instancesChannels,
+  ...downloadsChannels,
+  ...keysChannels,
+  ...profileChannels,
+  ...tokenChannels,
+  ...clientsChannels,
+};
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelParsed<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelResult<C extends ChannelName> = Exclude<Channels[C]['result'], undefined>;
+
+/** What crosses the IPC boundary: never a thrown error, always one of these. */
+export type Envelope<R> = { ok: true; result: R } | { ok: false; error: AppErrorJson };
+
+/** Events main pushes to the window. */
+export interface Events {
+  'settings:changed': import('./app').UiSettings;
+  'token:changed': import('./token-status').TokenChanged;
+  'downloads:progress': import('./downloads').DownloadProgress;
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['token:changed', 'settings:changed', 'downloads:progress'];
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+/**
+ * window.api: `api.keys.generate(input)` for channel `keys:generate`; colons split the namespace,
+ * dashes become camelCase (`shell:open-external` → `api.shell.openExternal`).
+ */
+type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type NamespaceOf<C> = C extends `${infer N}:${string}` ? N : never;
+type MethodOf<C> = C extends `${string}:${infer M}` ? Camel<M> : never;
+
+export type Api = {
+  [N in NamespaceOf<ChannelName>]: {
+    [C in ChannelName as NamespaceOf<C> extends N ? MethodOf<C> : never]: undefined extends ChannelInput<C>
+      ? (input?: ChannelInput<C>) => Promise<Envelope<ChannelResult<C>>>
+      : (input: ChannelInput<C>) => Promise<Envelope<ChannelResult<C>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /**
+   * The one preload helper that is not a channel: the path of a file dropped on the window (Electron's
+   * webUtils.getPathForFile, which only a preload can call). Main still reads and checks the file itself.
+   * Absent outside Electron; an empty string when the dropped item is not a file on disk.
+   */
+  files?: { pathForFile(file: unknown): string };
+};
+
+export function methodPath(channelName: string): [string, string] {
+  const [ns, method] = channelName.split(':') as [string, string];
+  return [ns, method.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { instanceFiltersSchema } from '../schemas/instance-query';
+import { instanceIdSchema } from '../schemas/instance-types';
+import { channel } from './define';
+
+export interface Confirmation {
+  stakeholderId: string;
+  confirmedOn?: string | null;
+}
+
+export interface InstanceOwner {
+  partyId?: string | null;
+  organisationNumber?: string | null;
+  personNumber?: string | null;
+}
+
+/** One row of the instances table. */
+export interface InstanceSummary {
+  id: string;
+  appId: string;
+  /** Who the instance belongs to; set by `instances:query` (the GUI's owner column). */
+  instanceOwner?: InstanceOwner;
+  created?: string | null;
+  lastChanged?: string | null;
+  currentTask?: string | null;
+  isComplete: boolean;
+  confirmations: Confirmation[];
+  dataCount: number;
+  /** Sum of the data elements' sizes, in bytes. */
+  totalSize: number;
+  isArchived: boolean;
+  isSoftDeleted: boolean;
+  isHardDeleted: boolean;
+}
+
+export interface DataElementSummary {
+  id: string;
+  dataType?: string | null;
+  filename?: string | null;
+  contentType?: string | null;
+  size?: number | null;
+  contentHash?: string | null;
+  fileScanResult?: string | null;
+  created?: string | null;
+  lastChanged?: string | null;
+}
+
+export interface InstanceDetail extends InstanceSummary {
+  instanceOwner: InstanceOwner;
+  process: { started?: string | null; ended?: string | null; currentTaskName?: string | null };
+  data: DataElementSummary[];
+  completeConfirmations: Confirmation[];
+}
+
+export interface ConfirmResult {
+  results: {
+    instanceId: string;
+    confirmed: boolean;
+    /** Our org had confirmed it already; nothing was sent. */
+    alreadyConfirmed?: boolean;
+    error?: { code: string; message: string };
+  }[];
+}
+
+const profileId = z.string().min(1).max(64);
+
+export const instancesChannels = {
+  /** One page: the first for `filters`, or the page behind `next` (a link from the previous page). */
+  'instances:query': channel<{ instances: InstanceSummary[]; next?: string }>()(
+    z.strictObject({ profileId, filters: instanceFiltersSchema, next: z.string().url().max(8192).optional() }),
+  ),
+  'instances:get': channel<InstanceDetail>()(z.strictObject({ profileId, instanceId: instanceIdSchema })),
+  /**
+   * Confirm downloaded instances afterwards. Each must be fully verified in the job's folder (by `jobId`,
+   * or `target` = a folder with a download manifest); production needs `confirmProduction: true`.
+   */
+  'instances:confirm': channel<ConfirmResult>()(
+    z.strictObject({
+      profileId,
+      instanceIds: z.array(instanceIdSchema).min(1).max(1000),
+      jobId: z.string().uuid().optional(),
+      target: z.string().min(1).max(4096).optional(),
+      confirmProduction: z.boolean().optional(),
+    }),
+  ),
+};

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { appIdSchema, isValidOrgNumber, orgCodeSchema } from './profile';
+
+/**
+ * The instance filters users need, and how they become a Storage query
+ * (shared/reference/maskinporten-altinn.md §3.2; names from altinn-storage `InstanceQueryParameters.cs`).
+ */
+const dateValue = z
+  .string()
+  .max(40)
+  .regex(
+    /^\d{4}-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?)?)?$/,
+    'a date is YYYY-MM-DD or an ISO 8601 date-time',
+  );
+
+/** A range on a date field; each bound becomes one repeated parameter (`created=gt:…&created=lt:…`). */
+export const dateRangeSchema = z.strictObject({
+  gt: dateValue.optional(),
+  gte: dateValue.optional(),
+  lt: dateValue.optional(),
+  lte: dateValue.optional(),
+});
+
+export const instanceOwnerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('organisation'),
+    orgNumber: z.string().refine(isValidOrgNumber, 'not a valid organisation number (9 digits, mod-11)'),
+  }),
+  z.strictObject({ kind: z.literal('person'), nationalId: z.string().regex(/^\d{11}$/, 'a national id is 11 digits') }),
+]);
+
+export const instanceFiltersSchema = z.strictObject({
+  appId: appIdSchema,
+  isComplete: z.boolean().optional(),
+  currentTask: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'a task id is letters, digits, _ . -')
+    .optional(),
+  /** Leave out instances this org (the service owner's code, e.g. `ttd`) has confirmed. */
+  excludeConfirmedBy: orgCodeSchema.optional(),
+  created: dateRangeSchema.optional(),
+  lastChanged: dateRangeSchema.optional(),
+  isArchived: z.boolean().optional(),
+  isSoftDeleted: z.boolean().optional(),
+  isHardDeleted: z.boolean().optional(),
+  instanceOwner: instanceOwnerSchema.optional(),
+  /** Page size; Storage's default and our ceiling is 100 (§3.6: keep size ≤ 100). */
+  size: z.number().int().min(1).max(100).optional(),
+});
+
+export type InstanceFilters = z.infer<typeof instanceFiltersSchema>;
+export type DateRange = z.infer<typeof dateRangeSchema>;

@@ -1,0 +1,41 @@
+import { type BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
+import type { Desktop } from '../node/platform/desktop';
+import { isAllowedExternalUrl } from '../node/platform/external-links';
+
+/** The real desktop: native dialogs parented to the window, the clipboard, the OS browser. */
+export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop {
+  const parent = () => getWindow() ?? undefined;
+  return {
+    async openExternal(url) {
+      if (!isAllowedExternalUrl(url)) throw new Error(`Refused to open ${url}`);
+      await shell.openExternal(url);
+    },
+    async writeClipboard(text) {
+      clipboard.writeText(text);
+    },
+    async chooseOpenFile({ title, filters }) {
+      const w = parent();
+      const options = { title, filters, properties: ['openFile' as const] };
+      const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseSaveFile({ title, defaultName, filters }) {
+      const w = parent();
+      const options = { title, defaultPath: defaultName, filters };
+      const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    async chooseFolder({ title }) {
+      const w = parent();
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    notify(title, body) {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    async openPath(path) {
+      await shell.openPath(path);
+    },
+  };
+}

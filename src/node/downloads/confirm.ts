@@ -1,0 +1,76 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../common/errors/app-error';
+import { DownloadErrors } from '../../common/errors/download-errors';
+import type { Instance } from '../../common/schemas/instance-types';
+import { syncDir } from '../platform/atomic-write';
+import { confirmedBy, orgOf } from '../storage/instance-summary';
+import type { StorageClient } from '../storage/storage-client';
+import { INSTANCE_JSON, instanceFolder } from './folder-layout';
+import type { Manifest } from './manifest';
+import { syncFile } from './transfer-element';
+
+/**
+ * Every data element of the instance (as Storage lists it now) is in the manifest as verified, with the
+ * same size and MD5 Storage reports, and its file is on disk with that size. Infected elements are never
+ * verified, so an instance with one is never confirmed.
+ */
+export async function unverifiedElements(target: string, instance: Instance, manifest: Manifest): Promise<string[]> {
+  const missing: string[] = [];
+  for (const element of instance.data ?? []) {
+    const entry = manifest.verified(element.id);
+    const matches =
+      entry &&
+      element.fileScanResult !== 'Infected' &&
+      (element.size == null || entry.size === element.size) &&
+      (!element.contentHash || entry.md5 === element.contentHash) &&
+      (await stat(join(target, entry.path)).then(
+        (s) => s.isFile() && s.size === entry.size,
+        () => false,
+      ));
+    if (!matches) missing.push(element.id);
+  }
+  return missing;
+}
+
+/**
+ * Confirm the download of one instance: `POST …/complete` (shared/reference/maskinporten-altinn.md §3.4),
+ * only after every element is verified on disk, and after the manifest and the folder are flushed, so a
+ * power cut cannot leave an instance confirmed (and due for deletion) with its files not durable.
+ */
+export async function confirmInstance(
+  client: StorageClient,
+  target: string,
+  instance: Instance,
+  manifest: Manifest,
+  signal?: AbortSignal,
+): Promise<'confirmed' | 'already'> {
+  const missing = await unverifiedElements(target, instance, manifest);
+  if (missing.length) {
+    throw new AppError(
+      DownloadErrors.NOT_VERIFIED,
+      `Instance ${instance.id} is not confirmed: ${missing.length} data element(s) are not verified on disk`,
+      { details: { instanceId: instance.id, missing: missing.slice(0, 20) } },
+    );
+  }
+  if (confirmedBy(instance, orgOf(instance.appId))) {
+    manifest.recordConfirmed(instance.id);
+    return 'already';
+  }
+  await manifest.flush();
+  const folder = instanceFolder(target, instance);
+  await syncFile(join(folder, INSTANCE_JSON)).catch(() => {});
+  await syncDir(folder);
+  await client.complete(instance, signal);
+  manifest.recordConfirmed(instance.id);
+  return 'confirmed';
+}
+
+export function requireProductionConfirm(production: boolean, confirmProduction: boolean | undefined): void {
+  if (production && confirmProduction !== true) {
+    throw new AppError(
+      DownloadErrors.PRODUCTION_CONFIRM_REQUIRED,
+      'Confirming in production needs one more explicit yes (confirmProduction)',
+    );
+  }
+}

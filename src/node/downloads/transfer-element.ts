@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import { type FileHandle, open, rm, stat } from 'node:fs/promises';
+import { AppError } from '../../common/errors/app-error';
+import { DownloadErrors } from '../../common/errors/download-errors';
+import { renameRetrying } from '../platform/rename-retrying';
+import { isAbort } from '../platform/retry';
+import type { StreamResponse } from '../storage/stream-get';
+import { withFsyncSlot } from './fsync-slots';
+import { type Md5Pool, type Md5Stream, sharedMd5Pool } from './md5-pool';
+import { receiveSmallBody, SMALL_BODY_BYTES } from './small-body';
+import { SmallFileWriter } from './small-file';
+import { HashFailure, hashFileInto, type PumpResult, pumpToFile } from './stream-to-file';
+import type { TransferSlots } from './transfer-slots';
+
+/**
+ * One data element from the network to its final name, never leaving a half file there:
+ * into `<folder>/.<id>.part` — a body of at most 512 KiB received whole and written in one go
+ * (commitSmallBody), a larger one streamed with memory flat whatever the size (stream-to-file.ts) and
+ * hashed on the way (md5-pool.ts) — then verify size and MD5, fsync, rename. A partial `.part` from an earlier
+ * attempt is continued with `Range: bytes=N-` when the server answers 206 (RFC 9110 §14.2, §15.3.7);
+ * any other answer restarts the element from byte 0.
+ */
+export interface ElementTransfer {
+  /** Open the body, from `rangeStart` when given. The signal aborts this attempt only. */
+  open(rangeStart: number | undefined, signal: AbortSignal): Promise<StreamResponse>;
+  tempPath: string;
+  finalPath: string;
+  expectedSize?: number;
+  /** Base64 MD5 (Storage's `contentHash`), when known. */
+  expectedMd5?: string;
+  signal: AbortSignal;
+  /** Byte deltas as they arrive; negative when bytes are thrown away (a restart). */
+  onBytes?: (delta: number) => void;
+  /** Abort the attempt when no byte arrived for this long. */
+  idleTimeoutMs?: number;
+  /** Where MD5 is computed (default: the shared worker pool). */
+  md5Pool?: Md5Pool;
+  /** Writes bodies of at most SMALL_BODY_BYTES (the job's, which knows whether its disk is slow). */
+  smallFiles?: SmallFileWriter;
+  /** The caller knows there is no `.part` yet (a folder it just created): skip looking for one. */
+  noPart?: boolean;
+  /**
+   * Held from the request until the bytes are verified, released before fsync and rename (see
+   * transfer-slots.ts): the job's concurrency bounds connections, not files waiting on the disk.
+   */
+  slots?: TransferSlots;
+}
+
+export interface TransferResult {
+  size: number;
+  md5: string;
+  resumedFrom: number;
+}
+
+export async function transferElement(t: ElementTransfer): Promise<TransferResult> {
+  const md5Pool = t.md5Pool ?? sharedMd5Pool();
+  let existing = t.noPart ? 0 : await sizeOf(t.tempPath);
+  if (existing > 0 && t.expectedSize !== undefined && existing > t.expectedSize) {
+    await rm(t.tempPath, { force: true });
+    existing = 0;
+  }
+  if (existing > 0 && existing === t.expectedSize) {
+    // A complete .part from an interrupted run: verify it instead of fetching it again.
+    const md5 = await hashFile(t.tempPath, md5Pool);
+    if (!t.expectedMd5 || md5 === t.expectedMd5) {
+      t.onBytes?.(existing);
+      await syncFile(t.tempPath);
+      await finish(t.tempPath, t.finalPath);
+      return { size: existing, md5, resumedFrom: existing };
+    }
+    await rm(t.tempPath, { force: true });
+    existing = 0;
+  }
+
+  // A connection slot (transfer-slots.ts) before anything is opened; an abort while waiting holds none.
+  await t.slots?.acquire(t.signal);
+  let holding = t.slots !== undefined;
+  const releaseSlot = () => {
+    if (holding) t.slots?.release();
+    holding = false;
+  };
+  const attempt = new AbortController();
+  const onOuterAbort = () => attempt.abort(t.signal.reason);
+  t.signal.addEventListener('abort', onOuterAbort, { once: true });
+  let stalled = false;
+  let counted = 0;
+  let file: FileHandle | undefined;
+  /** The streamed path's hash (a small body is hashed in one call instead). */
+  let md5: Md5Stream | undefined;
+  let digested = false;
+  try {
+    const response = await t.open(existing > 0 ? existing : undefined, attempt.signal);
+    const resumed = existing > 0 && response.status === 206 && rangeStartOf(response) === existing;
+    if (!resumed && response.status !== 200) {
+      response.discard();
+      // A 206 for another range than ours: start this element over.
+      await rm(t.tempPath, { force: true });
+      throw new AppError(DownloadErrors.FAILED, `Unexpected ${response.status} for a download`, {
+        details: { status: response.status, retryable: true },
+      });
+    }
+    const startAt = resumed ? existing : 0;
+    if (!resumed && t.expectedSize !== undefined && t.expectedSize <= SMALL_BODY_BYTES) {
+      return await commitSmallBody(t, t.expectedSize, response, attempt, {
+        count: (n) => {
+          counted += n;
+          t.onBytes?.(n);
+        },
+        stalled: () => {
+          stalled = true;
+        },
+        releaseSlot,
+      });
+    }
+    md5 = md5Pool.open(t.expectedSize);
+    try {
+      file = await open(t.tempPath, resumed ? 'r+' : 'w', 0o644);
+    } catch (error) {
+      response.discard();
+      throw error;
+    }
+    if (resumed) {
+      const hashed = await hashFileInto(file, existing, md5);
+      if (hashed !== existing)
+        throw new AppError(DownloadErrors.FAILED, 'The kept partial file changed while reading it');
+      t.onBytes?.(existing);
+      counted += existing;
+    }
+
+    let pumped: PumpResult;
+    try {
+      pumped = await pumpToFile({
+        body: response.body,
+        file,
+        position: startAt,
+        md5,
+        signal: attempt.signal,
+        onBytes: (n) => {
+          counted += n;
+          t.onBytes?.(n);
+        },
+        idleTimeoutMs: t.idleTimeoutMs,
+        onIdle: () => {
+          stalled = true;
+          attempt.abort();
+        },
+      });
+    } catch (error) {
+      // A failed write may leave holes: this temp file is no prefix to continue from.
+      await file.close().catch(() => {});
+      file = undefined;
+      await rm(t.tempPath, { force: true });
+      if (error instanceof HashFailure) {
+        throw new AppError(DownloadErrors.FAILED, error.message, { details: { retryable: true }, cause: error });
+      }
+      throw error;
+    }
+    if (pumped.readError !== undefined) throw pumped.readError;
+    if (attempt.signal.aborted) throw attempt.signal.reason;
+
+    const size = startAt + pumped.bytes;
+    digested = true;
+    const digest = await md5.digest();
+    if (t.expectedSize !== undefined && size !== t.expectedSize) {
+      // Too short: keep the prefix and continue it with Range next time. Too long: it is wrong; drop it.
+      if (size > t.expectedSize) await rm(t.tempPath, { force: true });
+      throw new AppError(DownloadErrors.SIZE_MISMATCH, `Got ${size} bytes, expected ${t.expectedSize}`, {
+        details: { retryable: true, discard: size > t.expectedSize },
+      });
+    }
+    if (t.expectedMd5 && digest !== t.expectedMd5) {
+      await rm(t.tempPath, { force: true });
+      throw new AppError(DownloadErrors.HASH_MISMATCH, 'The MD5 of the downloaded bytes does not match contentHash', {
+        details: { retryable: true, discard: true },
+      });
+    }
+    // The network part is done: let the next element start while this one waits on the disk.
+    releaseSlot();
+    // Durable before it gets its final name: fsync, then rename (the folder is fsynced before a confirm).
+    await withFsyncSlot(() => (file as FileHandle).sync());
+    await file.close();
+    file = undefined;
+    await finish(t.tempPath, t.finalPath);
+    return { size, md5: digest, resumedFrom: resumed ? existing : 0 };
+  } catch (error) {
+    if (!digested) md5?.drop();
+    await file?.close().catch(() => {});
+    // Bytes of a failed attempt no longer count; a kept prefix is counted again when it is continued.
+    if (counted) t.onBytes?.(-counted);
+    if (t.signal.aborted) throw t.signal.reason ?? error;
+    if (stalled) {
+      throw new AppError(DownloadErrors.STALLED, `No data arrived for ${t.idleTimeoutMs} ms`, {
+        details: { retryable: true },
+      });
+    }
+    const code = (error as NodeJS.ErrnoException)?.code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      await rm(t.tempPath, { force: true });
+      throw new AppError(DownloadErrors.DISK_FULL, 'The disk is full', { details: { path: t.tempPath }, cause: error });
+    }
+    if (code && /^E[A-Z]+$/.test(code) && !isAbort(error) && !isNetworkCode(code)) {
+      throw new AppError(DownloadErrors.WRITE_FAILED, `Could not write ${t.tempPath}: ${code}`, { cause: error });
+    }
+    throw error;
+  } finally {
+    releaseSlot();
+    t.signal.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/**
+ * The common case, a body of at most SMALL_BODY_BYTES whose size Storage gave: received into memory,
+ * hashed in one call, then written, fsynced and renamed by small-file.ts — the same checks in the same
+ * order as the streamed path, with one hand-off to another thread (the fsync) instead of about five. A body
+ * cut short still leaves its prefix in the `.part` (unsynced, as the streamed path does) so the retry
+ * continues it with Range.
+ */
+async function commitSmallBody(
+  t: ElementTransfer,
+  expectedSize: number,
+  response: StreamResponse,
+  attempt: AbortController,
+  hooks: { count: (n: number) => void; stalled: () => void; releaseSlot: () => void },
+): Promise<TransferResult> {
+  const files = t.smallFiles ?? defaultSmallFiles;
+  const got = await receiveSmallBody({
+    body: response.body,
+    limit: expectedSize,
+    signal: attempt.signal,
+    onBytes: hooks.count,
+    idleTimeoutMs: t.idleTimeoutMs,
+    onIdle: () => {
+      hooks.stalled();
+      attempt.abort();
+    },
+  });
+  if (got.tooLong) {
+    if (!t.noPart) await rm(t.tempPath, { force: true });
+    throw new AppError(DownloadErrors.SIZE_MISMATCH, `Got more than the ${expectedSize} bytes expected`, {
+      details: { retryable: true, discard: true },
+    });
+  }
+  if (got.readError !== undefined || attempt.signal.aborted) {
+    if (got.data.length > 0 && !attempt.signal.aborted) await files.write({ path: t.tempPath, data: got.data });
+    throw got.readError ?? attempt.signal.reason;
+  }
+  const size = got.data.length;
+  if (size !== expectedSize) {
+    // Too short (the server ended early and called it complete): keep the prefix to continue with Range.
+    if (size > 0) await files.write({ path: t.tempPath, data: got.data });
+    throw new AppError(DownloadErrors.SIZE_MISMATCH, `Got ${size} bytes, expected ${expectedSize}`, {
+      details: { retryable: true, discard: false },
+    });
+  }
+  const digest = createHash('md5').update(got.data).digest('base64');
+  if (t.expectedMd5 && digest !== t.expectedMd5) {
+    if (!t.noPart) await rm(t.tempPath, { force: true });
+    throw new AppError(DownloadErrors.HASH_MISMATCH, 'The MD5 of the downloaded bytes does not match contentHash', {
+      details: { retryable: true, discard: true },
+    });
+  }
+  // The network part is done: let the next element start while this one waits on the disk.
+  hooks.releaseSlot();
+  await files.write({ path: t.tempPath, data: got.data, sync: true, renameTo: t.finalPath });
+  return { size, md5: digest, resumedFrom: 0 };
+}
+
+/** fsync done by the caller; the rename makes the verified bytes appear under the final name at once. */
+async function finish(tempPath: string, finalPath: string): Promise<void> {
+  await renameRetrying(tempPath, finalPath);
+}
+
+/**
+ * Temp + rename without fsync, for metadata we can write again (instance.json): the data path fsyncs
+ * every element, and confirm.ts fsyncs the instance folder before anything is confirmed.
+ */
+export async function writeSmallFile(path: string, text: string, files = defaultSmallFiles): Promise<void> {
+  await files.write({ path: `${path}.${process.pid}.tmp`, data: Buffer.from(text), renameTo: path });
+}
+
+/** For callers without a job of their own (a job passes its own writer). */
+const defaultSmallFiles = new SmallFileWriter();
+
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function hashFile(path: string, md5Pool: Md5Pool = sharedMd5Pool()): Promise<string> {
+  const md5 = md5Pool.open();
+  const file = await open(path, 'r');
+  try {
+    await hashFileInto(file, (await file.stat()).size, md5);
+    return await md5.digest();
+  } catch (error) {
+    md5.drop();
+    throw error;
+  } finally {
+    await file.close();
+  }
+}
+
+export async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+function rangeStartOf(response: StreamResponse): number | undefined {
+  // Content-Range: bytes 100-999/1000
+  const match = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.header('content-range') ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+function isNetworkCode(code: string): boolean {
+  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED'].includes(code);
+}

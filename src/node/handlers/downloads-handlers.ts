@@ -1,0 +1,30 @@
+import { AppError } from '../../common/errors/app-error';
+import { DownloadErrors } from '../../common/errors/download-errors';
+import type { Handler } from '../dispatch';
+import type { Services } from '../services';
+
+export function downloadsHandlers(s: Services) {
+  return {
+    'downloads:choose-folder': (async () => {
+      const folder = await s.desktop.chooseFolder({ title: 'Download to folder' });
+      if (folder) s.downloads.trustTarget(folder);
+      return { folder };
+    }) satisfies Handler<'downloads:choose-folder'>,
+    'downloads:start': (async (input) => {
+      // The renderer is not trusted with paths: it may only write where the user picked in the dialog.
+      if (!s.downloads.isTrustedTarget(input.target)) {
+        throw new AppError(DownloadErrors.TARGET_INVALID, 'Pick the download folder with the folder dialog first');
+      }
+      return s.downloads.start(input);
+    }) satisfies Handler<'downloads:start'>,
+    'downloads:list': (() => s.downloads.list()) satisfies Handler<'downloads:list'>,
+    'downloads:get': (({ jobId }) => s.downloads.get(jobId)) satisfies Handler<'downloads:get'>,
+    'downloads:cancel': (({ jobId }) => s.downloads.cancel(jobId)) satisfies Handler<'downloads:cancel'>,
+    'downloads:retry-failed': (({ jobId }) =>
+      s.downloads.retryFailed(jobId)) satisfies Handler<'downloads:retry-failed'>,
+    'downloads:open-folder': (async ({ jobId }) => {
+      await s.desktop.openPath(s.downloads.targetOf(jobId));
+      return { opened: true };
+    }) satisfies Handler<'downloads:open-folder'>,
+  };
+}

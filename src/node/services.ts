@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { createTokenService } from './auth/token-service';
+import { createSelfServiceService } from './clients/clients-service';
+import { createDownloads } from './downloads/downloads-wiring';
+import { createWellKnownDiscovery } from './environments/environment-discovery';
+import { createEnvironmentRegistry, type EnvironmentSource } from './environments/environments';
+import { KeyStore } from './keys/key-store';
+import type { SecretStore } from './keys/secret-store';
+import { type Desktop, scriptedDesktop } from './platform/desktop';
+import { createEventBus } from './platform/event-bus';
+import { createLogger, fileSink, type Logger } from './platform/log';
+import { createProfileStore } from './profiles/profile-store';
+import { uiSettingsStore } from './settings/ui-settings';
+import { createInstancesService } from './storage/instances-service';
+import { createStorageResolver } from './storage/storage-context';
+
+export interface ServiceOptions {
+  home: string;
+  secrets: SecretStore;
+  desktop?: Desktop;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  logger?: Logger;
+  appVersion?: string;
+  electronVersion?: string;
+  /** Read Maskinporten's well-known metadata on environments.resolve(); tests pass false (no real hosts). */
+  discovery?: boolean;
+}
+
+/**
+ * The composition root: every service of the app, built from a home folder and the outside world.
+ * The Electron shell, the CLI and the tests all call this; nothing else builds services.
+ */
+export function createServices(options: ServiceOptions) {
+  const home = options.home;
+  const logger = options.logger ?? createLogger(fileSink(join(home, 'logs', 'mpd.log')));
+  const now = options.now ?? (() => new Date());
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const desktop = options.desktop ?? scriptedDesktop();
+  const environments: EnvironmentSource = createEnvironmentRegistry({
+    file: join(home, 'environments.json'),
+    discovery: options.discovery === false ? false : createWellKnownDiscovery({ fetch: fetchImpl, now, logger }),
+  });
+  const keys = new KeyStore({ home, secrets: options.secrets, now, logger });
+  const profiles = createProfileStore({
+    file: join(home, 'profiles.json'),
+    environments,
+    keyExists: async (keyId) => (await keys.list()).some((k) => k.id === keyId),
+    now,
+  });
+  const events = createEventBus();
+  const tokens = createTokenService({
+    environments,
+    getProfile: (id) => profiles.get(id),
+    keys,
+    fetch: fetchImpl,
+    now,
+    logger,
+    events,
+    desktop,
+  });
+  // A changed or removed profile must never be served a token made for its old settings.
+  profiles.onChange((change) => tokens.clearProfile(change.profile.id));
+  const storageFor = createStorageResolver({
+    getProfile: (id) => profiles.get(id),
+    getEnvironment: (id) => environments.get(id),
+    tokens,
+    fetch: fetchImpl,
+  });
+  const uiSettings = uiSettingsStore(home);
+  const downloads = createDownloads({
+    storageFor,
+    now,
+    log: logger,
+    events,
+    desktop,
+    language: async () => (await uiSettings.get()).language,
+  });
+  return {
+    home,
+    logger,
+    now,
+    fetch: fetchImpl,
+    desktop,
+    events,
+    secrets: options.secrets,
+    keys,
+    environments,
+    profiles,
+    tokens,
+    selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
+    instances: createInstancesService(storageFor),
+    downloads,
+    uiSettings,
+    appVersion: options.appVersion ?? '0.0.0',
+    electronVersion: options.electronVersion,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,33 @@
+import type { InstanceDetail, InstanceSummary } from '../../common/contract/instances';
+import type { InstanceFilters } from '../../common/schemas/instance-query';
+import { instanceDetail, summarizeInstance } from './instance-summary';
+import type { StorageContext } from './storage-context';
+
+/** Browse an app's instances a page at a time (the GUI's table, `mpd instances`). */
+export function createInstancesService(storageFor: (profileId: string) => Promise<StorageContext>) {
+  return {
+    /** The first page for `filters`, or the page behind `next`; `next` is checked to be this environment's Storage. */
+    async query(
+      profileId: string,
+      filters: InstanceFilters,
+      next?: string,
+      signal?: AbortSignal,
+    ): Promise<{ instances: InstanceSummary[]; next?: string }> {
+      const { client } = await storageFor(profileId);
+      const page = await client.page(next ?? client.firstPageUrl(filters), filters, signal);
+      return { instances: page.instances.map(summarizeInstance), ...(page.next ? { next: page.next } : {}) };
+    },
+
+    async *all(profileId: string, filters: InstanceFilters, signal?: AbortSignal): AsyncGenerator<InstanceSummary[]> {
+      const { client } = await storageFor(profileId);
+      for await (const page of client.pages(filters, { signal })) yield page.instances.map(summarizeInstance);
+    },
+
+    async get(profileId: string, instanceId: string): Promise<InstanceDetail> {
+      const { client } = await storageFor(profileId);
+      return instanceDetail(await client.getInstance(instanceId));
+    },
+  };
+}
+
+export type InstancesService = ReturnType<typeof createInstancesService>;

@@ -1,0 +1,553 @@
+import type { z } from 'zod';
+import { AppError } from '../../common/errors/app-error';
+import { StorageErrors } from '../../common/errors/storage-errors';
+import type { InstanceFilters } from '../../common/schemas/instance-query';
+import {
+  type DataElement,
+  type Instance,
+  instanceSchema,
+  type QueryResponse,
+  queryResponseSchema,
+  splitInstanceId,
+} from '../../common/schemas/instance-types';
+import type { AltinnTokenSource } from '../auth/token-source';
+import { appBaseUrl, type Environment } from '../environments/environments';
+import { redact } from '../platform/log';
+import { classifyError, defaultRetryPolicy, parseRetryAfter, type RetryPolicy, withRetry } from '../platform/retry';
+import { isQueryResponse } from './instance-check';
+import { leadingMembers } from './leading-members';
+import { buildInstanceQuery, ownerHeaders, trimSlash } from './storage-query';
+import { nodeStreamGet, type StreamGet, type StreamResponse } from './stream-get';
+
+export interface StorageClientOptions {
+  fetch: typeof fetch;
+  tokens: AltinnTokenSource;
+  profileId: string;
+  environment: Environment;
+  retry?: RetryPolicy;
+  now?: () => number;
+  /** Bulk data GETs (default: node:http with keep-alive, see stream-get.ts). */
+  streamGet?: StreamGet;
+}
+
+export interface InstancePage {
+  instances: Instance[];
+  /** The `next` link exactly as Storage gave it; absent on the last page. */
+  next?: string;
+  self?: string;
+}
+
+export interface DataRequest {
+  signal?: AbortSignal;
+  /** Ask for the rest of the blob from this byte (`Range: bytes=N-`, RFC 9110 §14.2). */
+  rangeStart?: number;
+  /** The instance's app: the token may go to its app base or to Storage, nowhere else. */
+  appId: string;
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/**
+ * Altinn 3 Storage and app API for one profile (shared/reference/maskinporten-altinn.md §3).
+ * Every request carries `Authorization: Bearer <Altinn token>`; a 401 refreshes the token once
+ * (shared between concurrent requests) and repeats the request. The token is only ever sent to the
+ * environment's Storage base or the app base of the instance's own app.
+ */
+export class StorageClient {
+  readonly environment: Environment;
+  private readonly storageBase: string;
+  private readonly retry: RetryPolicy;
+  private readonly now: () => number;
+  private refresh?: { from: string; promise: Promise<string> };
+  private memo?: { token: string; at: number };
+  private readonly streamGet: StreamGet;
+
+  constructor(private readonly options: StorageClientOptions) {
+    this.streamGet = options.streamGet ?? nodeStreamGet();
+    this.environment = options.environment;
+    this.storageBase = trimSlash(options.environment.altinn.storageBase);
+    this.retry = options.retry ?? defaultRetryPolicy;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Every page of a query, following `next` exactly (no total count exists, §6 pain point 9).
+   *
+   * A listing is a chain of round trips, each waiting for the page before it; to keep Storage busy,
+   * page N+1 is requested as soon as page N's `next` is known — from the first bytes of its body, since
+   * Storage writes `count, self, next` before `instances` (leading-members.ts) — while the rest of page
+   * N still arrives and is parsed and validated. The early link must be this environment's Storage (as
+   * every link) and must equal the `next` of the fully parsed and validated page, or the early request
+   * is cancelled. At most one page beyond the one being consumed is requested, so a slow consumer holds
+   * back the listing.
+   */
+  async *pages(
+    filters: InstanceFilters,
+    options: { signal?: AbortSignal; start?: string } = {},
+  ): AsyncGenerator<InstancePage> {
+    const all = new AbortController();
+    const onAbort = () => all.abort(options.signal?.reason);
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const headers = ownerHeaders(filters);
+    interface Pending {
+      url: string;
+      promise: Promise<unknown>;
+      controller: AbortController;
+      /** Being consumed: its early `next` may be requested now. */
+      current: boolean;
+      earlyNext?: string;
+      following?: Pending;
+    }
+    const requestAhead = (entry: Pending, next: string | undefined) => {
+      if (!next || entry.following || all.signal.aborted) return;
+      try {
+        entry.following = fetchPage(next);
+      } catch {
+        // Not a Storage link: the full page fails validation or the URL check below, with a clear error.
+      }
+    };
+    const fetchPage = (url: string): Pending => {
+      this.assertStorageUrl(url, '/instances?');
+      const controller = new AbortController();
+      const onAll = () => controller.abort();
+      all.signal.addEventListener('abort', onAll, { once: true });
+      const entry: Pending = { url, controller, current: false, promise: Promise.resolve() };
+      entry.promise = this.getJson(url, undefined, {
+        headers,
+        signal: controller.signal,
+        onNext: (next) => {
+          entry.earlyNext = next;
+          if (entry.current) requestAhead(entry, next);
+        },
+      }).finally(() => all.signal.removeEventListener('abort', onAll));
+      entry.promise.catch(() => {}); // awaited when it is this page's turn; an abandoned one must not go unhandled
+      return entry;
+    };
+    let current: Pending | undefined = fetchPage(options.start ?? buildInstanceQuery(this.storageBase, filters).url);
+    try {
+      while (current) {
+        const entry: Pending = current;
+        entry.current = true;
+        requestAhead(entry, entry.earlyNext);
+        const raw: unknown = await entry.promise;
+        const next: unknown = (raw as { next?: unknown } | null)?.next;
+        const link = typeof next === 'string' && next ? next : undefined;
+        if (entry.following && entry.following.url !== link) {
+          entry.following.controller.abort();
+          entry.following = undefined;
+        }
+        requestAhead(entry, link);
+        const page = toPage(checkPage(raw, entry.url));
+        if (link && !entry.following) this.assertStorageUrl(link, '/instances?');
+        current = entry.following;
+        yield page;
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      all.abort();
+    }
+  }
+
+  /** One page: `url` is the first-page URL or a `next` link from an earlier page. */
+  async page(
+    url: string,
+    filters: Pick<InstanceFilters, 'instanceOwner'>,
+    signal?: AbortSignal,
+  ): Promise<InstancePage> {
+    this.assertStorageUrl(url, '/instances?');
+    const body = await this.getJson(url, undefined, { headers: ownerHeaders(filters), signal });
+    return toPage(checkPage(body, url));
+  }
+
+  /** The first page's URL for these filters (for callers that page one step at a time). */
+  firstPageUrl(filters: InstanceFilters): string {
+    return buildInstanceQuery(this.storageBase, filters).url;
+  }
+
+  async getInstance(instanceId: string, signal?: AbortSignal): Promise<Instance> {
+    const { partyId, instanceGuid } = splitInstanceId(instanceId);
+    const url = `${this.storageBase}/instances/${encodeURIComponent(partyId)}/${encodeURIComponent(instanceGuid)}`;
+    return (await this.getJson(url, instanceSchema, { signal })) as Instance;
+  }
+
+  /**
+   * Where to download a data element: the app API first — Altinn recommends it, "best access to logs"
+   * (§3.4, receivingdata guide) — and Storage as the fallback. A server-given selfLink is used only when
+   * it lies under the base we would build ourselves, so a hostile link cannot take the token elsewhere.
+   */
+  dataUrls(instance: Instance, element: DataElement): { app: string; storage: string } {
+    if (!GUID.test(element.id)) {
+      throw new AppError(StorageErrors.BAD_RESPONSE, `Data element id "${element.id.slice(0, 60)}" is not a GUID`);
+    }
+    const { partyId, instanceGuid } = splitInstanceId(instance.id);
+    const tail = `/instances/${partyId}/${instanceGuid}/data/${element.id}`;
+    const appBase = this.appBase(instance.appId);
+    const app = element.selfLinks?.apps?.startsWith(`${appBase}/instances/`)
+      ? element.selfLinks.apps
+      : `${appBase}${tail}`;
+    const storage = element.selfLinks?.platform?.startsWith(`${this.storageBase}/instances/`)
+      ? element.selfLinks.platform
+      : `${this.storageBase}${tail}`;
+    return { app, storage };
+  }
+
+  /** GET a data element's bytes. Resolves to the response (200, or 206 for a range); throws otherwise. */
+  async openData(url: string, request: DataRequest): Promise<StreamResponse> {
+    this.assertDataUrl(url, request.appId);
+    const headers: Record<string, string> = { Accept: '*/*' };
+    if (request.rangeStart) headers.Range = `bytes=${request.rangeStart}-`;
+    const get = async (token: string) => {
+      try {
+        return await this.streamGet(url, { ...headers, Authorization: `Bearer ${token}` }, request.signal);
+      } catch (error) {
+        if (request.signal?.aborted) throw request.signal.reason ?? error;
+        throw networkError(error, url);
+      }
+    };
+    let token = await this.token(request.signal);
+    let response = await get(token);
+    if (response.status === 401) {
+      response.discard();
+      token = await this.refreshedToken(token, request.signal);
+      response = await get(token);
+      if (response.status === 401) {
+        response.discard();
+        throw unauthorized(url);
+      }
+    }
+    if (response.status === 200 || response.status === 206) return response;
+    const text = await response.text().catch(() => '');
+    throw this.statusError(response.status, url, text, response.header('retry-after'));
+  }
+
+  /**
+   * Confirm the download: `POST {appBase}/instances/{partyId}/{instanceGuid}/complete` — POST, not PUT;
+   * idempotent per org; needs the `instances.write` scope (§0, §3.4). Storage's own endpoint is the fallback
+   * when the app does not answer it.
+   */
+  async complete(instance: Instance, signal?: AbortSignal): Promise<Instance> {
+    const { partyId, instanceGuid } = splitInstanceId(instance.id);
+    const tail = `/instances/${encodeURIComponent(partyId)}/${encodeURIComponent(instanceGuid)}/complete`;
+    const attempt = async (url: string) =>
+      withRetry(
+        async () => {
+          const response = await this.send(url, {
+            method: 'POST',
+            headers: new Headers({ Accept: 'application/json' }),
+            signal,
+          });
+          if (!response.ok) throw await this.httpError(response, url);
+          return this.parseJson(response, instanceSchema, url) as Promise<Instance>;
+        },
+        { policy: this.retry, signal },
+      );
+    try {
+      return await attempt(`${this.appBase(instance.appId)}${tail}`);
+    } catch (error) {
+      const status = error instanceof AppError ? error.details?.status : undefined;
+      if (status === 404 || status === 405 || status === 501) return attempt(`${this.storageBase}${tail}`);
+      throw error;
+    }
+  }
+
+  appBase(appId: string): string {
+    const [org, app] = appId.split('/') as [string, string];
+    return trimSlash(appBaseUrl(this.environment, org, app));
+  }
+
+  /**
+   * GET JSON over the same keep-alive node:http agent as the data (stream-get.ts), not fetch: listing is a
+   * chain of dependent round trips (each page names the next), so per-request overhead is the whole cost
+   * (bench/: fetch ~10 ms a page on loopback, node:http + JSON.parse about a third of that).
+   */
+  private async getJson(
+    url: string,
+    /** Validate with this schema; `undefined` returns the parsed JSON as it is (the caller validates). */
+    schema: z.ZodType | undefined,
+    init: {
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      /** Called once with the body's leading `next` member (or undefined) as soon as it has arrived. */
+      onNext?: (next: string | undefined) => void;
+    },
+  ): Promise<unknown> {
+    return withRetry(
+      async () => {
+        const headers = { ...init.headers, Accept: 'application/json' };
+        const get = async (token: string) => {
+          try {
+            return await this.streamGet(url, { ...headers, Authorization: `Bearer ${token}` }, init.signal);
+          } catch (error) {
+            if (init.signal?.aborted) throw init.signal.reason ?? error;
+            throw networkError(error, url);
+          }
+        };
+        let token = await this.token(init.signal);
+        let response = await get(token);
+        if (response.status === 401) {
+          response.discard();
+          token = await this.refreshedToken(token, init.signal);
+          response = await get(token);
+          if (response.status === 401) {
+            response.discard();
+            throw unauthorized(url);
+          }
+        }
+        if (response.status !== 200) {
+          const text = await response.text().catch(() => '');
+          throw this.statusError(response.status, url, text, response.header('retry-after'));
+        }
+        let json: unknown;
+        try {
+          json = JSON.parse(await (init.onNext ? readWithHead(response, init.onNext) : response.text(MAX_JSON_BYTES)));
+        } catch (error) {
+          if (classifyError(error).retryable || isNetworkFailure(error)) throw networkError(error, url);
+          throw new AppError(
+            StorageErrors.BAD_RESPONSE,
+            `Storage answered ${pathOf(url)} with something that is not JSON`,
+          );
+        }
+        return schema ? validate(schema, json, url) : json;
+      },
+      { policy: this.retry, signal: init.signal },
+    );
+  }
+
+  private async parseJson(response: Response, schema: z.ZodType, url: string): Promise<unknown> {
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      if (classifyError(error).retryable) throw networkError(error, url);
+      throw new AppError(StorageErrors.BAD_RESPONSE, `Storage answered ${pathOf(url)} with something that is not JSON`);
+    }
+    return validate(schema, json, url);
+  }
+
+  /** One authorized request; a 401 refreshes the token once and repeats the request once. */
+  private async send(url: string, init: { method: string; headers: Headers; signal?: AbortSignal }): Promise<Response> {
+    let token = await this.token(init.signal);
+    let response = await this.rawFetch(url, init, token);
+    if (response.status === 401) {
+      await response.body?.cancel().catch(() => {});
+      token = await this.refreshedToken(token, init.signal);
+      response = await this.rawFetch(url, init, token);
+      if (response.status === 401) {
+        await response.body?.cancel().catch(() => {});
+        throw unauthorized(url);
+      }
+    }
+    return response;
+  }
+
+  private async rawFetch(
+    url: string,
+    init: { method: string; headers: Headers; signal?: AbortSignal },
+    token: string,
+  ): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', `Bearer ${token}`);
+    try {
+      return await this.options.fetch(url, { method: init.method, headers, signal: init.signal, redirect: 'error' });
+    } catch (error) {
+      if (init.signal?.aborted) throw init.signal.reason ?? error;
+      throw networkError(error, url);
+    }
+  }
+
+  /**
+   * The token for a request. A token handed out in the last few seconds is used again without asking
+   * the token source: asking resolves the profile and environment from disk, which cost more than the
+   * transfer of a small element (bench/ profile: two file reads and a schema parse per request, 6,000
+   * times in a job). The source still decides about expiry and refresh: a reused token is at most
+   * TOKEN_REUSE_MS older than the source's answer, and a 401 refreshes it as before.
+   */
+  private async token(signal?: AbortSignal): Promise<string> {
+    const memo = this.memo;
+    if (memo && this.now() - memo.at < TOKEN_REUSE_MS) return memo.token;
+    try {
+      const token = await this.options.tokens.getAltinnToken(this.options.profileId, { signal });
+      this.memo = { token, at: this.now() };
+      return token;
+    } catch (error) {
+      throw asTokenError(error);
+    }
+  }
+
+  /** Concurrent requests that all got 401 with the same token share one refresh. */
+  private async refreshedToken(stale: string, signal?: AbortSignal): Promise<string> {
+    if (this.refresh?.from !== stale) {
+      const promise = this.options.tokens.getAltinnToken(this.options.profileId, { forceRefresh: true, signal });
+      this.refresh = { from: stale, promise };
+    }
+    this.memo = undefined;
+    try {
+      const token = await this.refresh.promise;
+      this.memo = { token, at: this.now() };
+      return token;
+    } catch (error) {
+      this.refresh = undefined;
+      throw asTokenError(error);
+    }
+  }
+
+  private async httpError(response: Response, url: string): Promise<AppError> {
+    const text = await response.text().catch(() => '');
+    return this.statusError(response.status, url, text, response.headers.get('retry-after'));
+  }
+
+  private statusError(status: number, url: string, text: string, retryAfter: string | null | undefined): AppError {
+    const detail = redact(text.replace(/\s+/g, ' ').trim()).slice(0, 300);
+    const where = pathOf(url);
+    const base = { status, ...(detail ? { body: detail } : {}) };
+    if (status === 429 || status === 408 || status >= 500) {
+      return new AppError(StorageErrors.UNAVAILABLE, `Altinn answered ${status} for ${where}`, {
+        details: { ...base, retryable: true, retryAfterMs: parseRetryAfter(retryAfter, this.now()) },
+      });
+    }
+    if (status === 403) {
+      return new AppError(StorageErrors.FORBIDDEN, `Altinn refused ${where} (403)`, { details: base });
+    }
+    if (status === 404) return new AppError(StorageErrors.NOT_FOUND, `Not found: ${where} (404)`, { details: base });
+    return new AppError(
+      StorageErrors.BAD_REQUEST,
+      `Altinn answered ${status} for ${where}${detail ? `: ${detail}` : ''}`,
+      {
+        details: base,
+      },
+    );
+  }
+
+  /** A `next` link (possibly from the renderer) must point at this environment's Storage query. */
+  assertStorageUrl(url: string, pathPrefix: string): void {
+    if (!url.startsWith(`${this.storageBase}${pathPrefix}`)) {
+      throw new AppError(
+        StorageErrors.UNTRUSTED_URL,
+        `Refused to send the token to ${safeOrigin(url)}: not this environment's Storage`,
+      );
+    }
+  }
+
+  private assertDataUrl(url: string, appId: string): void {
+    if (!url.startsWith(`${this.storageBase}/instances/`) && !url.startsWith(`${this.appBase(appId)}/instances/`)) {
+      throw new AppError(
+        StorageErrors.UNTRUSTED_URL,
+        `Refused to send the token to ${safeOrigin(url)}: not an Altinn data URL`,
+      );
+    }
+  }
+}
+
+/** The body as text, telling `onNext` the leading `next` member as soon as the first bytes show it. */
+function readWithHead(response: StreamResponse, onNext: (next: string | undefined) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const body = response.body;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let head = true;
+    body.on('data', (chunk: Buffer) => {
+      if (size < MAX_JSON_BYTES) chunks.push(chunk);
+      size += chunk.length;
+      if (!head) return;
+      const prefix = chunks.length === 1 ? chunk : Buffer.concat(chunks);
+      const scan = leadingMembers(prefix.toString('utf8', 0, Math.min(prefix.length, HEAD_BYTES)));
+      const next = scan?.members.next;
+      if (typeof next === 'string' || !scan || scan.done || prefix.length >= HEAD_BYTES) {
+        head = false;
+        onNext(typeof next === 'string' ? next : undefined);
+      }
+    });
+    body.once('end', () => {
+      const all = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      resolve(all.toString('utf8', 0, Math.min(all.length, MAX_JSON_BYTES)));
+    });
+    body.once('error', reject);
+    body.once('close', () => {
+      if (!body.readableEnded) {
+        reject(
+          Object.assign(new Error('The connection closed before the body ended'), {
+            code: 'ERR_STREAM_PREMATURE_CLOSE',
+          }),
+        );
+      }
+    });
+  });
+}
+
+/** Where the leading members of a page must show up (they are a few hundred bytes). */
+const HEAD_BYTES = 16 * 1024;
+
+/** The fast in-place check (instance-check.ts); zod only to explain a page that fails it. */
+function checkPage(raw: unknown, url: string): QueryResponse {
+  return isQueryResponse(raw) ? raw : (validate(queryResponseSchema, raw, url) as QueryResponse);
+}
+
+function toPage(parsed: QueryResponse): InstancePage {
+  return { instances: parsed.instances, next: parsed.next ?? undefined, self: parsed.self ?? undefined };
+}
+
+const TOKEN_REUSE_MS = 5_000;
+
+/** A page of 100 instances is a few hundred KB; anything far larger is not a Storage answer. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+function validate(schema: z.ZodType, json: unknown, url: string): unknown {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      StorageErrors.BAD_RESPONSE,
+      `Unexpected response shape from ${pathOf(url)}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+function isNetworkFailure(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' && /^(E[A-Z]+|ERR_STREAM_PREMATURE_CLOSE)$/.test(code);
+}
+
+function unauthorized(url: string): AppError {
+  return new AppError(
+    StorageErrors.UNAUTHORIZED,
+    `Altinn refused the token for ${pathOf(url)} even after a fresh one was fetched (401)`,
+    { details: { status: 401 } },
+  );
+}
+
+function networkError(error: unknown, url: string): AppError {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const reason = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
+  return new AppError(StorageErrors.NETWORK, `Could not reach ${safeOrigin(url)}: ${reason}`, {
+    details: { retryable: true },
+    cause: error,
+  });
+}
+
+function asTokenError(error: unknown): unknown {
+  return error instanceof AppError
+    ? error
+    : new AppError(
+        StorageErrors.TOKENS_UNAVAILABLE,
+        `Could not get an Altinn token: ${(error as Error)?.message ?? error}`,
+      );
+}
+
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(invalid URL)';
+  }
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const html = readFileSync(join(__dirname, '../../src/browser/index.html'), 'utf8');
+
+/** The CSP meta tag's content, parsed into directive → sources. */
+function parseCsp(source: string): Map<string, string[]> {
+  const tag = source.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i);
+  if (!tag) throw new Error('no CSP meta tag in renderer/index.html');
+  const directives = new Map<string, string[]>();
+  for (const part of tag[1].split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) directives.set(name.toLowerCase(), values);
+  }
+  return directives;
+}
+
+describe('renderer/index.html CSP', () => {
+  const csp = parseCsp(html);
+
+  it('has exactly one CSP meta tag, before any script', () => {
+    expect(html.match(/http-equiv="Content-Security-Policy"/gi)).toHaveLength(1);
+    const scriptAt = html.search(/<script/i);
+    expect(html.search(/Content-Security-Policy/i)).toBeLessThan(scriptAt);
+  });
+
+  it("defaults to 'self' and lets only main talk to the network", () => {
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('connect-src')).toEqual(["'none'"]);
+  });
+
+  it('allows scripts and styles from the app itself only, never inline or eval', () => {
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+    const all = [...csp.values()].flat();
+    for (const loose of [
+      "'unsafe-inline'",
+      "'unsafe-eval'",
+      "'unsafe-hashes'",
+      "'wasm-unsafe-eval'",
+      '*',
+      'http:',
+      'https:',
+    ]) {
+      expect(all).not.toContain(loose);
+    }
+  });
+
+  it('shuts plugins, framing, base and form targets', () => {
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('form-action')).toEqual(["'none'"]);
+  });
+
+  it('has no inline script or style in the page itself', () => {
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc=/);
+      expect(body.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\sstyle=/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memorySecretStore } from '../../src/node/keys/secret-store';
+import { type AuthFake, startAuthFake } from '../fakes/auth-server';
+import { addCliProfile, mpdIn, registerCliKeyOnFakeClient, writeLocalEnvironment } from '../helpers/local-world';
+import { allFiles, tempHome } from '../helpers/temp-home';
+
+const ORGNO = '910753614';
+const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
+
+/** `mpd token` and `mpd doctor` end to end: CLI → services → the strict fake over loopback. */
+describe('mpd token / mpd doctor against the fake', () => {
+  let fake: AuthFake;
+  let home: string;
+  let cleanup: () => Promise<void>;
+  const secrets = memorySecretStore();
+  const mpd = mpdIn(() => home, secrets);
+  let kid = '';
+
+  beforeAll(async () => {
+    fake = await startAuthFake();
+    fake.registerServiceOwner(ORGNO, 'tst');
+    ({ home, cleanup } = await tempHome());
+    await writeLocalEnvironment(home, { auth: fake });
+    const key = await registerCliKeyOnFakeClient(mpd, fake, 'Integrasjon', {
+      clientId: 'client-1',
+      orgNo: ORGNO,
+      scopes: SCOPES,
+    });
+    kid = key.kid;
+    await addCliProfile(mpd, {
+      name: 'Mottak',
+      env: 'local',
+      clientId: 'client-1',
+      keyId: key.id,
+      scopes: SCOPES,
+      org: 'tst',
+      app: 'tst/mottak',
+    });
+  });
+  afterAll(async () => {
+    await fake.close();
+    await cleanup();
+  });
+
+  it('prints only an Altinn token that the fake accepts, with the org claim', async () => {
+    const { code, out } = await mpd('token', '--profile', 'Mottak', '--altinn');
+    expect(code).toBe(0);
+    const token = out.trim();
+    expect(token.split('.')).toHaveLength(3);
+    const claims = await fake.verifyAltinnToken(token);
+    expect(claims['urn:altinn:org']).toBe('tst');
+    expect(String(claims.scope)).toContain('altinn:serviceowner/instances.read');
+  });
+
+  it('prints a Maskinporten token by default and claims without the token with --decode', async () => {
+    const plain = await mpd('token', '--profile', 'Mottak');
+    expect(plain.code).toBe(0);
+    const claims = await fake.verifyAccessToken(plain.out.trim());
+    expect(claims.client_id).toBe('client-1');
+    const decoded = await mpd('token', '--profile', 'Mottak', '--decode', '--json');
+    expect(decoded.code).toBe(0);
+    const body = JSON.parse(decoded.out) as { claims: Record<string, unknown>; expiresAt: string };
+    expect(body.claims.client_id).toBe('client-1');
+    expect(decoded.out).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+  });
+
+  it('passes the doctor, then explains an unknown kid and exits 1', async () => {
+    const healthy = await mpd('doctor', '--profile', 'Mottak');
+    expect(healthy.code).toBe(0);
+    expect(healthy.out).toContain('Overall: PASS');
+    fake.rejectKid(kid);
+    const sick = await mpd('doctor', '--profile', 'Mottak');
+    expect(sick.code).toBe(1);
+    expect(sick.out).toMatch(/\[FAIL\] Maskinporten token/);
+    expect(sick.out.toLowerCase()).toContain('kid');
+    const token = await mpd('token', '--profile', 'Mottak');
+    expect(token.code).toBe(1);
+    expect(token.err).toContain('MASKINPORTEN_UNKNOWN_KID');
+    expect(token.err).toMatch(/Hint: /);
+  });
+
+  it('leaves no token in the home folder or the log', async () => {
+    const { accessTokens, altinnTokens } = fake.issuedTokens();
+    expect(accessTokens.length).toBeGreaterThan(0);
+    for (const file of await allFiles(home)) {
+      const text = readFileSync(file, 'latin1');
+      for (const token of [...accessTokens, ...altinnTokens]) expect(text.includes(token)).toBe(false);
+    }
+  });
+});

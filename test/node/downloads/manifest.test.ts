@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { JOURNAL_NAME, Manifest } from '../../../src/node/downloads/manifest';
+import { INLINE_BYTES, Md5Pool } from '../../../src/node/downloads/md5-pool';
+
+let dir = '';
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+const entry = (i: number) => ({ instanceId: `1/${i}`, path: `a/${i}.bin`, size: i, md5: `m${i}` });
+
+describe('manifest journal', () => {
+  it('survives a crash: records flushed to the journal are replayed, a torn last line is ignored', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mpd-manifest-'));
+    const m = await Manifest.open(dir);
+    for (let i = 0; i < 5; i++) m.recordVerified(`e${i}`, entry(i));
+    m.recordInfected('bad', '1/9', 'virus.exe');
+    m.recordConfirmed('1/0');
+    m.forget('e4');
+    await m.flush();
+    // A crash in the middle of the next append:
+    await appendFile(join(dir, JOURNAL_NAME), '{"t":"verified","id":"e7","entr');
+    const again = await Manifest.open(dir);
+    expect([0, 1, 2, 3].map((i) => again.verified(`e${i}`)?.md5)).toEqual(['m0', 'm1', 'm2', 'm3']);
+    expect(again.verified('e4')).toBeUndefined();
+    expect(again.verified('e7')).toBeUndefined();
+    expect(again.isConfirmed('1/0')).toBe(true);
+    expect(again.infected()).toMatchObject([{ elementId: 'bad', instanceId: '1/9', filename: 'virus.exe' }]);
+    expect(again.recordedNames('1/2')).toEqual(new Map([['e2', '2.bin']]));
+  });
+
+  it('compacts into one snapshot and removes the journal, keeping what another writer appended', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mpd-manifest-'));
+    const a = await Manifest.open(dir);
+    const b = await Manifest.open(dir);
+    a.recordVerified('ea', entry(1));
+    b.recordConfirmed('1/77');
+    await b.flush();
+    await a.compact();
+    await expect(stat(join(dir, JOURNAL_NAME))).rejects.toMatchObject({ code: 'ENOENT' });
+    const snapshot = JSON.parse(await readFile(join(dir, '.mpd-manifest.json'), 'utf8'));
+    expect(Object.keys(snapshot.elements)).toEqual(['ea']);
+    expect(Object.keys(snapshot.confirmed)).toEqual(['1/77']);
+  });
+});
+
+describe('MD5 pool', () => {
+  it('gives the same digest as hashing in place, from workers and from the fallback', async () => {
+    const data = randomBytes(3 * 1024 * 1024 + 17);
+    const want = createHash('md5').update(data).digest('base64');
+    for (const size of [1, 0]) {
+      const pool = new Md5Pool(size);
+      const streams = [pool.open(), pool.open()];
+      for (const s of streams) {
+        for (let off = 0; off < data.length; off += 512 * 1024) {
+          const len = Math.min(512 * 1024, data.length - off);
+          const slab = new SharedArrayBuffer(len);
+          Buffer.from(slab).set(data.subarray(off, off + len));
+          await s.update(slab, 0, len);
+        }
+      }
+      expect(await Promise.all(streams.map((s) => s.digest()))).toEqual([want, want]);
+      await pool.close();
+    }
+  });
+
+  it('hashes a body of known small size in place, with the same digest', async () => {
+    const pool = new Md5Pool(1);
+    for (const size of [0, 1, 100_000, INLINE_BYTES, INLINE_BYTES + 1]) {
+      const data = randomBytes(size);
+      const slab = new SharedArrayBuffer(Math.max(1, size));
+      Buffer.from(slab).set(data);
+      const stream = pool.open(size);
+      await stream.update(slab, 0, size);
+      expect(await stream.digest()).toBe(createHash('md5').update(data).digest('base64'));
+    }
+    await pool.close();
+  });
+});
