@@ -4,6 +4,7 @@ import type { DownloadJobDetail, DownloadProgress } from '../../common/contract/
 import type { InstanceSummary } from '../../common/contract/instances';
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
+import { formatBytes } from '../../common/format/bytes';
 import { englishHint } from '../../common/i18n/hints';
 import { type InstanceFilters, instanceFiltersSchema } from '../../common/schemas/instance-query';
 import { instanceIdSchema } from '../../common/schemas/instance-types';
@@ -310,16 +311,9 @@ function day(value: string | null | undefined): string {
   return value ? value.slice(0, 10) : '-';
 }
 
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
+/** The GUI's byte formatter, in English: the same figures in both front ends. */
+function bytes(n: number): string {
+  return formatBytes(n, 'en');
 }
 
 function duration(seconds: number): string {

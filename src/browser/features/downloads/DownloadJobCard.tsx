@@ -1,9 +1,11 @@
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { DownloadJobSummary } from '../../../common/contract/downloads';
+import { formatBytes, formatCount } from '../../../common/format/bytes';
+import { formatDateTime, formatTime } from '../../../common/format/dates';
+import { splitDuration } from '../../../common/format/duration';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
 import { useDownloadsStore } from '../../store/use-downloads-store';
-import { formatBytes, formatCount, formatDateTime, formatTime, splitDuration } from './format-size';
 import { JobProblems } from './JobProblems';
 import { filesSettled, progressFraction, stateColors, stateLabels } from './job-progress';
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
 import { useEffect, useId, useState } from 'react';
 import type { ConfirmResult } from '../../../common/contract/instances';
+import { formatDateTime } from '../../../common/format/dates';
 import { ApiError, call } from '../../api';
 import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,7 +9,6 @@ import { useBusyAction } from '../../hooks/use-busy-action';
 import { useErrorText, useLanguage, useT } from '../../hooks/use-t';
 import { useDownloadsStore } from '../../store/use-downloads-store';
 import { useInstancesStore } from '../../store/use-instances-store';
-import { formatDateTime } from '../downloads/format-size';
 import { ownerText } from './instance-owner';
 import { ProductionConfirmStep } from './ProductionConfirmStep';
 

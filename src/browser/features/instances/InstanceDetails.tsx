@@ -1,11 +1,12 @@
 import { Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import type { DataElementSummary, InstanceDetail } from '../../../common/contract/instances';
+import { formatBytes } from '../../../common/format/bytes';
+import { formatDateTime } from '../../../common/format/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
 import { useInstancesStore } from '../../store/use-instances-store';
-import { formatBytes, formatDateTime } from '../downloads/format-size';
 import { ownerText } from './instance-owner';
 
 /** One instance in a side panel: who, when, where in the process, its files, and who confirmed it. */

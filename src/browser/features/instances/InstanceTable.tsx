@@ -2,9 +2,10 @@ import { Checkbox, Input, Table, Tag } from '@digdir/designsystemet-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import type { InstanceSummary } from '../../../common/contract/instances';
+import { formatBytes } from '../../../common/format/bytes';
+import { formatDateTime } from '../../../common/format/dates';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
 import { useInstancesStore } from '../../store/use-instances-store';
-import { formatBytes, formatDateTime } from '../downloads/format-size';
 import { ownerNumber, ownerText } from './instance-owner';
 
 /** Every row has this height (CSS: .instance-row), so the virtualizer's estimate is exact. */

@@ -1,6 +1,7 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import type { DownloadJobSummary } from '../../../common/contract/downloads';
+import { formatCount } from '../../../common/format/bytes';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -9,7 +10,6 @@ import { useLanguage, useT } from '../../hooks/use-t';
 import { selectEnvironment, useAppStore } from '../../store/use-app-store';
 import { useDownloadsStore } from '../../store/use-downloads-store';
 import { useInstancesStore } from '../../store/use-instances-store';
-import { formatCount } from '../downloads/format-size';
 import { environmentLabel } from '../environment/environment-label';
 import { ConfirmReceiptDialog } from './ConfirmReceiptDialog';
 import { DownloadDialog } from './DownloadDialog';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, splitDuration } from '../../../../src/browser/features/downloads/format-size';
 import { filesSettled, progressFraction } from '../../../../src/browser/features/downloads/job-progress';
+import { formatBytes } from '../../../../src/common/format/bytes';
+import { splitDuration } from '../../../../src/common/format/duration';
 
 const base = {
   state: 'running' as const,
