@@ -1,9 +1,10 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { channelNames, type EventName, type Events } from '../common/contract';
-import { AppError } from '../common/errors/app-error';
+import { AppError, SeamErrors } from '../common/errors/app-error';
+import { englishHint } from '../common/i18n/hints';
 import type { Dispatch } from '../node/dispatch';
 import type { Logger } from '../node/platform/log';
-import { isTrustedOrigin } from './app-url';
+import { isTrustedSender, senderUrl } from './trusted-sender';
 
 /**
  * Register every contract channel. Each handler first checks that the call comes from our window's
@@ -19,19 +20,13 @@ export function registerIpc(
   for (const name of channelNames) {
     ipcMain.handle(name, async (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event, getWindow(), devServerUrl)) {
-        log.warn('refused IPC from untrusted sender', { channel: name, url: event.senderFrame?.url });
-        return { ok: false, error: new AppError('UNTRUSTED_SENDER', 'Refused: not the app window').toJSON() };
+        log.warn('refused IPC from untrusted sender', { channel: name, url: senderUrl(event) });
+        const error = new AppError(SeamErrors.UNTRUSTED_SENDER, 'Refused: not the app window').toJSON();
+        return { ok: false, error: { ...error, hint: englishHint(error.code) } };
       }
       return dispatch(name, input);
     });
   }
-}
-
-function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, devServerUrl?: string): boolean {
-  if (!window || event.sender !== window.webContents) return false;
-  const frame = event.senderFrame;
-  if (!frame || frame !== window.webContents.mainFrame) return false;
-  return isTrustedOrigin(frame.url, devServerUrl);
 }
 
 export function pushEvent<E extends EventName>(window: BrowserWindow | null, event: E, payload: Events[E]): void {

@@ -35,4 +35,6 @@ export const SeamErrors = {
   INVALID_INPUT: 'INVALID_INPUT',
   UNKNOWN_CHANNEL: 'UNKNOWN_CHANNEL',
   INTERNAL: 'INTERNAL',
+  /** IPC from anything but our window's top frame on app:// (Electron security checklist #17). */
+  UNTRUSTED_SENDER: 'UNTRUSTED_SENDER',
 } as const;

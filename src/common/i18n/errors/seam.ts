@@ -13,6 +13,16 @@ export const seamErrors: ErrorCatalogue = {
     nb: { title: 'Uventet feil', hint: 'Prøv igjen. Hvis feilen fortsetter, se loggfilen i hjemmemappen.' },
     en: { title: 'Unexpected error', hint: 'Try again. If it persists, see the log file in the home folder.' },
   },
+  UNTRUSTED_SENDER: {
+    nb: {
+      title: 'Forespørselen kom ikke fra appens vindu',
+      hint: 'Appen svarer bare sitt eget vindu. Lukk andre vinduer eller innebygde sider og prøv igjen; start appen på nytt hvis det fortsetter.',
+    },
+    en: {
+      title: "The request did not come from the app's window",
+      hint: 'The app only answers its own window. Close other windows or embedded pages and try again; restart the app if it persists.',
+    },
+  },
   SETTINGS_CORRUPT: {
     nb: {
       title: 'Innstillingsfilen kan ikke leses',
