@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listPackage } from '@electron/asar';
@@ -8,16 +8,41 @@ import { afterAll, describe, expect, it } from 'vitest';
 // electron-builder.yml checked for real: a Linux "dir" build with a stand-in Electron distribution (the real
 // one cannot be downloaded here), so the config, the file selection and the asar layout are what ship.
 const root = join(__dirname, '..', '..');
+
+// @electron/fuses finds the fuse wire after this sentinel: a version byte, a length byte, then one byte per
+// fuse ('1' on, '0' off). The stand-in carries Electron 40's defaults, so the test sees electron-builder flip them.
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSES = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+] as const;
+const ELECTRON_DEFAULT_WIRE = '10110001';
+
+function readFuses(binary: Buffer): Record<(typeof FUSES)[number], string> {
+  const at = binary.indexOf(FUSE_SENTINEL);
+  if (at < 0) throw new Error('no fuse wire in the packaged binary');
+  const wire = binary.subarray(at + FUSE_SENTINEL.length);
+  expect(wire[0]).toBe(1);
+  const bytes = wire.subarray(2, 2 + (wire[1] as number)).toString('latin1');
+  return Object.fromEntries(FUSES.map((name, i) => [name, bytes[i]])) as Record<(typeof FUSES)[number], string>;
+}
 const work = mkdtempSync(join(tmpdir(), 'mpd-pack-'));
 
 describe('packaging with electron-builder', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('packs the built app into an asar with the keychain addon unpacked', () => {
+  it('packs the built app into an asar with the keychain addon unpacked and the fuses flipped', () => {
     const dist = join(work, 'electron-dist');
     const out = join(work, 'release');
     spawnSync('mkdir', ['-p', dist]);
-    writeFileSync(join(dist, 'electron'), '#!/bin/sh\necho stand-in\n');
+    const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, 8]), Buffer.from(ELECTRON_DEFAULT_WIRE)]);
+    writeFileSync(join(dist, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho stand-in\nexit 0\n'), wire]));
     chmodSync(join(dist, 'electron'), 0o755);
     writeFileSync(join(dist, 'LICENSE'), '');
     const build = spawnSync(
@@ -35,7 +60,18 @@ describe('packaging with electron-builder', () => {
       { cwd: root, encoding: 'utf8', timeout: 120_000 },
     );
     expect(build.status, build.stderr + build.stdout).toBe(0);
-    const resources = join(out, 'linux-unpacked', 'resources');
+    const unpacked = join(out, 'linux-unpacked');
+    expect(readFuses(readFileSync(join(unpacked, 'maskinporten-desktop')))).toEqual({
+      runAsNode: '0',
+      enableCookieEncryption: '1',
+      enableNodeOptionsEnvironmentVariable: '0',
+      enableNodeCliInspectArguments: '0',
+      enableEmbeddedAsarIntegrityValidation: '1',
+      onlyLoadAppFromAsar: '1',
+      loadBrowserProcessSpecificV8Snapshot: '0',
+      grantFileProtocolExtraPrivileges: '0',
+    });
+    const resources = join(unpacked, 'resources');
     const files = new Set(listPackage(join(resources, 'app.asar'), { isPack: false }));
     for (const f of [
       '/out/main/index.js',
