@@ -7,7 +7,7 @@ import { KeysView } from './keys/KeysView';
 import { ProfilesView } from './profiles/ProfilesView';
 import { TokenView } from './token/TokenView';
 
-/** One view per task; each lives in renderer/features/<task>/<Task>View.tsx. */
+/** One view per task; each lives in src/browser/features/<task>/<Task>View.tsx. */
 export const views: Record<ViewId, ComponentType> = {
   keys: KeysView,
   profiles: ProfilesView,

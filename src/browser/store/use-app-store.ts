@@ -3,7 +3,7 @@ import type { AppInfo, EnvironmentSummary, Language } from '../../common/contrac
 import { type ApiError, call } from '../api';
 import { asApiError } from './as-api-error';
 
-/** The tasks of the design (plus self-service clients, issue 7); each is one view under renderer/features/. */
+/** The tasks of the design (plus self-service clients, issue 7); each is one view under src/browser/features/. */
 export type ViewId = 'keys' | 'profiles' | 'clients' | 'token' | 'instances' | 'downloads';
 export const viewIds: readonly ViewId[] = ['keys', 'profiles', 'clients', 'token', 'instances', 'downloads'];
 

@@ -116,7 +116,7 @@ export interface ManualGuide {
   jwk: PublicJwk | null;
   /** The same key as pretty-printed JSON, ready to copy. */
   jwkText: string | null;
-  /** Ordered step ids; the texts are in renderer/i18n/errors/selfservice.ts (manualGuideSteps). */
+  /** Ordered step ids; the texts are in src/common/i18n/errors/selfservice.ts (manualGuideSteps). */
   steps: ManualGuideStepId[];
   propagationMinutes: number;
 }

@@ -1,6 +1,6 @@
 /**
  * THE seam between the renderer and main. Every IPC channel is declared here (each area keeps its
- * channel list in main/contracts/<area>.ts so the areas can grow independently; this file is the one
+ * channel list in src/common/contract/<area>.ts so the areas can grow independently; this file is the one
  * place that joins them). The renderer may only `import type` from this file.
  */
 import type { z } from 'zod';

@@ -132,7 +132,7 @@ export const keysChannels = {
   'keys:delete': channel<{ deleted: boolean }>()(z.strictObject({ id: keyIdSchema })),
   'keys:export-public-jwk': channel<PublicJwk>()(z.strictObject({ id: keyIdSchema })),
   'keys:copy-public-jwk': channel<{ copied: true }>()(z.strictObject({ id: keyIdSchema })),
-  /** Copies the kid in main: the window has no clipboard permission (main/app/security.ts denies all). */
+  /** Copies the kid in main: the window has no clipboard permission (src/electron-main/security.ts denies all). */
   'keys:copy-kid': channel<{ copied: true }>()(z.strictObject({ id: keyIdSchema })),
   'keys:export': channel<{ path: string } | { cancelled: true }>()(
     z.strictObject({

@@ -60,7 +60,7 @@ export type DoctorCheckId = 'wellKnown' | 'clock' | 'key' | 'auth' | 'token' | '
 export interface DoctorRow {
   id: DoctorCheckId;
   status: DoctorStatus;
-  /** i18n key of the check's name: `doctor.<id>` (renderer/i18n/errors/auth.ts, doctorLabels). */
+  /** i18n key of the check's name: `doctor.<id>` (src/common/i18n/errors/auth.ts, doctorLabels). */
   label: string;
   /** English, specific to this run (URLs, seconds, claim values). Never a token. */
   detail: string;

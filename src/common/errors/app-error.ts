@@ -1,7 +1,7 @@
 /**
  * The one error type of the app. `code` is stable (the UI, the CLI and the tests key on it);
  * `message` is English and specific to this occurrence; the localized title and hint for a code
- * live in renderer/i18n/errors/ so the GUI and the CLI say the same thing.
+ * live in src/common/i18n/errors/ so the GUI and the CLI say the same thing.
  */
 export interface AppErrorJson {
   code: string;

@@ -1,4 +1,4 @@
-/** Error codes of the self-service area; titles and hints in renderer/i18n/errors/selfservice.ts. */
+/** Error codes of the self-service area; titles and hints in src/common/i18n/errors/selfservice.ts. */
 export const SelfServiceErrors = {
   /** The API refused the admin token (401): expired, from another environment, or not a Maskinporten token. */
   UNAUTHORIZED: 'SELFSERVICE_UNAUTHORIZED',

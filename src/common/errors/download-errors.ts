@@ -1,4 +1,4 @@
-/** Error codes of the download manager; titles and hints in renderer/i18n/errors/downloads.ts. */
+/** Error codes of the download manager; titles and hints in src/common/i18n/errors/downloads.ts. */
 export const DownloadErrors = {
   DISK_FULL: 'DOWNLOAD_DISK_FULL',
   UNSAFE_PATH: 'DOWNLOAD_UNSAFE_PATH',

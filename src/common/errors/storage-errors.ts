@@ -1,4 +1,4 @@
-/** Error codes of the Storage client; titles and hints in renderer/i18n/errors/downloads.ts. */
+/** Error codes of the Storage client; titles and hints in src/common/i18n/errors/downloads.ts. */
 export const StorageErrors = {
   UNAUTHORIZED: 'STORAGE_UNAUTHORIZED',
   FORBIDDEN: 'STORAGE_FORBIDDEN',

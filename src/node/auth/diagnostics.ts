@@ -1,6 +1,6 @@
 /**
  * From a Maskinporten or Altinn failure to one stable AppError code. The codes are explained (nb and en,
- * with the fix) in renderer/i18n/errors/auth.ts, shared by the GUI, the CLI and the doctor.
+ * with the fix) in src/common/i18n/errors/auth.ts, shared by the GUI, the CLI and the doctor.
  *
  * Sources: the MP-xxx catalogue in felleslosninger/docs _docs/Maskinporten/maskinporten_feilsoking.md,
  * the text forms quoted from the server in altinn-studio#19603 and fiks-maskinporten-client-dotnet PR #186

@@ -1,7 +1,7 @@
 import type { ClientSummary } from '../../common/contract/clients';
 import type { ProfileInput } from '../../common/schemas/profile';
 
-/** A client profile holds at most 20 scopes (main/profiles/profile.ts). */
+/** A client profile holds at most 20 scopes (src/common/schemas/profile.ts). */
 const PROFILE_MAX_SCOPES = 20;
 
 export interface ClientProfileOptions {

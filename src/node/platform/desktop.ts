@@ -1,6 +1,6 @@
 /**
  * What only a desktop shell can do (native dialogs, clipboard, the OS browser, notifications).
- * Electron provides the real one in main/app/; the CLI and the tests provide their own, so every
+ * Electron provides the real one in src/electron-main/; the CLI and the tests provide their own, so every
  * service stays plain Node.
  */
 export interface Desktop {

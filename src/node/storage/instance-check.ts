@@ -6,7 +6,7 @@ import type { QueryResponse } from '../../common/schemas/instance-types';
  * instances spent about as long in zod (which returns new objects, and then the garbage collector
  * frees them) as in JSON.parse; this check costs a fraction of either. When it says no, the caller
  * runs the zod schema for the precise error message, so the schema stays the single statement of the
- * rules and test/main/storage/instance-check.test.ts holds the two to the same verdicts.
+ * rules and test/node/storage/instance-check.test.ts holds the two to the same verdicts.
  */
 export function isQueryResponse(value: unknown): value is QueryResponse {
   if (!isObject(value)) return false;

@@ -1,6 +1,7 @@
 import { Alert, Button, Details, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { ClientKeyInfo } from '../../../common/contract/clients';
+import { PROPAGATION_MINUTES } from '../../../common/contract/clients';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { useT } from '../../hooks/use-t';
@@ -11,9 +12,6 @@ import { PublishKeyDialog } from './PublishKeyDialog';
 import { RemoveKeyDialog } from './RemoveKeyDialog';
 import { ScopeTags } from './ScopeTags';
 import type { useProductionGuard } from './use-production-guard';
-
-/** PROPAGATION_MINUTES of main/contracts/clients.ts (the renderer imports only types from main). */
-const PROPAGATION_MINUTES = 2;
 
 /** One client: what it may do, which keys it has and when they expire, and the writes on it. */
 export function ClientDetailsPanel({

@@ -1,13 +1,11 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import type { ClientDetails } from '../../../common/contract/clients';
+import { PROPAGATION_MINUTES } from '../../../common/contract/clients';
 import { useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
 import { KeyChoiceField, type KeyChoiceValue } from './KeyChoiceField';
 import { WriteDialog } from './WriteDialog';
-
-/** PROPAGATION_MINUTES of main/contracts/clients.ts (the renderer imports only types from main). */
-const PROPAGATION_MINUTES = 2;
 
 /** Publish a stored (or new) key on a client: merged with the keys already there, never replacing them. */
 export function PublishKeyDialog({

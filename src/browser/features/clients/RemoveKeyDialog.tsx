@@ -1,11 +1,9 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import type { ClientDetails, ClientKeyInfo } from '../../../common/contract/clients';
+import { PROPAGATION_MINUTES } from '../../../common/contract/clients';
 import { useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
 import { WriteDialog } from './WriteDialog';
-
-/** PROPAGATION_MINUTES of main/contracts/clients.ts (the renderer imports only types from main). */
-const PROPAGATION_MINUTES = 2;
 
 /**
  * Remove one key from a client, after saying what it means: systems signing with it stop getting tokens,

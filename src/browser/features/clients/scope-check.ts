@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../common/i18n/translate';
 
-// The same rules as main/profiles/profile.ts scopeSchema (RFC 6749 §3.3 scope-token; Maskinporten
+// The same rules as src/common/schemas/profile.ts scopeSchema (RFC 6749 §3.3 scope-token; Maskinporten
 // scopes are `prefix:name`), checked here so a typo is caught before anything is sent.
 const SCOPE_CHARS = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 const SCOPE_SHAPE = /^[^:]+:.+$/;
@@ -14,7 +14,7 @@ export function scopeProblem(scope: string, list: readonly string[]): MessageKey
   return undefined;
 }
 
-/** An Altinn org code (main/profiles/profile.ts orgCodeSchema). */
+/** An Altinn org code (src/common/schemas/profile.ts orgCodeSchema). */
 export function isOrgCode(value: string): boolean {
   return /^[a-z0-9-]{2,32}$/.test(value);
 }

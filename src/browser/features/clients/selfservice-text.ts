@@ -3,7 +3,7 @@ import { fillText, selfServiceTexts } from '../../../common/i18n/errors/selfserv
 
 /**
  * A text shared with the CLI (the manual guide's steps, the notes after a publish), in `lang` with its
- * `{name}` placeholders filled. They live in renderer/i18n/errors/selfservice.ts so `mpd clients` prints the same.
+ * `{name}` placeholders filled. They live in src/common/i18n/errors/selfservice.ts so `mpd clients` prints the same.
  */
 export function selfServiceText(id: string, lang: Language, values: Record<string, string | number> = {}): string {
   const entry = selfServiceTexts[id];

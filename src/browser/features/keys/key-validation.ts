@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../common/i18n/translate';
 
-// The same limits as the contract (main/contracts/keys.ts): checked here only to say what is wrong while
+// The same limits as the contract (src/common/contract/keys.ts): checked here only to say what is wrong while
 // the person types; main validates again.
 export const KID_CHARACTERS = /^[A-Za-z0-9._-]*$/;
 export const MAX_KID = 100;

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../common/i18n/translate';
 
 /**
  * The profile form's state: plain strings and lists as a person types them, plus the half-typed entry of
- * each list field. The checks here are early, friendly versions of main/profiles/profile.ts (the renderer
+ * each list field. The checks here are early, friendly versions of src/common/schemas/profile.ts (the renderer
  * may not import its zod schemas); main stays the judge, and its errors are mapped back onto these fields.
  */
 export interface ProfileDraft {
@@ -104,7 +104,7 @@ export function draftFromProfile(p: Profile): ProfileDraft {
   };
 }
 
-// Same rules as main/profiles/profile.ts (RFC 6749 §3.3 scope-token; Maskinporten prefix:name).
+// Same rules as src/common/schemas/profile.ts (RFC 6749 §3.3 scope-token; Maskinporten prefix:name).
 const SCOPE_CHARS = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 const SCOPE_SHAPE = /^[^:]+:.+$/;
 const ORG_CODE = /^[a-z0-9-]{2,32}$/;

@@ -3,7 +3,7 @@ import { useErrorText, useT } from '../../hooks/use-t';
 
 /**
  * A token failure as a case worker needs it: what went wrong and what to do (the catalogue's title and
- * hint, renderer/i18n/errors/auth.ts), with the code and main's specific message folded away for support.
+ * hint, src/common/i18n/errors/auth.ts), with the code and main's specific message folded away for support.
  */
 export function TokenErrorAlert({ error, heading, testId }: { error: unknown; heading: string; testId: string }) {
   const t = useT();

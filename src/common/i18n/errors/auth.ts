@@ -1,7 +1,7 @@
 import type { ErrorCatalogue } from './types';
 
 /**
- * Token errors (main/auth/diagnostics.ts AuthErrors): what went wrong and the fix, in nb and en.
+ * Token errors (src/node/auth/diagnostics.ts AuthErrors): what went wrong and the fix, in nb and en.
  * MP codes from felleslosninger/docs maskinporten_feilsoking.md; exchange behaviour from
  * AuthenticationController.cs (shared/reference/maskinporten-altinn.md §1.4, §2, §6).
  */

@@ -1,7 +1,7 @@
 /**
  * Clients (self-service): Maskinporten clients made and changed through Digdir's self-service API with an
  * admin client, or registered by hand in Samarbeidsportalen. The guide's step texts and the result notes
- * shared with the CLI stay in renderer/i18n/errors/selfservice.ts (selfServiceTexts).
+ * shared with the CLI stay in src/common/i18n/errors/selfservice.ts (selfServiceTexts).
  */
 const nb = {
   intro:

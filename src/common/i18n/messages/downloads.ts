@@ -1,6 +1,6 @@
 /**
  * The Downloads view: one row per download job, live progress, and what went wrong. Error titles and
- * hints: renderer/i18n/errors/downloads.ts; the OS notification at the end: its `downloadNotices`.
+ * hints: src/common/i18n/errors/downloads.ts; the OS notification at the end: its `downloadNotices`.
  */
 const nb = {
   intro:

@@ -1,6 +1,6 @@
 /**
  * The Instances view: find an app's instances (submissions) in Altinn, look at one, download them to a
- * folder and confirm that they are received. Error titles and hints: renderer/i18n/errors/downloads.ts.
+ * folder and confirm that they are received. Error titles and hints: src/common/i18n/errors/downloads.ts.
  */
 const nb = {
   intro:

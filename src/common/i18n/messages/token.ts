@@ -1,6 +1,6 @@
 /**
  * The Token view: get a Maskinporten token (and an Altinn token), read what it says, copy it, and run
- * the doctor. Error titles and hints come from renderer/i18n/errors/auth.ts; the doctor's check names
+ * the doctor. Error titles and hints come from src/common/i18n/errors/auth.ts; the doctor's check names
  * from its `doctorLabels`.
  */
 const nb = {
