@@ -5,7 +5,8 @@
 //   electron-main     imports common, node and electron-main
 //   electron-preload  imports common and electron-preload
 //   cli               imports common, node and cli
-//   browser           imports common and browser; from node only `import type`
+//   browser           imports common and browser; from node only `import type`; and no value from a common
+//                     module that reaches zod, since zod probes eval and the renderer's CSP refuses it
 // Every way a module can reach another counts: import, `export … from`, dynamic import(), require() and
 // `import('…')` types. Biome's noRestrictedImports cannot see layers, so this reads the syntax tree.
 //
@@ -98,6 +99,39 @@ export function specifiersOf(text, fileName) {
   return found;
 }
 
+/** The file a relative specifier names, as TypeScript's bundler resolution finds it. */
+function resolveFile(from, spec) {
+  const base = resolve(dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {}
+  }
+  return undefined;
+}
+
+/** Whether loading `file` loads zod: it imports zod, or a module of ours that does, for its values. */
+function makeZodReach() {
+  const memo = new Map();
+  const reaches = (file) => {
+    if (memo.has(file)) return memo.get(file);
+    memo.set(file, false);
+    let result = false;
+    for (const { spec, typeOnly } of specifiersOf(readFileSync(file, 'utf8'), file)) {
+      if (typeOnly) continue;
+      if (spec === 'zod' || spec.startsWith('zod/')) result = true;
+      else if (spec.startsWith('.')) {
+        const target = resolveFile(file, spec);
+        if (target && reaches(target)) result = true;
+      }
+      if (result) break;
+    }
+    memo.set(file, result);
+    return result;
+  };
+  return reaches;
+}
+
 function layerOf(srcDir, path) {
   const rel = relative(srcDir, path);
   if (rel.startsWith('..')) return undefined;
@@ -110,6 +144,7 @@ export function checkLayers(root) {
   const srcDir = join(root, 'src');
   const problems = [];
   const files = walk(srcDir);
+  const reachesZod = makeZodReach();
   for (const file of files) {
     const from = layerOf(srcDir, file);
     const rel = relative(root, file);
@@ -130,6 +165,16 @@ export function checkLayers(root) {
       if (!to) {
         problems.push(`${where}: "${spec}" reaches outside src/; ${from} may import only from src/.`);
         continue;
+      }
+      if (from === 'browser' && to === 'common' && !typeOnly) {
+        const file = resolveFile(join(srcDir, '..', rel), spec);
+        if (file && reachesZod(file)) {
+          problems.push(
+            `${where}: "${spec}" loads zod into the renderer (zod probes eval, which the CSP refuses); ` +
+              'import a zod-free module of common, or only its types.',
+          );
+          continue;
+        }
       }
       if (rule.values.includes(to)) continue;
       if (typeOnly && rule.types.includes(to)) continue;

@@ -21,13 +21,15 @@ function check(files: Record<string, string>): { status: number | null; output: 
 
 const legal = {
   'common/contract.ts': "import { z } from 'zod';\nexport const input = z.string();\n",
+  'common/limits.ts': "import type { z } from 'zod';\nexport const MAX = 5;\nexport type S = z.ZodString;\n",
+  'common/schema-user.ts': "import { input } from './contract';\nexport const wrapped = [input];\n",
   'node/service.ts': "import { readFile } from 'node:fs/promises';\nimport { input } from '../common/contract';\n",
   'electron-main/main.ts': "import { app } from 'electron';\nimport '../node/service';\n",
   'electron-preload/preload.ts':
     "import { contextBridge } from 'electron';\nimport { input } from '../common/contract';\n",
   'cli/mpd.ts': "import '../node/service';\nimport { input } from '../common/contract';\n",
   'browser/view.tsx':
-    "import type { Service } from '../node/service';\nexport { type Other } from '../node/service';\nimport { input } from '../common/contract';\n",
+    "import type { Service } from '../node/service';\nexport { type Other } from '../node/service';\nimport type { input } from '../common/contract';\nimport { MAX } from '../common/limits';\n",
 };
 
 describe('scripts/check-layers.mjs (README "Architecture")', () => {
@@ -80,6 +82,18 @@ describe('scripts/check-layers.mjs (README "Architecture")', () => {
       'type import from cli',
     ],
     ['the browser uses fs', 'browser/bad.ts', "import { readFileSync } from 'fs';", '"fs" is not allowed in browser'],
+    [
+      'the browser loads zod through common',
+      'browser/bad.ts',
+      "import { input } from '../common/contract';",
+      'loads zod into the renderer',
+    ],
+    [
+      'the browser loads zod two modules away',
+      'browser/bad.ts',
+      "import { wrapped } from '../common/schema-user';",
+      'loads zod into the renderer',
+    ],
     ['a file outside the layers', 'misc/loose.ts', 'export const x = 1;', 'not in a layer folder'],
   ])('fails when %s', (_name, path, text, expected) => {
     const result = check({ ...legal, [path]: `${text}\n` });

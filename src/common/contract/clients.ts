@@ -9,10 +9,9 @@ import { keyIdSchema, type PublicJwk } from './keys';
  * public material only: client metadata and public JWKs. The admin token stays in main.
  */
 
-/** Digdir: "et Set som er en array av flere (inntil 5) JWK-representasjoner" (oidc_api_admin.md). */
-export const MAX_CLIENT_KEYS = 5;
-/** Digdir: "Overføring av integrasjonskonfigurasjon, 0-2 minutter" (oidc_api_admin.md). */
-export const PROPAGATION_MINUTES = 2;
+import { MAX_CLIENT_KEYS } from './clients-limits';
+
+export { MAX_CLIENT_KEYS, PROPAGATION_MINUTES } from './clients-limits';
 
 /** 'unknown' when neither the server's `exp` nor a local registration date tells the expiry. */
 export type ClientKeyExpiry = 'ok' | 'expiring' | 'expired' | 'unknown';

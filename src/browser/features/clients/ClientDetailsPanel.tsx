@@ -1,7 +1,7 @@
 import { Alert, Button, Details, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { ClientKeyInfo } from '../../../common/contract/clients';
-import { PROPAGATION_MINUTES } from '../../../common/contract/clients';
+import { PROPAGATION_MINUTES } from '../../../common/contract/clients-limits';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { useT } from '../../hooks/use-t';

@@ -1,7 +1,7 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import type { ClientDetails } from '../../../common/contract/clients';
-import { PROPAGATION_MINUTES } from '../../../common/contract/clients';
+import { PROPAGATION_MINUTES } from '../../../common/contract/clients-limits';
 import { useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
 import { KeyChoiceField, type KeyChoiceValue } from './KeyChoiceField';

@@ -1,6 +1,6 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import type { ClientDetails, ClientKeyInfo } from '../../../common/contract/clients';
-import { PROPAGATION_MINUTES } from '../../../common/contract/clients';
+import { PROPAGATION_MINUTES } from '../../../common/contract/clients-limits';
 import { useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
 import { WriteDialog } from './WriteDialog';
