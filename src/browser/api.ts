@@ -5,6 +5,7 @@
  */
 import type { Api, ChannelInput, ChannelName, ChannelResult, Envelope, EventName, Events } from '../common/contract';
 import type { Language } from '../common/contract/app';
+import { methodPath } from '../common/contract/method-path';
 import type { AppErrorJson } from '../common/errors/app-error';
 import { errorTexts } from '../common/i18n/errors';
 
@@ -35,16 +36,6 @@ export function isApiError(value: unknown): value is ApiError {
 type InputArgs<C extends ChannelName> =
   undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
-/**
- * `keys:generate` → `['keys', 'generate']`, `shell:open-external` → `['shell', 'openExternal']`.
- * Mirrors `methodPath` in main/contract.ts (the renderer may only import types from main; a test checks
- * that both agree for every channel).
- */
-export function bridgePath(channel: string): [string, string] {
-  const [ns = '', method = ''] = channel.split(':');
-  return [ns, method.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
-}
-
 function bridge(): Api {
   const api = globalThis.window?.api;
   if (!api) {
@@ -64,7 +55,7 @@ export function pathForDroppedFile(file: File): string | null {
 
 /** Call a contract channel; resolves to its result or throws an ApiError. */
 export async function call<C extends ChannelName>(channel: C, ...args: InputArgs<C>): Promise<ChannelResult<C>> {
-  const [ns, method] = bridgePath(channel);
+  const [ns, method] = methodPath(channel);
   const group = (bridge() as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>)[ns];
   const fn = group?.[method];
   if (typeof fn !== 'function') {

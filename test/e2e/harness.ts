@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { channelNames, type EventName, eventNames, methodPath } from '../../src/common/contract';
+import { apiShape, type EventName } from '../../src/common/contract';
+import { type ApiShape, buildApi } from '../../src/common/contract/build-api';
 import type { ServiceOptions } from '../../src/node/services';
 import { tempHome } from '../helpers/temp-home';
 import { testServices } from '../helpers/test-services';
@@ -87,39 +88,28 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
 }
 
-/** What the init script needs to build window.api: [channel, namespace, method] triples and event names. */
-function bridgeShape() {
-  return {
-    channels: channelNames.map((name) => [name, ...methodPath(name)] as [string, string, string]),
-    events: [...eventNames] as string[],
-  };
-}
-
 /**
  * Runs in the page before any of its scripts (CDP injects it, so the page's CSP does not apply to it).
- * It mirrors main/app/preload.ts: one function per channel, `on` for declared events, nothing else.
+ * window.api comes from the same buildApi the preload uses (its source is injected with this function),
+ * over the exposed dispatch; `__mpdEmit` lets the harness push events as main would.
  */
-function installBridge({ channels, events }: ReturnType<typeof bridgeShape>): void {
+function installBridge(build: typeof buildApi, shape: ApiShape): void {
   type Bound = Window & {
     __mpdDispatch(channel: string, input: unknown): Promise<unknown>;
     __mpdCspViolation(text: string): void;
-    __mpdEmit?: (event: string, payload: unknown) => void;
   };
   const w = window as unknown as Bound;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const api: Record<string, unknown> = {};
-  for (const [name, ns, method] of channels) {
-    api[ns] ??= {};
-    const group = api[ns] as Record<string, unknown>;
-    group[method] = (input?: unknown) => w.__mpdDispatch(name, input);
-  }
-  api.on = (event: string, listener: (payload: unknown) => void) => {
-    if (!events.includes(event)) throw new Error(`Unknown event ${event}`);
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener);
-    return () => set.delete(listener);
-  };
+  const api = build(
+    (channel, input) => w.__mpdDispatch(channel, input),
+    (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    shape,
+  );
   for (const value of Object.values(api)) if (typeof value === 'object') Object.freeze(value);
   Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false });
   Object.defineProperty(window, '__mpdEmit', {
@@ -158,7 +148,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     watchPage(page, problems);
     await page.exposeFunction('__mpdDispatch', (channel: string, input: unknown) => dispatch(channel, input));
     await page.exposeFunction('__mpdCspViolation', (text: string) => problems.cspViolations.push(text));
-    await page.addInitScript(installBridge, bridgeShape());
+    await page.addInitScript({ content: `(${installBridge})(${buildApi}, ${JSON.stringify(apiShape)});` });
     const stopForwarding = services.events.forward((event: EventName, payload: unknown) => {
       page
         .evaluate(([e, p]) => (window as unknown as { __mpdEmit(e: unknown, p: unknown): void }).__mpdEmit(e, p), [

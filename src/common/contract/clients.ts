@@ -9,8 +9,6 @@ import { keyIdSchema, type PublicJwk } from './keys';
  * public material only: client metadata and public JWKs. The admin token stays in main.
  */
 
-import { MAX_CLIENT_KEYS } from './clients-limits';
-
 export { MAX_CLIENT_KEYS, PROPAGATION_MINUTES } from './clients-limits';
 
 /** 'unknown' when neither the server's `exp` nor a local registration date tells the expiry. */

@@ -6,10 +6,12 @@
 import type { z } from 'zod';
 import type { AppErrorJson } from '../errors/app-error';
 import { appChannels } from './app';
+import type { ApiShape } from './build-api';
 import { clientsChannels } from './clients';
 import { downloadsChannels } from './downloads';
 import { instancesChannels } from './instances';
 import { keysChannels } from './keys';
+import { methodPath } from './method-path';
 import { profileChannels } from './profiles';
 import { tokenChannels } from './token';
 
@@ -67,7 +69,10 @@ export type Api = {
   files?: { pathForFile(file: unknown): string };
 };
 
-export function methodPath(channelName: string): [string, string] {
-  const [ns, method] = channelName.split(':') as [string, string];
-  return [ns, method.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
-}
+export { methodPath };
+
+/** The contract as data, for buildApi (build-api.ts). */
+export const apiShape: ApiShape = {
+  channels: channelNames.map((name) => [name, ...methodPath(name)] as const),
+  events: eventNames,
+};
