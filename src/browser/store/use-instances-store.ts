@@ -77,11 +77,6 @@ const noQuery = {
   detailError: undefined,
 };
 
-/** The org whose confirmations "not confirmed by us" hides: the profile's, else the app owner's. */
-export function confirmingOrg(profile: Profile | undefined, appId: string): string {
-  return profile?.org ?? appId.split('/')[0] ?? appId;
-}
-
 export const useInstancesStore = create<InstancesState>()((set, get) => {
   // Each new query gets a number; pages and details that arrive for an older one are dropped.
   let generation = 0;
@@ -139,16 +134,9 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
     },
 
     async search() {
-      const { profileId, appId, draft, profiles } = get();
+      const { profileId, appId, draft } = get();
       if (!profileId || !appId) return;
-      const result = draftToFilters(
-        draft,
-        appId,
-        confirmingOrg(
-          profiles.find((p) => p.id === profileId),
-          appId,
-        ),
-      );
+      const result = draftToFilters(draft, appId);
       if (!result.ok) {
         set({ draftErrors: result.errors });
         return;

@@ -8,7 +8,6 @@ import { formatBytes } from '../../common/format/bytes';
 import { englishHint } from '../../common/i18n/hints';
 import { type InstanceFilters, instanceFiltersSchema } from '../../common/schemas/instance-query';
 import { instanceIdSchema } from '../../common/schemas/instance-types';
-import { orgOf } from '../../node/storage/instance-summary';
 import { type CliContext, UsageError } from '../context';
 
 interface FilterOptions {
@@ -37,7 +36,7 @@ function filterOptions(command: Command): Command {
     .option('--complete', 'only instances whose process has ended')
     .option('--no-complete', 'only instances still in process')
     .option('--task <taskId>', 'only instances at this process task, e.g. Task_1')
-    .option('--not-confirmed', 'leave out instances the app owner (the org of --app) has confirmed')
+    .option('--not-confirmed', "leave out instances confirmed by us (the profile's --org, else the owner of --app)")
     .option('--exclude-confirmed-by <org>', 'leave out instances this org has confirmed')
     .option('--created-after <date>', 'created after this date (YYYY-MM-DD or ISO 8601)')
     .option('--created-before <date>', 'created before this date')
@@ -62,7 +61,8 @@ export function filtersFrom(o: FilterOptions): InstanceFilters {
     appId: o.app,
     isComplete: o.complete,
     currentTask: o.task,
-    excludeConfirmedBy: o.excludeConfirmedBy ?? (o.notConfirmed ? orgOf(o.app) : undefined),
+    excludeConfirmedBy: o.excludeConfirmedBy,
+    notConfirmedByUs: o.notConfirmed && !o.excludeConfirmedBy ? true : undefined,
     created: range(o.createdAfter, o.createdBefore),
     lastChanged: range(o.changedAfter, o.changedBefore),
     isArchived: o.archived,

@@ -40,6 +40,11 @@ export const instanceFiltersSchema = z.strictObject({
     .optional(),
   /** Leave out instances this org (the service owner's code, e.g. `ttd`) has confirmed. */
   excludeConfirmedBy: orgCodeSchema.optional(),
+  /**
+   * Leave out instances confirmed by us: main resolves "us" from the profile (confirming-org.ts), so the
+   * GUI, `mpd` and scheduled runs mean the same org. `excludeConfirmedBy`, when given, wins.
+   */
+  notConfirmedByUs: z.boolean().optional(),
   created: dateRangeSchema.optional(),
   lastChanged: dateRangeSchema.optional(),
   isArchived: z.boolean().optional(),

@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import type { Instance } from '../../common/schemas/instance-types';
 import { syncDir } from '../platform/atomic-write';
-import { confirmedBy, orgOf } from '../storage/instance-summary';
+import { confirmedBy } from '../storage/instance-summary';
 import type { StorageClient } from '../storage/storage-client';
 import { INSTANCE_JSON, instanceFolder } from './folder-layout';
 import type { Manifest } from './manifest';
@@ -53,7 +53,7 @@ export async function confirmInstance(
       { details: { instanceId: instance.id, missing: missing.slice(0, 20) } },
     );
   }
-  if (confirmedBy(instance, orgOf(instance.appId))) {
+  if (confirmedBy(instance, client.confirmingOrg(instance.appId))) {
     manifest.recordConfirmed(instance.id);
     return 'already';
   }

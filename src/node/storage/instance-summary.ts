@@ -61,7 +61,3 @@ export function instanceDetail(instance: Instance): InstanceDetail {
 export function confirmedBy(instance: Instance, org: string): boolean {
   return (instance.completeConfirmations ?? []).some((c) => c.stakeholderId.toLowerCase() === org.toLowerCase());
 }
-
-export function orgOf(appId: string): string {
-  return appId.split('/')[0] ?? appId;
-}

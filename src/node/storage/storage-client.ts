@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { StorageErrors } from '../../common/errors/storage-errors';
+import { confirmingOrg } from '../../common/schemas/confirming-org';
 import type { InstanceFilters } from '../../common/schemas/instance-query';
 import {
   type DataElement,
@@ -23,6 +24,8 @@ export interface StorageClientOptions {
   fetch: typeof fetch;
   tokens: AltinnTokenSource;
   profileId: string;
+  /** The profile's org code, if it names one: who "us" is in "not confirmed by us" (confirming-org.ts). */
+  profileOrg?: string;
   environment: Environment;
   retry?: RetryPolicy;
   now?: () => number;
@@ -124,7 +127,9 @@ export class StorageClient {
       entry.promise.catch(() => {}); // awaited when it is this page's turn; an abandoned one must not go unhandled
       return entry;
     };
-    let current: Pending | undefined = fetchPage(options.start ?? buildInstanceQuery(this.storageBase, filters).url);
+    let current: Pending | undefined = fetchPage(
+      options.start ?? buildInstanceQuery(this.storageBase, filters, this.options.profileOrg).url,
+    );
     try {
       while (current) {
         const entry: Pending = current;
@@ -162,7 +167,12 @@ export class StorageClient {
 
   /** The first page's URL for these filters (for callers that page one step at a time). */
   firstPageUrl(filters: InstanceFilters): string {
-    return buildInstanceQuery(this.storageBase, filters).url;
+    return buildInstanceQuery(this.storageBase, filters, this.options.profileOrg).url;
+  }
+
+  /** The org whose confirmation of an instance of `appId` counts as ours (confirming-org.ts). */
+  confirmingOrg(appId: string): string {
+    return confirmingOrg(this.options.profileOrg, appId);
   }
 
   async getInstance(instanceId: string, signal?: AbortSignal): Promise<Instance> {

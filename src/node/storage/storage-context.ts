@@ -34,6 +34,7 @@ export function createStorageResolver(deps: StorageResolverDeps): (profileId: st
       fetch: deps.fetch,
       tokens: deps.tokens,
       profileId: profile.id,
+      profileOrg: profile.org,
       environment,
       retry: deps.retry,
     });

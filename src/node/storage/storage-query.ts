@@ -1,18 +1,25 @@
+import { confirmingOrg } from '../../common/schemas/confirming-org';
 import type { DateRange, InstanceFilters } from '../../common/schemas/instance-query';
 
 /** How instance filters become a Storage query (shared/reference/maskinporten-altinn.md §3.2). */
 const OPS = ['gt', 'gte', 'lt', 'lte'] as const;
 
-/** The first page's URL and the headers that go with every page of the query. */
+/**
+ * The first page's URL and the headers that go with every page of the query. `profileOrg` is the
+ * profile's org code, which decides who "us" is in `notConfirmedByUs`.
+ */
 export function buildInstanceQuery(
   storageBase: string,
   filters: InstanceFilters,
+  profileOrg?: string,
 ): { url: string; headers: Record<string, string> } {
   const params = new URLSearchParams();
   params.set('appId', filters.appId);
   if (filters.isComplete !== undefined) params.set('process.isComplete', String(filters.isComplete));
   if (filters.currentTask) params.set('process.currentTask', filters.currentTask);
-  if (filters.excludeConfirmedBy) params.set('excludeConfirmedBy', filters.excludeConfirmedBy);
+  const excluded =
+    filters.excludeConfirmedBy ?? (filters.notConfirmedByUs ? confirmingOrg(profileOrg, filters.appId) : undefined);
+  if (excluded) params.set('excludeConfirmedBy', excluded);
   appendRange(params, 'created', filters.created);
   appendRange(params, 'lastChanged', filters.lastChanged);
   if (filters.isArchived !== undefined) params.set('status.isArchived', String(filters.isArchived));

@@ -52,6 +52,35 @@ describe('instance query', () => {
   });
 });
 
+describe('"not confirmed by us" (confirming-org.ts): one rule for the GUI, mpd and downloads', () => {
+  const base = 'https://platform.tt02.altinn.no/storage/api/v1';
+  const excluded = (url: string) => new URL(url).searchParams.get('excludeConfirmedBy');
+
+  it("means the profile's org when it names one, else the app owner's", () => {
+    const filters = { appId: 'ttd/mottak', notConfirmedByUs: true };
+    expect(excluded(buildInstanceQuery(base, filters, 'skd').url)).toBe('skd');
+    expect(excluded(buildInstanceQuery(base, filters).url)).toBe('ttd');
+    expect(excluded(buildInstanceQuery(base, { appId: 'ttd/mottak' }, 'skd').url)).toBeNull();
+  });
+
+  it('lets an explicit excludeConfirmedBy win', () => {
+    const filters = { appId: 'ttd/mottak', notConfirmedByUs: true, excludeConfirmedBy: 'nav' };
+    expect(excluded(buildInstanceQuery(base, filters, 'skd').url)).toBe('nav');
+  });
+
+  it("is the client's profile org for its queries and its already-confirmed check", () => {
+    const client = new StorageClient({
+      fetch,
+      tokens: tokenStub(),
+      profileId: 'p1',
+      profileOrg: 'skd',
+      environment: { altinn: { storageBase: base } } as never,
+    });
+    expect(excluded(client.firstPageUrl({ appId: 'ttd/mottak', notConfirmedByUs: true }))).toBe('skd');
+    expect(client.confirmingOrg('ttd/mottak')).toBe('skd');
+  });
+});
+
 describe('StorageClient against the fake', () => {
   it('follows `next` exactly until it is absent, sending the owner header on every page', async () => {
     const { client } = await setup();

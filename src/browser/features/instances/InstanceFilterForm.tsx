@@ -1,7 +1,8 @@
 import { Button, Checkbox, Details, Field, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useId } from 'react';
+import { confirmingOrg } from '../../../common/schemas/confirming-org';
 import { useT } from '../../hooks/use-t';
-import { confirmingOrg, useInstancesStore } from '../../store/use-instances-store';
+import { useInstancesStore } from '../../store/use-instances-store';
 import { activeMoreFilters, type FilterDraft } from './instance-filters';
 
 /** Profile, app and the filters; "Show instances" runs the query (Storage gives one page at a time). */
@@ -79,7 +80,9 @@ export function InstanceFilterForm() {
       </div>
       <Checkbox
         label={t('instances.notConfirmed')}
-        description={s.appId ? t('instances.notConfirmedHelp', { org: confirmingOrg(profile, s.appId) }) : undefined}
+        description={
+          s.appId ? t('instances.notConfirmedHelp', { org: confirmingOrg(profile?.org, s.appId) }) : undefined
+        }
         checked={s.draft.notConfirmed}
         onChange={(e) => set({ notConfirmed: e.target.checked })}
         data-testid="filter-not-confirmed"

@@ -62,13 +62,12 @@ function range(from: string, to: string) {
 }
 
 /**
- * The form → Storage filters for `appId`; `confirmedBy` is the org whose confirmations "not confirmed by
- * us" leaves out (the profile's org, else the app's). Returns field errors instead when the form is wrong.
+ * The form → Storage filters for `appId` ("not confirmed by us" goes as `notConfirmedByUs`: main decides
+ * who "us" is). Returns field errors instead when the form is wrong.
  */
 export function draftToFilters(
   draft: FilterDraft,
   appId: string,
-  confirmedBy: string,
 ): { ok: true; filters: InstanceFilters } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const task = draft.currentTask.trim();
@@ -85,7 +84,7 @@ export function draftToFilters(
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const filters: InstanceFilters = { appId };
-  if (draft.notConfirmed) filters.excludeConfirmedBy = confirmedBy;
+  if (draft.notConfirmed) filters.notConfirmedByUs = true;
   if (draft.process !== 'all') filters.isComplete = draft.process === 'complete';
   if (task) filters.currentTask = task;
   const created = range(draft.createdFrom, draft.createdTo);

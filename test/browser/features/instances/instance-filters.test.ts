@@ -7,10 +7,10 @@ import {
 } from '../../../../src/browser/features/instances/instance-filters';
 
 describe('draftToFilters', () => {
-  it('hides what our org has confirmed by default and sends nothing else', () => {
-    expect(draftToFilters(emptyDraft, 'ttd/mottak', 'ttd')).toEqual({
+  it('hides what we have confirmed by default (main decides who "we" are) and sends nothing else', () => {
+    expect(draftToFilters(emptyDraft, 'ttd/mottak')).toEqual({
       ok: true,
-      filters: { appId: 'ttd/mottak', excludeConfirmedBy: 'ttd' },
+      filters: { appId: 'ttd/mottak', notConfirmedByUs: true },
     });
   });
 
@@ -29,7 +29,6 @@ describe('draftToFilters', () => {
         owner: '974 760 673',
       },
       'ttd/mottak',
-      'ttd',
     );
     expect(result).toEqual({
       ok: true,
@@ -48,9 +47,9 @@ describe('draftToFilters', () => {
   });
 
   it('reads 11 digits as a national id and flags other owner input', () => {
-    const person = draftToFilters({ ...emptyDraft, owner: '010190 12345' }, 'ttd/a', 'ttd');
+    const person = draftToFilters({ ...emptyDraft, owner: '010190 12345' }, 'ttd/a');
     expect(person.ok && person.filters.instanceOwner).toEqual({ kind: 'person', nationalId: '01019012345' });
-    expect(draftToFilters({ ...emptyDraft, owner: '1234' }, 'ttd/a', 'ttd')).toEqual({
+    expect(draftToFilters({ ...emptyDraft, owner: '1234' }, 'ttd/a')).toEqual({
       ok: false,
       errors: { owner: 'instances.ownerInvalid' },
     });
@@ -60,7 +59,6 @@ describe('draftToFilters', () => {
     const result = draftToFilters(
       { ...emptyDraft, createdFrom: '2025-03-01', createdTo: '2025-02-01', currentTask: 'Task 1' },
       'ttd/a',
-      'ttd',
     );
     expect(result).toEqual({
       ok: false,
@@ -69,7 +67,7 @@ describe('draftToFilters', () => {
   });
 
   it('asks for the hard-deleted ones only when chosen', () => {
-    const result = draftToFilters({ ...emptyDraft, deleted: 'hard', archived: 'yes' }, 'ttd/a', 'ttd');
+    const result = draftToFilters({ ...emptyDraft, deleted: 'hard', archived: 'yes' }, 'ttd/a');
     expect(result.ok && result.filters).toMatchObject({ isHardDeleted: true, isArchived: true });
     expect(result.ok && 'isSoftDeleted' in result.filters).toBe(false);
   });
