@@ -14,8 +14,7 @@ import { selectEnvironment, useAppStore } from './store/use-app-store';
 
 export function App() {
   const t = useT();
-  const status = useAppStore((s) => s.status);
-  const startError = useAppStore((s) => s.startError);
+  const { status, error: startError } = useAppStore((s) => s.startup);
   const start = useAppStore((s) => s.start);
   const language = useAppStore((s) => s.language);
 

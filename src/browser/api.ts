@@ -1,7 +1,8 @@
 /**
  * The only file that touches `window.api` (the preload's bridge, or the e2e harness's stand-in).
- * Everything else calls `call('area:action', input)`, which unwraps the envelope: the result, or a
- * thrown ApiError carrying the stable code, the English message and hint from main.
+ * The stores in store/ call `call('area:action', input)`, which unwraps the envelope: the result, or a
+ * thrown ApiError carrying the stable code, the English message and hint from main. Components call store
+ * actions, never channels (test/browser/channel-calls.test.ts holds them to it).
  */
 import type { Api, ChannelInput, ChannelName, ChannelResult, Envelope, EventName, Events } from '../common/contract';
 import type { Language } from '../common/contract/app';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 
 /**
  * The cycle of one action started by a button: busy while it runs (so it cannot start twice), its
@@ -9,7 +9,8 @@ export function useBusyAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
-  async function run(action: () => unknown): Promise<unknown> {
+  // The same function on every render, so hooks built on it can list it as a dependency.
+  const run = useCallback(async (action: () => unknown): Promise<unknown> => {
     setBusy(true);
     setError(undefined);
     try {
@@ -21,7 +22,7 @@ export function useBusyAction() {
     } finally {
       setBusy(false);
     }
-  }
+  }, []);
 
   return { busy, error, setError, run };
 }

@@ -2,12 +2,11 @@ import { create } from 'zustand';
 import type { AppInfo, EnvironmentSummary, Language } from '../../common/contract/app';
 import { type ApiError, call } from '../api';
 import { asApiError } from './as-api-error';
+import { idle, type Loadable, load, slot } from './load-state';
 
 /** The tasks of the design (plus self-service clients, issue 7); each is one view under src/browser/features/. */
 export type ViewId = 'keys' | 'profiles' | 'clients' | 'token' | 'instances' | 'downloads';
 export const viewIds: readonly ViewId[] = ['keys', 'profiles', 'clients', 'token', 'instances', 'downloads'];
-
-export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
 
 /**
  * The kinds of production action that ask once per session (issue 5, item 9). Each kind asks on its own:
@@ -16,16 +15,13 @@ export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
 export type ProductionScope = 'profiles' | 'token';
 
 export interface AppState {
-  status: LoadState;
-  /** Why the start failed (settings or environments could not be read). */
-  startError?: ApiError;
+  /** The start: settings and environments read (its error says why the window cannot start). */
+  startup: Loadable<undefined>;
   language: Language;
   environmentId: string;
   environments: EnvironmentSummary[];
   view: ViewId;
-  appInfo?: AppInfo;
-  appInfoError?: ApiError;
-  appInfoLoading: boolean;
+  appInfo: Loadable<AppInfo | undefined>;
   /** The last failed change of language or environment, shown until the next change. */
   changeError?: ApiError;
   switching: boolean;
@@ -45,23 +41,21 @@ export interface AppState {
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
-  status: 'idle',
+  startup: idle(undefined),
   language: 'nb',
   environmentId: 'tt02',
   environments: [],
   view: 'keys',
-  appInfoLoading: false,
+  appInfo: idle(undefined),
   switching: false,
   productionConfirmed: { profiles: [], token: [] },
 
   async start() {
-    set({ status: 'loading', startError: undefined });
-    try {
+    await load(slot(set, get, 'startup'), async () => {
       const [settings, environments] = await Promise.all([call('settings:get'), call('environments:list')]);
-      set({ ...settings, environments, status: 'ready' });
-    } catch (error) {
-      set({ status: 'failed', startError: asApiError(error) });
-    }
+      set({ ...settings, environments });
+      return undefined;
+    });
   },
 
   async setLanguage(language) {
@@ -94,12 +88,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
 
   async loadAppInfo() {
-    set({ appInfoLoading: true, appInfoError: undefined });
-    try {
-      set({ appInfo: await call('app:info'), appInfoLoading: false });
-    } catch (error) {
-      set({ appInfoLoading: false, appInfoError: asApiError(error) });
-    }
+    await load(slot(set, get, 'appInfo'), () => call('app:info'));
   },
 
   applySettings({ language, environmentId }) {

@@ -11,8 +11,7 @@ import type { KeySummary } from '../../common/contract/keys';
 import type { Profile, ProfileInput, ScopeSuggestion } from '../../common/contract/profiles';
 import type { DoctorReport } from '../../common/contract/token-status';
 import { ApiError, call } from '../api';
-import { asApiError } from './as-api-error';
-import type { LoadState } from './use-app-store';
+import { idle, type Loadable, load, slot } from './load-state';
 
 export type ClientsPath = 'admin' | 'manual';
 
@@ -26,37 +25,32 @@ export type ClientsNotice =
 /** Key count per client id: a number, or 'error' when that client could not be read. */
 export type KeyCounts = Record<string, number | 'error'>;
 
+/** What this machine holds for the environment: its profiles (admin and manual), keys and scope suggestions. */
+export interface LocalData {
+  profiles: Profile[];
+  keys: KeySummary[];
+  suggestions: ScopeSuggestion[];
+}
+
 export interface ClientsState {
   environmentId?: string;
   path?: ClientsPath;
 
-  status: LoadState;
-  error?: ApiError;
   /** Every profile of the environment (admin profiles and the manual path's profile come from here). */
-  profiles: Profile[];
-  keys: KeySummary[];
-  suggestions: ScopeSuggestion[];
+  local: Loadable<LocalData>;
 
   adminProfileId?: string;
-  clientsStatus: LoadState;
-  clientsError?: ApiError;
-  clients: ClientSummary[];
+  clients: Loadable<ClientSummary[]>;
   keyCounts: KeyCounts;
 
   selectedClientId?: string;
-  detailsStatus: LoadState;
-  detailsError?: ApiError;
-  details?: ClientDetails;
+  details: Loadable<ClientDetails | undefined>;
   notice?: ClientsNotice;
 
-  guideStatus: LoadState;
-  guideError?: ApiError;
-  guide?: ManualGuide;
+  guide: Loadable<ManualGuide | undefined>;
   guideKeyId?: string;
   manualProfileId?: string;
-  doctorStatus: LoadState;
-  doctorError?: ApiError;
-  doctor?: DoctorReport;
+  doctor: Loadable<DoctorReport | undefined>;
 
   load(environmentId: string): Promise<void>;
   choosePath(path: ClientsPath): void;
@@ -92,6 +86,10 @@ export interface ClientsState {
   loadGuide(keyId?: string): Promise<void>;
   saveManualProfile(input: ProfileInput, existingId?: string): Promise<Profile>;
   runDoctor(): Promise<void>;
+  /** Samarbeidsportalen in the person's browser (main opens only https addresses on its allowlist). */
+  openExternal(url: string): Promise<void>;
+  /** The key's public JWK to the clipboard, copied in main, for pasting into Samarbeidsportalen. */
+  copyPublicJwk(keyId: string): Promise<void>;
 }
 
 /** At most this many clients are read at once to count their keys (each read is two API calls). */
@@ -99,26 +97,18 @@ const COUNT_CONCURRENCY = 3;
 
 const noAdmin = {
   adminProfileId: undefined,
-  clientsStatus: 'idle' as LoadState,
-  clientsError: undefined,
-  clients: [],
+  clients: idle<ClientSummary[]>([]),
   keyCounts: {},
   selectedClientId: undefined,
-  detailsStatus: 'idle' as LoadState,
-  detailsError: undefined,
-  details: undefined,
+  details: idle<ClientDetails | undefined>(undefined),
   notice: undefined,
 };
 
 const noManual = {
-  guideStatus: 'idle' as LoadState,
-  guideError: undefined,
-  guide: undefined,
+  guide: idle<ManualGuide | undefined>(undefined),
   guideKeyId: undefined,
   manualProfileId: undefined,
-  doctorStatus: 'idle' as LoadState,
-  doctorError: undefined,
-  doctor: undefined,
+  doctor: idle<DoctorReport | undefined>(undefined),
 };
 
 export const useClientsStore = create<ClientsState>()((set, get) => {
@@ -130,7 +120,8 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
     const environmentId = get().environmentId;
     if (!environmentId) return;
     const [profiles, keys] = await Promise.all([call('profiles:list', { environmentId }), call('keys:list')]);
-    if (environmentId === get().environmentId) set({ profiles, keys });
+    const local = get().local;
+    if (environmentId === get().environmentId) set({ local: { ...local, value: { ...local.value, profiles, keys } } });
   }
 
   async function countKeys(adminProfileId: string, clients: ClientSummary[], mine: number) {
@@ -157,10 +148,7 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
   }
 
   return {
-    status: 'idle',
-    profiles: [],
-    keys: [],
-    suggestions: [],
+    local: idle<LocalData>({ profiles: [], keys: [], suggestions: [] }),
     ...noAdmin,
     ...noManual,
 
@@ -170,35 +158,37 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
         listGeneration++;
         detailsGeneration++;
       }
+      // Keys and suggestions are not per environment: only the profiles go at a switch.
+      const local = get().local;
       set({
         environmentId,
-        status: 'loading',
-        error: undefined,
-        ...(changed ? { profiles: [], ...noAdmin, ...noManual } : {}),
+        ...(changed ? { local: { ...local, value: { ...local.value, profiles: [] } }, ...noAdmin, ...noManual } : {}),
       });
-      try {
-        const [profiles, keys, suggestions] = await Promise.all([
-          call('profiles:list', { environmentId }),
-          call('keys:list'),
-          call('profiles:scope-suggestions').catch(() => [] as ScopeSuggestion[]),
-        ]);
-        if (environmentId !== get().environmentId) return;
-        set({ profiles, keys, suggestions, status: 'ready' });
-        const admins = profiles.filter((p) => p.admin);
-        const current = get().adminProfileId;
-        if (current && !admins.some((p) => p.id === current)) await get().chooseAdmin(undefined);
-        else if (!current && admins.length === 1) await get().chooseAdmin(admins[0]?.id);
-      } catch (error) {
-        if (environmentId === get().environmentId) set({ status: 'failed', error: asApiError(error) });
-      }
+      const arrived = await load(
+        slot(set, get, 'local'),
+        async () => {
+          const [profiles, keys, suggestions] = await Promise.all([
+            call('profiles:list', { environmentId }),
+            call('keys:list'),
+            call('profiles:scope-suggestions').catch(() => [] as ScopeSuggestion[]),
+          ]);
+          return { profiles, keys, suggestions };
+        },
+        { isCurrent: () => environmentId === get().environmentId },
+      );
+      if (!arrived) return;
+      const admins = get().local.value.profiles.filter((p) => p.admin);
+      const current = get().adminProfileId;
+      if (current && !admins.some((p) => p.id === current)) await get().chooseAdmin(undefined);
+      else if (!current && admins.length === 1) await get().chooseAdmin(admins[0]?.id);
     },
 
     choosePath(path) {
       set({ path });
-      if (path === 'manual' && get().guideStatus === 'idle') {
+      if (path === 'manual' && get().guide.status === 'idle') {
         // The newest plain key: an enterprise-certificate key belongs to the admin client, not to new ones.
         const plain = get()
-          .keys.filter((k) => !k.certificate)
+          .local.value.keys.filter((k) => !k.certificate)
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
         void get().loadGuide(plain[0]?.id);
       }
@@ -215,33 +205,30 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
       const adminProfileId = get().adminProfileId;
       if (!adminProfileId) return;
       const mine = ++listGeneration;
-      set({ clientsStatus: 'loading', clientsError: undefined });
-      try {
-        const clients = await call('clients:list', { adminProfileId });
-        if (mine !== listGeneration) return;
-        const sorted = [...clients].sort((a, b) => a.clientName.localeCompare(b.clientName, 'nb'));
-        set({ clients: sorted, clientsStatus: 'ready', keyCounts: {} });
-        await countKeys(adminProfileId, sorted, mine);
-      } catch (error) {
-        if (mine === listGeneration) set({ clientsStatus: 'failed', clientsError: asApiError(error) });
-      }
+      const arrived = await load(
+        slot(set, get, 'clients'),
+        async () =>
+          [...(await call('clients:list', { adminProfileId }))].sort((a, b) =>
+            a.clientName.localeCompare(b.clientName, 'nb'),
+          ),
+        { isCurrent: () => mine === listGeneration, onReady: () => set({ keyCounts: {} }) },
+      );
+      if (!arrived) return;
+      await countKeys(adminProfileId, get().clients.value, mine);
     },
 
     async openClient(clientId) {
       const adminProfileId = adminId();
       const mine = ++detailsGeneration;
-      set({ selectedClientId: clientId, detailsStatus: 'loading', detailsError: undefined, details: undefined });
-      try {
-        const details = await call('clients:get', { adminProfileId, clientId });
-        if (mine === detailsGeneration) set({ details, detailsStatus: 'ready' });
-      } catch (error) {
-        if (mine === detailsGeneration) set({ detailsStatus: 'failed', detailsError: asApiError(error) });
-      }
+      set({ selectedClientId: clientId, details: idle(undefined) });
+      await load(slot(set, get, 'details'), () => call('clients:get', { adminProfileId, clientId }), {
+        isCurrent: () => mine === detailsGeneration,
+      });
     },
 
     closeClient() {
       detailsGeneration++;
-      set({ selectedClientId: undefined, details: undefined, detailsStatus: 'idle', detailsError: undefined });
+      set({ selectedClientId: undefined, details: idle(undefined) });
     },
 
     clearNotice() {
@@ -263,7 +250,7 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
         await refreshLocal().catch(() => {});
         void get().loadClients();
         detailsGeneration++;
-        set({ selectedClientId: result.client.clientId, details: result.client, detailsStatus: 'ready' });
+        set({ selectedClientId: result.client.clientId, details: { status: 'ready', value: result.client } });
         return result;
       } catch (error) {
         // The client may exist although a later step (the key, the profile) failed: show it in the list.
@@ -280,14 +267,17 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
       const adminProfileId = adminId();
       const details = await call('clients:update', { adminProfileId, ...input });
       detailsGeneration++;
-      set({ details, detailsStatus: 'ready', notice: { kind: 'updated', clientName: details.clientName } });
+      set({
+        details: { status: 'ready', value: details },
+        notice: { kind: 'updated', clientName: details.clientName },
+      });
       void get().loadClients();
     },
 
     async publishKey(input) {
       const adminProfileId = adminId();
       const result = await call('clients:publish-key', { adminProfileId, ...input });
-      set({ notice: { kind: 'published', result, clientName: get().details?.clientName ?? input.clientId } });
+      set({ notice: { kind: 'published', result, clientName: get().details.value?.clientName ?? input.clientId } });
       await refreshLocal().catch(() => {});
       await get().openClient(input.clientId);
       void get().loadClients();
@@ -305,13 +295,12 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
     async loadGuide(keyId) {
       const environmentId = get().environmentId;
       if (!environmentId) return;
-      set({ guideStatus: 'loading', guideError: undefined, guideKeyId: keyId });
-      try {
-        const guide = await call('clients:manual-guide', { environmentId, ...(keyId ? { keyId } : {}) });
-        if (environmentId === get().environmentId && keyId === get().guideKeyId) set({ guide, guideStatus: 'ready' });
-      } catch (error) {
-        if (environmentId === get().environmentId) set({ guideStatus: 'failed', guideError: asApiError(error) });
-      }
+      set({ guideKeyId: keyId });
+      await load(
+        slot(set, get, 'guide'),
+        () => call('clients:manual-guide', { environmentId, ...(keyId ? { keyId } : {}) }),
+        { isCurrent: () => environmentId === get().environmentId && keyId === get().guideKeyId },
+      );
     },
 
     async saveManualProfile(input, existingId) {
@@ -322,7 +311,7 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
             patch: { keyId: patch.keyId, scopes: patch.scopes, name: patch.name, org: patch.org ?? null },
           })
         : await call('profiles:add', input);
-      set({ manualProfileId: profile.id, doctor: undefined, doctorStatus: 'idle', doctorError: undefined });
+      set({ manualProfileId: profile.id, doctor: idle(undefined) });
       await refreshLocal().catch(() => {});
       return profile;
     },
@@ -330,13 +319,17 @@ export const useClientsStore = create<ClientsState>()((set, get) => {
     async runDoctor() {
       const profileId = get().manualProfileId;
       if (!profileId) return;
-      set({ doctorStatus: 'loading', doctorError: undefined });
-      try {
-        const doctor = await call('token:doctor', { profileId });
-        if (profileId === get().manualProfileId) set({ doctor, doctorStatus: 'ready' });
-      } catch (error) {
-        if (profileId === get().manualProfileId) set({ doctorStatus: 'failed', doctorError: asApiError(error) });
-      }
+      await load(slot(set, get, 'doctor'), () => call('token:doctor', { profileId }), {
+        isCurrent: () => profileId === get().manualProfileId,
+      });
+    },
+
+    async openExternal(url) {
+      await call('shell:open-external', { url });
+    },
+
+    async copyPublicJwk(keyId) {
+      await call('keys:copy-public-jwk', { id: keyId });
     },
   };
 });

@@ -1,23 +1,20 @@
 import { create } from 'zustand';
-import type { DownloadJobDetail, DownloadJobSummary, DownloadProgress } from '../../common/contract/downloads';
+import type {
+  DownloadJobDetail,
+  DownloadJobSummary,
+  DownloadProgress,
+  DownloadStartInput,
+} from '../../common/contract/downloads';
 import { type ApiError, call, onEvent } from '../api';
 import { asApiError } from './as-api-error';
-import type { LoadState } from './use-app-store';
+import { idle, type Loadable, type LoadableSlot, load, slot } from './load-state';
 
 export type JobAction = 'cancel' | 'retry' | 'open';
 
-export interface JobDetailState {
-  status: LoadState;
-  detail?: DownloadJobDetail;
-  error?: ApiError;
-}
-
 export interface DownloadsState {
-  status: LoadState;
-  error?: ApiError;
   /** Newest first. The jobs live in main: a reloaded window gets them back from `downloads:list`. */
-  jobs: DownloadJobSummary[];
-  details: Record<string, JobDetailState>;
+  jobs: Loadable<DownloadJobSummary[]>;
+  details: Record<string, Loadable<DownloadJobDetail | undefined>>;
   pending: Record<string, JobAction | undefined>;
   actionError?: { jobId: string; error: ApiError };
 
@@ -25,8 +22,10 @@ export interface DownloadsState {
   /** Follow `downloads:progress` (once per window; both views call it). */
   listen(): void;
   applyProgress(progress: DownloadProgress): void;
-  /** A job this window just started. */
-  added(job: DownloadJobSummary): void;
+  /** The native folder dialog in main (main writes only where the person picked); null when cancelled. */
+  chooseFolder(): Promise<string | null>;
+  /** Start a download job in main; it joins the list at once. */
+  start(input: DownloadStartInput): Promise<DownloadJobSummary>;
   loadDetail(jobId: string): Promise<void>;
   cancel(jobId: string): Promise<void>;
   retryFailed(jobId: string): Promise<void>;
@@ -41,8 +40,16 @@ let unsubscribe: (() => void) | undefined;
 
 export const useDownloadsStore = create<DownloadsState>()((set, get) => {
   function upsert(job: DownloadJobSummary) {
-    const others = get().jobs.filter((j) => j.jobId !== job.jobId);
-    set({ jobs: newestFirst([...others, job]) });
+    const jobs = get().jobs;
+    const others = jobs.value.filter((j) => j.jobId !== job.jobId);
+    set({ jobs: { ...jobs, value: newestFirst([...others, job]) } });
+  }
+
+  function detailSlot(jobId: string): LoadableSlot<DownloadJobDetail | undefined> {
+    return {
+      get: () => get().details[jobId] ?? idle(undefined),
+      set: (next) => set({ details: { ...get().details, [jobId]: next } }),
+    };
   }
 
   async function act(jobId: string, action: JobAction, run: () => Promise<DownloadJobSummary | undefined>) {
@@ -58,18 +65,13 @@ export const useDownloadsStore = create<DownloadsState>()((set, get) => {
   }
 
   return {
-    status: 'idle',
-    jobs: [],
+    jobs: idle([]),
     details: {},
     pending: {},
 
     async load() {
-      if (get().status !== 'ready') set({ status: 'loading', error: undefined });
-      try {
-        set({ jobs: newestFirst(await call('downloads:list')), status: 'ready', error: undefined });
-      } catch (error) {
-        set({ status: 'failed', error: asApiError(error) });
-      }
+      // Progress events call this too: a list already shown stays while it is read again.
+      await load(slot(set, get, 'jobs'), async () => newestFirst(await call('downloads:list')), { refresh: true });
     },
 
     listen() {
@@ -82,7 +84,7 @@ export const useDownloadsStore = create<DownloadsState>()((set, get) => {
     },
 
     applyProgress(progress) {
-      const job = get().jobs.find((j) => j.jobId === progress.jobId);
+      const job = get().jobs.value.find((j) => j.jobId === progress.jobId);
       if (!job) {
         // Started elsewhere (or before this window loaded): the list has the rest of its summary.
         void get().load();
@@ -96,19 +98,18 @@ export const useDownloadsStore = create<DownloadsState>()((set, get) => {
       }
     },
 
-    added(job) {
+    async chooseFolder() {
+      return (await call('downloads:choose-folder')).folder;
+    },
+
+    async start(input) {
+      const job = await call('downloads:start', input);
       upsert(job);
+      return job;
     },
 
     async loadDetail(jobId) {
-      const previous = get().details[jobId];
-      set({ details: { ...get().details, [jobId]: { ...previous, status: 'loading', error: undefined } } });
-      try {
-        const detail = await call('downloads:get', { jobId });
-        set({ details: { ...get().details, [jobId]: { status: 'ready', detail } } });
-      } catch (error) {
-        set({ details: { ...get().details, [jobId]: { status: 'failed', error: asApiError(error) } } });
-      }
+      await load(detailSlot(jobId), () => call('downloads:get', { jobId }));
     },
 
     cancel(jobId) {

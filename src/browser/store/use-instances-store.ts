@@ -1,11 +1,12 @@
 import { create } from 'zustand';
-import type { InstanceDetail, InstanceSummary } from '../../common/contract/instances';
+import type { ChannelInput } from '../../common/contract';
+import type { ConfirmResult, InstanceDetail, InstanceSummary } from '../../common/contract/instances';
 import type { Profile } from '../../common/contract/profiles';
 import type { InstanceFilters } from '../../common/schemas/instance-query';
 import { type ApiError, call } from '../api';
 import { type DraftErrors, draftToFilters, emptyDraft, type FilterDraft } from '../features/instances/instance-filters';
 import { asApiError } from './as-api-error';
-import type { LoadState } from './use-app-store';
+import { idle, type Loadable, load, slot } from './load-state';
 
 /** The query the table shows: the filters as sent, so paging and "all matching" use exactly these. */
 export interface AppliedQuery {
@@ -15,19 +16,16 @@ export interface AppliedQuery {
 
 export interface InstancesState {
   environmentId?: string;
-  profilesStatus: LoadState;
-  profilesError?: ApiError;
   /** The environment's profiles that name at least one app. */
-  profiles: Profile[];
+  profiles: Loadable<Profile[]>;
   profileId?: string;
   appId?: string;
   draft: FilterDraft;
   draftErrors: DraftErrors;
 
   applied?: AppliedQuery;
-  queryStatus: LoadState;
-  queryError?: ApiError;
-  rows: InstanceSummary[];
+  /** The loaded pages of the applied query; its status is that of the first page. */
+  rows: Loadable<InstanceSummary[]>;
   /** Storage's link to the next page; absent when every instance is loaded (there is no total count). */
   next?: string;
   loadingMore: boolean;
@@ -40,9 +38,7 @@ export interface InstancesState {
   allMatching: boolean;
 
   detailId?: string;
-  detailStatus: LoadState;
-  detail?: InstanceDetail;
-  detailError?: ApiError;
+  detail: Loadable<InstanceDetail | undefined>;
 
   loadProfiles(environmentId: string): Promise<void>;
   selectProfile(profileId: string | undefined): void;
@@ -58,13 +54,13 @@ export interface InstancesState {
   clearSelection(): void;
   openDetail(instanceId: string): Promise<void>;
   closeDetail(): void;
+  /** instances:confirm for instances already downloaded (main checks every file first). */
+  confirmReceipt(input: ChannelInput<'instances:confirm'>): Promise<ConfirmResult>;
 }
 
 const noQuery = {
   applied: undefined,
-  queryStatus: 'idle' as LoadState,
-  queryError: undefined,
-  rows: [] as InstanceSummary[],
+  rows: idle<InstanceSummary[]>([]),
   next: undefined,
   loadingMore: false,
   moreError: undefined,
@@ -72,9 +68,7 @@ const noQuery = {
   selected: new Set<string>() as ReadonlySet<string>,
   allMatching: false,
   detailId: undefined,
-  detailStatus: 'idle' as LoadState,
-  detail: undefined,
-  detailError: undefined,
+  detail: idle<InstanceDetail | undefined>(undefined),
 };
 
 export const useInstancesStore = create<InstancesState>()((set, get) => {
@@ -82,8 +76,7 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
   let generation = 0;
 
   return {
-    profilesStatus: 'idle',
-    profiles: [],
+    profiles: idle([]),
     draft: emptyDraft,
     draftErrors: {},
     ...noQuery,
@@ -93,26 +86,23 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
       if (changed) generation++;
       set({
         environmentId,
-        profilesStatus: 'loading',
-        profilesError: undefined,
-        ...(changed ? { profiles: [], profileId: undefined, appId: undefined, ...noQuery } : {}),
+        ...(changed ? { profiles: idle([]), profileId: undefined, appId: undefined, ...noQuery } : {}),
       });
-      try {
-        const all = await call('profiles:list', { environmentId });
-        if (environmentId !== get().environmentId) return;
-        const profiles = all.filter((p) => p.apps.length > 0);
-        set({ profiles, profilesStatus: 'ready' });
-        const current = get().profileId;
-        if (current && !profiles.some((p) => p.id === current)) get().selectProfile(undefined);
-        else if (!current && profiles.length === 1) get().selectProfile(profiles[0]?.id);
-      } catch (error) {
-        if (environmentId === get().environmentId) set({ profilesStatus: 'failed', profilesError: asApiError(error) });
-      }
+      const arrived = await load(
+        slot(set, get, 'profiles'),
+        async () => (await call('profiles:list', { environmentId })).filter((p) => p.apps.length > 0),
+        { isCurrent: () => environmentId === get().environmentId },
+      );
+      if (!arrived) return;
+      const profiles = get().profiles.value;
+      const current = get().profileId;
+      if (current && !profiles.some((p) => p.id === current)) get().selectProfile(undefined);
+      else if (!current && profiles.length === 1) get().selectProfile(profiles[0]?.id);
     },
 
     selectProfile(profileId) {
       generation++;
-      const profile = get().profiles.find((p) => p.id === profileId);
+      const profile = get().profiles.value.find((p) => p.id === profileId);
       set({ profileId, appId: undefined, ...noQuery });
       if (profile?.apps.length === 1) get().selectApp(profile.apps[0]);
     },
@@ -143,14 +133,17 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
       }
       const mine = ++generation;
       const applied = { profileId, filters: result.filters };
-      set({ ...noQuery, applied, draftErrors: {}, queryStatus: 'loading' });
-      try {
-        const page = await call('instances:query', applied);
-        if (mine !== generation) return;
-        set({ rows: page.instances, next: page.next, queryStatus: 'ready', queriedAt: new Date().toISOString() });
-      } catch (error) {
-        if (mine === generation) set({ queryStatus: 'failed', queryError: asApiError(error) });
-      }
+      set({ ...noQuery, applied, draftErrors: {} });
+      let next: string | undefined;
+      await load(
+        slot(set, get, 'rows'),
+        async () => {
+          const page = await call('instances:query', applied);
+          next = page.next;
+          return page.instances;
+        },
+        { isCurrent: () => mine === generation, onReady: () => set({ next, queriedAt: new Date().toISOString() }) },
+      );
     },
 
     refresh() {
@@ -158,14 +151,15 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
     },
 
     async loadMore() {
-      const { applied, next, loadingMore, queryStatus } = get();
-      if (!applied || !next || loadingMore || queryStatus !== 'ready') return;
+      const { applied, next, loadingMore, rows } = get();
+      if (!applied || !next || loadingMore || rows.status !== 'ready') return;
       const mine = generation;
       set({ loadingMore: true, moreError: undefined });
       try {
         const page = await call('instances:query', { ...applied, next });
         if (mine !== generation) return;
-        set({ rows: [...get().rows, ...page.instances], next: page.next, loadingMore: false });
+        const loaded = get().rows;
+        set({ rows: { ...loaded, value: [...loaded.value, ...page.instances] }, next: page.next, loadingMore: false });
       } catch (error) {
         if (mine === generation) set({ loadingMore: false, moreError: asApiError(error) });
       }
@@ -179,7 +173,7 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
     },
 
     setLoadedSelected(on) {
-      set({ selected: on ? new Set(get().rows.map((r) => r.id)) : new Set(), allMatching: false });
+      set({ selected: on ? new Set(get().rows.value.map((r) => r.id)) : new Set(), allMatching: false });
     },
 
     selectAllMatching() {
@@ -194,19 +188,18 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
       const profileId = get().applied?.profileId;
       if (!profileId) return;
       const mine = generation;
-      set({ detailId: instanceId, detailStatus: 'loading', detail: undefined, detailError: undefined });
-      try {
-        const detail = await call('instances:get', { profileId, instanceId });
-        if (mine === generation && get().detailId === instanceId) set({ detail, detailStatus: 'ready' });
-      } catch (error) {
-        if (mine === generation && get().detailId === instanceId) {
-          set({ detailStatus: 'failed', detailError: asApiError(error) });
-        }
-      }
+      set({ detailId: instanceId, detail: idle(undefined) });
+      await load(slot(set, get, 'detail'), () => call('instances:get', { profileId, instanceId }), {
+        isCurrent: () => mine === generation && get().detailId === instanceId,
+      });
     },
 
     closeDetail() {
-      set({ detailId: undefined, detail: undefined, detailStatus: 'idle', detailError: undefined });
+      set({ detailId: undefined, detail: idle(undefined) });
+    },
+
+    confirmReceipt(input) {
+      return call('instances:confirm', input);
     },
   };
 });

@@ -8,9 +8,8 @@ import type {
   VaultStatusInfo,
 } from '../../common/contract/keys';
 import type { MessageKey, MessageParams } from '../../common/i18n/translate';
-import { type ApiError, call } from '../api';
-import { asApiError } from './as-api-error';
-import type { LoadState } from './use-app-store';
+import { call } from '../api';
+import { idle, type Loadable, load, slot } from './load-state';
 
 /**
  * A short confirmation at the top of the Keys view. Stored as a message key (not text) so it follows a
@@ -31,9 +30,7 @@ export interface ExportRequest {
 }
 
 export interface KeysState {
-  status: LoadState;
-  loadError?: ApiError;
-  keys: KeySummary[];
+  keys: Loadable<KeySummary[]>;
   vault?: VaultStatusInfo;
   /** Ids ticked in the list, for a JWKS of several keys. */
   selected: string[];
@@ -62,8 +59,10 @@ export interface KeysState {
   dismissNotice(): void;
 }
 
-function replaceKey(keys: KeySummary[], key: KeySummary): KeySummary[] {
-  return keys.some((k) => k.id === key.id) ? keys.map((k) => (k.id === key.id ? key : k)) : [...keys, key];
+function replaceKey(keys: Loadable<KeySummary[]>, key: KeySummary): Loadable<KeySummary[]> {
+  const list = keys.value;
+  const value = list.some((k) => k.id === key.id) ? list.map((k) => (k.id === key.id ? key : k)) : [...list, key];
+  return { ...keys, value };
 }
 
 /**
@@ -71,19 +70,26 @@ function replaceKey(keys: KeySummary[], key: KeySummary): KeySummary[] {
  * next to the form; on success they update the list and leave a notice.
  */
 export const useKeysStore = create<KeysState>()((set, get) => ({
-  status: 'idle',
-  keys: [],
+  keys: idle([]),
   selected: [],
 
   async load() {
-    set({ status: get().status === 'ready' ? 'ready' : 'loading', loadError: undefined });
-    try {
-      const [keys, vault] = await Promise.all([call('keys:list'), call('keys:vault-status')]);
-      const ids = new Set(keys.map((k) => k.id));
-      set({ keys, vault, status: 'ready', selected: get().selected.filter((id) => ids.has(id)) });
-    } catch (error) {
-      set({ status: 'failed', loadError: asApiError(error) });
-    }
+    let vault: VaultStatusInfo | undefined;
+    await load(
+      slot(set, get, 'keys'),
+      async () => {
+        const [keys, status] = await Promise.all([call('keys:list'), call('keys:vault-status')]);
+        vault = status;
+        return keys;
+      },
+      {
+        refresh: true,
+        onReady: (keys) => {
+          const ids = new Set(keys.map((k) => k.id));
+          set({ vault, selected: get().selected.filter((id) => ids.has(id)) });
+        },
+      },
+    );
   },
 
   async refreshVault() {
@@ -140,10 +146,11 @@ export const useKeysStore = create<KeysState>()((set, get) => ({
   },
 
   async remove(id) {
-    const name = get().keys.find((k) => k.id === id)?.name ?? id;
+    const name = get().keys.value.find((k) => k.id === id)?.name ?? id;
     await call('keys:delete', { id });
+    const keys = get().keys;
     set({
-      keys: get().keys.filter((k) => k.id !== id),
+      keys: { ...keys, value: keys.value.filter((k) => k.id !== id) },
       selected: get().selected.filter((s) => s !== id),
       notice: { tone: 'success', message: 'keys.noticeDeleted', params: { name } },
     });

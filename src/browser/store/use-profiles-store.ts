@@ -9,19 +9,20 @@ import type {
 } from '../../common/contract/profiles';
 import { type ApiError, call } from '../api';
 import { asApiError } from './as-api-error';
-import type { LoadState } from './use-app-store';
+import { idle, type Loadable, load, slot } from './load-state';
 
 export type Editor = { mode: 'new' } | { mode: 'edit'; profile: Profile };
 
 export interface ProfilesState {
   /** The environment the lists below belong to. */
   environmentId?: string;
-  status: LoadState;
-  error?: ApiError;
-  profiles: Profile[];
-  resolved?: ResolvedEnvironment;
-  resolveStatus: LoadState;
-  resolveError?: ApiError;
+  profiles: Loadable<Profile[]>;
+  /** The environment's endpoints as main resolves them (discovery), for the endpoints panel. */
+  resolved: Loadable<ResolvedEnvironment | undefined>;
+  /**
+   * For the key choice in the form. Not a Loadable: there is no loading state to show, and the last failure
+   * stays on screen while a reload runs.
+   */
   keys: KeySummary[];
   keysError?: ApiError;
   suggestions: ScopeSuggestion[];
@@ -45,29 +46,9 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
   // Each load gets a number; an answer for an older load (the environment changed meanwhile) is dropped.
   let generation = 0;
 
-  async function resolve(environmentId: string, mine: number) {
-    set({ resolveStatus: 'loading', resolveError: undefined });
-    try {
-      const resolved = await call('environments:resolve', { id: environmentId });
-      if (mine === generation) set({ resolved, resolveStatus: 'ready' });
-    } catch (error) {
-      if (mine === generation) set({ resolveStatus: 'failed', resolveError: asApiError(error) });
-    }
-  }
-
-  async function list(environmentId: string, mine: number) {
-    try {
-      const profiles = await call('profiles:list', { environmentId });
-      if (mine === generation) set({ profiles, status: 'ready' });
-    } catch (error) {
-      if (mine === generation) set({ status: 'failed', error: asApiError(error) });
-    }
-  }
-
   return {
-    status: 'idle',
-    profiles: [],
-    resolveStatus: 'idle',
+    profiles: idle([]),
+    resolved: idle(undefined),
     keys: [],
     suggestions: [],
     editor: null,
@@ -75,17 +56,16 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
 
     async load(environmentId) {
       const mine = ++generation;
+      const isCurrent = () => mine === generation;
       const changed = environmentId !== get().environmentId;
       set({
         environmentId,
-        status: 'loading',
-        error: undefined,
         // A form for another environment's profile must not stay open after a switch.
-        ...(changed ? { editor: null, profiles: [], resolved: undefined, notice: undefined } : {}),
+        ...(changed ? { editor: null, profiles: idle([]), resolved: idle(undefined), notice: undefined } : {}),
       });
       await Promise.all([
-        list(environmentId, mine),
-        resolve(environmentId, mine),
+        load(slot(set, get, 'profiles'), () => call('profiles:list', { environmentId }), { isCurrent }),
+        load(slot(set, get, 'resolved'), () => call('environments:resolve', { id: environmentId }), { isCurrent }),
         get().reloadKeys(),
         get().suggestions.length
           ? Promise.resolve()
@@ -127,21 +107,23 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
         change.id === undefined
           ? await call('profiles:add', change.input)
           : await call('profiles:update', { id: change.id, patch: change.patch });
-      const others = get().profiles.filter((p) => p.id !== profile.id);
+      const loaded = get().profiles;
+      const others = loaded.value.filter((p) => p.id !== profile.id);
       const inView = profile.environmentId === get().environmentId;
       const profiles = inView
         ? change.id === undefined
           ? [...others, profile]
-          : get().profiles.map((p) => (p.id === profile.id ? profile : p))
+          : loaded.value.map((p) => (p.id === profile.id ? profile : p))
         : others;
-      set({ profiles, editor: null, notice: { kind: 'saved', name: profile.name } });
+      set({ profiles: { ...loaded, value: profiles }, editor: null, notice: { kind: 'saved', name: profile.name } });
       return profile;
     },
 
     async remove(profile) {
       await call('profiles:remove', { id: profile.id });
+      const loaded = get().profiles;
       set({
-        profiles: get().profiles.filter((p) => p.id !== profile.id),
+        profiles: { ...loaded, value: loaded.value.filter((p) => p.id !== profile.id) },
         notice: { kind: 'deleted', name: profile.name },
       });
     },

@@ -9,7 +9,7 @@ import type {
 } from '../../common/contract/token-status';
 import { type ApiError, call } from '../api';
 import { asApiError } from './as-api-error';
-import type { LoadState } from './use-app-store';
+import { idle, type Loadable, load, slot } from './load-state';
 
 /** What a token card says about its token beyond the summary: the last `token:changed` for that kind. */
 export type KindStatus = Partial<Record<TokenKind, { status: TokenStatus; code?: string }>>;
@@ -17,17 +17,17 @@ export type KindStatus = Partial<Record<TokenKind, { status: TokenStatus; code?:
 export interface TokenState {
   /** The environment whose profiles are listed. */
   environmentId?: string;
-  profilesStatus: LoadState;
-  profilesError?: ApiError;
-  profiles: Profile[];
+  profiles: Loadable<Profile[]>;
   selectedProfileId?: string;
   /** Exchange for an Altinn token too (on by default; off gives only the Maskinporten token). */
   altinn: boolean;
   forceRefresh: boolean;
 
-  requestStatus: LoadState;
-  requestError?: ApiError;
-  summary?: TokenSummary;
+  /**
+   * The profile's tokens: the status and error are those of the person's last "Get token"; the value is
+   * also what main already held (token:cached) or got for someone else, and a failed request keeps it.
+   */
+  summary: Loadable<TokenSummary | undefined>;
   kindStatus: KindStatus;
   /** The profile's tokens were dropped in main (the profile changed). */
   cleared: boolean;
@@ -36,9 +36,7 @@ export interface TokenState {
   copied?: { which: TokenKind; expiresAt: string };
   copyError?: { which: TokenKind; error: ApiError };
 
-  doctorStatus: LoadState;
-  doctorError?: ApiError;
-  doctor?: DoctorReport;
+  doctor: Loadable<DoctorReport | undefined>;
 
   loadProfiles(environmentId: string): Promise<void>;
   selectProfile(profileId: string | undefined): Promise<void>;
@@ -53,17 +51,13 @@ export interface TokenState {
 
 /** Everything that belongs to one profile's results; reset when the profile or environment changes. */
 const noResults = {
-  requestStatus: 'idle' as LoadState,
-  requestError: undefined,
-  summary: undefined,
+  summary: idle<TokenSummary | undefined>(undefined),
   kindStatus: {},
   cleared: false,
   copying: undefined,
   copied: undefined,
   copyError: undefined,
-  doctorStatus: 'idle' as LoadState,
-  doctorError: undefined,
-  doctor: undefined,
+  doctor: idle<DoctorReport | undefined>(undefined),
 };
 
 export const useTokenStore = create<TokenState>()((set, get) => {
@@ -75,15 +69,14 @@ export const useTokenStore = create<TokenState>()((set, get) => {
   async function refreshCached(profileId: string, mine: number) {
     try {
       const cached = await call('token:cached', { profileId });
-      if (mine === generation && cached) set({ summary: cached, cleared: false });
+      if (mine === generation && cached) set({ summary: { ...get().summary, value: cached }, cleared: false });
     } catch {
       // Only a convenience: the person can always press "Get token".
     }
   }
 
   return {
-    profilesStatus: 'idle',
-    profiles: [],
+    profiles: idle([]),
     altinn: true,
     forceRefresh: false,
     ...noResults,
@@ -93,25 +86,21 @@ export const useTokenStore = create<TokenState>()((set, get) => {
       const mine = changed ? ++generation : generation;
       set({
         environmentId,
-        profilesStatus: 'loading',
-        profilesError: undefined,
-        ...(changed ? { profiles: [], selectedProfileId: undefined, ...noResults } : {}),
+        ...(changed ? { profiles: idle([]), selectedProfileId: undefined, ...noResults } : {}),
       });
-      try {
-        const profiles = await call('profiles:list', { environmentId });
-        if (environmentId !== get().environmentId) return;
-        set({ profiles, profilesStatus: 'ready' });
-        const selected = get().selectedProfileId;
-        if (selected && !profiles.some((p) => p.id === selected)) {
-          // The chosen profile was removed meanwhile (in the Profiles view or the CLI).
-          await get().selectProfile(undefined);
-        } else if (!selected && profiles.length === 1) {
-          await get().selectProfile(profiles[0]?.id);
-        } else if (selected && mine === generation) {
-          await refreshCached(selected, mine);
-        }
-      } catch (error) {
-        if (environmentId === get().environmentId) set({ profilesStatus: 'failed', profilesError: asApiError(error) });
+      const arrived = await load(slot(set, get, 'profiles'), () => call('profiles:list', { environmentId }), {
+        isCurrent: () => environmentId === get().environmentId,
+      });
+      if (!arrived) return;
+      const profiles = get().profiles.value;
+      const selected = get().selectedProfileId;
+      if (selected && !profiles.some((p) => p.id === selected)) {
+        // The chosen profile was removed meanwhile (in the Profiles view or the CLI).
+        await get().selectProfile(undefined);
+      } else if (!selected && profiles.length === 1) {
+        await get().selectProfile(profiles[0]?.id);
+      } else if (selected && mine === generation) {
+        await refreshCached(selected, mine);
       }
     },
 
@@ -134,19 +123,13 @@ export const useTokenStore = create<TokenState>()((set, get) => {
       if (!profileId) return;
       const mine = generation;
       ownRequests++;
-      set({
-        requestStatus: 'loading',
-        requestError: undefined,
-        copied: undefined,
-        copyError: undefined,
-        cleared: false,
-      });
+      set({ copied: undefined, copyError: undefined, cleared: false });
       try {
-        const summary = await call('token:get', { profileId, altinn, forceRefresh });
-        // What main just handed over is the truth; an older failure (say, from the doctor) no longer applies.
-        if (mine === generation) set({ summary, requestStatus: 'ready', kindStatus: {} });
-      } catch (error) {
-        if (mine === generation) set({ requestStatus: 'failed', requestError: asApiError(error) });
+        await load(slot(set, get, 'summary'), () => call('token:get', { profileId, altinn, forceRefresh }), {
+          isCurrent: () => mine === generation,
+          // What main just handed over is the truth; an older failure (say, from the doctor) no longer applies.
+          onReady: () => set({ kindStatus: {} }),
+        });
       } finally {
         ownRequests--;
       }
@@ -170,12 +153,10 @@ export const useTokenStore = create<TokenState>()((set, get) => {
       if (!profileId) return;
       const mine = generation;
       ownRequests++;
-      set({ doctorStatus: 'loading', doctorError: undefined });
       try {
-        const doctor = await call('token:doctor', { profileId });
-        if (mine === generation) set({ doctor, doctorStatus: 'ready' });
-      } catch (error) {
-        if (mine === generation) set({ doctorStatus: 'failed', doctorError: asApiError(error) });
+        await load(slot(set, get, 'doctor'), () => call('token:doctor', { profileId }), {
+          isCurrent: () => mine === generation,
+        });
       } finally {
         ownRequests--;
       }
@@ -187,7 +168,7 @@ export const useTokenStore = create<TokenState>()((set, get) => {
       const profileId = get().selectedProfileId;
       if (!profileId || change.profileId !== profileId) return;
       if (change.status === 'cleared') {
-        set({ summary: undefined, kindStatus: {}, copied: undefined, cleared: true });
+        set({ summary: { ...get().summary, value: undefined }, kindStatus: {}, copied: undefined, cleared: true });
         return;
       }
       if (change.which) {

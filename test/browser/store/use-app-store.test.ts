@@ -27,7 +27,7 @@ describe('useAppStore', () => {
     await services.uiSettings.update({ language: 'en', environmentId: 'prod' });
     await useAppStore.getState().start();
     const s = useAppStore.getState();
-    expect(s.status).toBe('ready');
+    expect(s.startup.status).toBe('ready');
     expect(s.language).toBe('en');
     expect(selectEnvironment(s)?.production).toBe(true);
     expect(s.environments.map((e) => e.id)).toEqual(['tt02', 'prod']);
@@ -54,12 +54,14 @@ describe('useAppStore', () => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(`${home}/settings.json`, '[]');
     await useAppStore.getState().start();
-    expect(useAppStore.getState()).toMatchObject({ status: 'failed', startError: { code: 'SETTINGS_CORRUPT' } });
+    expect(useAppStore.getState()).toMatchObject({
+      startup: { status: 'failed', error: { code: 'SETTINGS_CORRUPT' } },
+    });
   });
 
   it('loads app:info on demand', async () => {
     await useAppStore.getState().loadAppInfo();
-    expect(useAppStore.getState().appInfo?.home).toBe(home);
-    expect(useAppStore.getState().appInfoLoading).toBe(false);
+    expect(useAppStore.getState().appInfo.value?.home).toBe(home);
+    expect(useAppStore.getState().appInfo.status).toBe('ready');
   });
 });

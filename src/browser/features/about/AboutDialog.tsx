@@ -9,9 +9,7 @@ import { useAppStore } from '../../store/use-app-store';
 /** app:info: what a support person asks first (version, platform, home folder, keychain). */
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
-  const info = useAppStore((s) => s.appInfo);
-  const error = useAppStore((s) => s.appInfoError);
-  const loading = useAppStore((s) => s.appInfoLoading);
+  const { status, error, value: info } = useAppStore((s) => s.appInfo);
   const load = useAppStore((s) => s.loadAppInfo);
 
   // Fresh on every open: the keychain may have been unlocked since.
@@ -23,7 +21,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
     <AppDialog open={open} title={t('about.title')} onClose={onClose} testId="about-dialog" closedby="any">
       {error ? (
         <ErrorAlert error={error} onRetry={() => void load()} />
-      ) : !info || loading ? (
+      ) : !info || status === 'loading' ? (
         <LoadingState label={t('shell.loading')} />
       ) : (
         <dl className="facts">

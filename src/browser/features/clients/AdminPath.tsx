@@ -20,7 +20,7 @@ export function AdminPath({
 }) {
   const t = useT();
   const selectId = useId();
-  const profiles = useClientsStore((s) => s.profiles);
+  const profiles = useClientsStore((s) => s.local.value.profiles);
   const adminProfileId = useClientsStore((s) => s.adminProfileId);
   const chooseAdmin = useClientsStore((s) => s.chooseAdmin);
   const selectedClientId = useClientsStore((s) => s.selectedClientId);

@@ -22,11 +22,9 @@ export function ClientDetailsPanel({
   guard: ReturnType<typeof useProductionGuard>['guard'];
 }) {
   const t = useT();
-  const status = useClientsStore((s) => s.detailsStatus);
-  const error = useClientsStore((s) => s.detailsError);
-  const client = useClientsStore((s) => s.details);
+  const { status, error, value: client } = useClientsStore((s) => s.details);
   const selectedClientId = useClientsStore((s) => s.selectedClientId);
-  const profiles = useClientsStore((s) => s.profiles);
+  const profiles = useClientsStore((s) => s.local.value.profiles);
   const openClient = useClientsStore((s) => s.openClient);
   const closeClient = useClientsStore((s) => s.closeClient);
   const [editing, setEditing] = useState(false);

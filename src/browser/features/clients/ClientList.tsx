@@ -9,9 +9,7 @@ import { ScopeTags } from './ScopeTags';
 /** The organisation's clients: name, client id, scopes and how many keys each has. */
 export function ClientList({ environmentName, onNew }: { environmentName: string; onNew(): void }) {
   const t = useT();
-  const status = useClientsStore((s) => s.clientsStatus);
-  const error = useClientsStore((s) => s.clientsError);
-  const clients = useClientsStore((s) => s.clients);
+  const { status, error, value: clients } = useClientsStore((s) => s.clients);
   const keyCounts = useClientsStore((s) => s.keyCounts);
   const loadClients = useClientsStore((s) => s.loadClients);
   const openClient = useClientsStore((s) => s.openClient);

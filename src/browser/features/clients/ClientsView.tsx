@@ -20,8 +20,8 @@ export function ClientsView() {
   const environment = useAppStore(selectEnvironment);
   const environmentId = useAppStore((s) => s.environmentId);
   const path = useClientsStore((s) => s.path);
-  const status = useClientsStore((s) => s.status);
-  const error = useClientsStore((s) => s.error);
+  const status = useClientsStore((s) => s.local.status);
+  const error = useClientsStore((s) => s.local.error);
   const load = useClientsStore((s) => s.load);
   const choosePath = useClientsStore((s) => s.choosePath);
   const envName = environment ? environmentLabel(environment, t) : '';

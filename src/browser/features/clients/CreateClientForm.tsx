@@ -30,7 +30,7 @@ export function CreateClientForm({
 }) {
   const t = useT();
   const base = useId();
-  const keys = useClientsStore((s) => s.keys);
+  const keys = useClientsStore((s) => s.local.value.keys);
   const generateKey = useClientsStore((s) => s.generateKey);
   const createClient = useClientsStore((s) => s.createClient);
   const [fields, setFields] = useState<ClientFieldValues>({ name: '', description: '', scopes: [] });

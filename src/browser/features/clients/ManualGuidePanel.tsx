@@ -2,9 +2,9 @@ import { Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@di
 import { type ReactNode, useId, useState } from 'react';
 import type { EnvironmentSummary } from '../../../common/contract/app';
 import type { ManualGuideStepId } from '../../../common/contract/clients';
-import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useLanguage, useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
 import { DoctorReport } from '../token/DoctorReport';
@@ -26,28 +26,25 @@ export function ManualGuidePanel({
   const t = useT();
   const lang = useLanguage();
   const keySelectId = useId();
-  const status = useClientsStore((s) => s.guideStatus);
-  const error = useClientsStore((s) => s.guideError);
-  const guide = useClientsStore((s) => s.guide);
+  const { status, error, value: guide } = useClientsStore((s) => s.guide);
   const guideKeyId = useClientsStore((s) => s.guideKeyId);
-  const keys = useClientsStore((s) => s.keys);
-  const profiles = useClientsStore((s) => s.profiles);
+  const keys = useClientsStore((s) => s.local.value.keys);
+  const profiles = useClientsStore((s) => s.local.value.profiles);
   const loadGuide = useClientsStore((s) => s.loadGuide);
   const generateKey = useClientsStore((s) => s.generateKey);
   const manualProfileId = useClientsStore((s) => s.manualProfileId);
-  const doctorStatus = useClientsStore((s) => s.doctorStatus);
-  const doctorError = useClientsStore((s) => s.doctorError);
-  const doctor = useClientsStore((s) => s.doctor);
+  const { status: doctorStatus, error: doctorError, value: doctor } = useClientsStore((s) => s.doctor);
   const runDoctor = useClientsStore((s) => s.runDoctor);
+  const openExternal = useClientsStore((s) => s.openExternal);
+  const copyPublicJwk = useClientsStore((s) => s.copyPublicJwk);
   const { guard, dialog } = useProductionGuard(environment.production);
 
   const [opened, setOpened] = useState(false);
-  const [openError, setOpenError] = useState<unknown>();
+  const portalAction = useBusyAction();
   const [copied, setCopied] = useState(false);
-  const [copyError, setCopyError] = useState<unknown>();
+  const copyAction = useBusyAction();
   const [newKeyName, setNewKeyName] = useState(t('clients.newKeyNameDefault'));
-  const [generating, setGenerating] = useState(false);
-  const [generateError, setGenerateError] = useState<unknown>();
+  const generateAction = useBusyAction();
   const manualProfile = profiles.find((p) => p.id === manualProfileId);
 
   if (status === 'failed') {
@@ -57,38 +54,22 @@ export function ManualGuidePanel({
 
   async function openPortal() {
     if (!guide) return;
-    setOpenError(undefined);
-    try {
-      await call('shell:open-external', { url: guide.portalUrl });
-      setOpened(true);
-    } catch (e) {
-      setOpenError(e);
-    }
+    const url = guide.portalUrl;
+    if (!(await portalAction.run(() => openExternal(url)))) setOpened(true);
   }
 
   async function copyJwk() {
     if (!guideKeyId) return;
-    setCopyError(undefined);
-    try {
-      await call('keys:copy-public-jwk', { id: guideKeyId });
-      setCopied(true);
-    } catch (e) {
-      setCopyError(e);
-    }
+    const id = guideKeyId;
+    if (!(await copyAction.run(() => copyPublicJwk(id)))) setCopied(true);
   }
 
   async function makeKey() {
-    setGenerating(true);
-    setGenerateError(undefined);
-    try {
+    await generateAction.run(async () => {
       const key = await generateKey(newKeyName.trim() || t('clients.newKeyNameDefault'));
       setCopied(false);
       await loadGuide(key.id);
-    } catch (e) {
-      setGenerateError(e);
-    } finally {
-      setGenerating(false);
-    }
+    });
   }
 
   const values = { portalEnvironment: guide.portalEnvironment, minutes: guide.propagationMinutes };
@@ -112,7 +93,7 @@ export function ManualGuidePanel({
             {t('clients.portalOpened')}
           </Paragraph>
         ) : null}
-        {openError ? <ErrorAlert error={openError} /> : null}
+        {portalAction.error ? <ErrorAlert error={portalAction.error} /> : null}
       </div>
     ),
     'choose-environment': (
@@ -161,14 +142,14 @@ export function ManualGuidePanel({
             variant="secondary"
             data-size="sm"
             onClick={() => void makeKey()}
-            disabled={generating}
-            aria-busy={generating}
+            disabled={generateAction.busy}
+            aria-busy={generateAction.busy}
             data-testid="clients-guide-generate"
           >
-            {generating ? t('clients.generating') : t('clients.generateKey')}
+            {generateAction.busy ? t('clients.generating') : t('clients.generateKey')}
           </Button>
         </div>
-        {generateError ? <ErrorAlert error={generateError} /> : null}
+        {generateAction.error ? <ErrorAlert error={generateAction.error} /> : null}
         {guide.jwkText ? (
           <div className="clients-jwk" data-testid="clients-guide-jwk">
             <Paragraph data-size="sm">
@@ -189,7 +170,7 @@ export function ManualGuidePanel({
                 </span>
               ) : null}
             </div>
-            {copyError ? <ErrorAlert error={copyError} /> : null}
+            {copyAction.error ? <ErrorAlert error={copyAction.error} /> : null}
           </div>
         ) : (
           <Paragraph data-size="sm" className="clients-muted">

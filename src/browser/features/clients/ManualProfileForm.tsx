@@ -26,7 +26,7 @@ export function ManualProfileForm({
 }) {
   const t = useT();
   const base = useId();
-  const profiles = useClientsStore((s) => s.profiles);
+  const profiles = useClientsStore((s) => s.local.value.profiles);
   const saveManualProfile = useClientsStore((s) => s.saveManualProfile);
   const manualProfileId = useClientsStore((s) => s.manualProfileId);
   const [clientId, setClientId] = useState('');

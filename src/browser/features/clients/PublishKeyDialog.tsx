@@ -18,7 +18,7 @@ export function PublishKeyDialog({
   onClose(): void;
 }) {
   const t = useT();
-  const keys = useClientsStore((s) => s.keys);
+  const keys = useClientsStore((s) => s.local.value.keys);
   const generateKey = useClientsStore((s) => s.generateKey);
   const publishKey = useClientsStore((s) => s.publishKey);
   const today = new Date().toISOString().slice(0, 10);

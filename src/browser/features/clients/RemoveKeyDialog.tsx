@@ -22,7 +22,7 @@ export function RemoveKeyDialog({
   onClose(): void;
 }) {
   const t = useT();
-  const profiles = useClientsStore((s) => s.profiles);
+  const profiles = useClientsStore((s) => s.local.value.profiles);
   const removeKey = useClientsStore((s) => s.removeKey);
   const last = client.keys.length === 1;
   const users = target.localKeyId

@@ -26,7 +26,7 @@ export function ScopeListField({
   testId: string;
 }) {
   const t = useT();
-  const all = useClientsStore((s) => s.suggestions);
+  const all = useClientsStore((s) => s.local.value.suggestions);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<MessageKey>();
   // The idporten:dcr.* scopes belong to admin clients, never to the clients they make.

@@ -17,9 +17,7 @@ import './downloads.css';
 export function DownloadsView() {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
-  const status = useDownloadsStore((s) => s.status);
-  const error = useDownloadsStore((s) => s.error);
-  const jobs = useDownloadsStore((s) => s.jobs);
+  const { status, error, value: jobs } = useDownloadsStore((s) => s.jobs);
 
   useEffect(() => {
     const store = useDownloadsStore.getState();

@@ -24,7 +24,7 @@ export function JobProblems({ jobId, count }: { jobId: string; count: number }) 
     >
       <Details.Summary>{t('downloads.problemsSummary', { count })}</Details.Summary>
       <Details.Content>
-        {state?.status === 'loading' && !state.detail ? <LoadingState label={t('downloads.problemsLoading')} /> : null}
+        {state?.status === 'loading' && !state.value ? <LoadingState label={t('downloads.problemsLoading')} /> : null}
         {state?.status === 'failed' ? (
           <ErrorAlert
             error={state.error}
@@ -32,7 +32,7 @@ export function JobProblems({ jobId, count }: { jobId: string; count: number }) 
             onRetry={() => void loadDetail(jobId)}
           />
         ) : null}
-        {state?.detail ? <ProblemLists detail={state.detail} /> : null}
+        {state?.value && state.status !== 'failed' ? <ProblemLists detail={state.value} /> : null}
       </Details.Content>
     </Details>
   );

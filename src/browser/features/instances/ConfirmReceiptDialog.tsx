@@ -2,7 +2,7 @@ import { Alert, Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/desi
 import { useEffect, useId, useState } from 'react';
 import type { ConfirmResult } from '../../../common/contract/instances';
 import { formatDateTime } from '../../../common/format/dates';
-import { ApiError, call } from '../../api';
+import { ApiError } from '../../api';
 import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBusyAction } from '../../hooks/use-busy-action';
@@ -37,10 +37,12 @@ export function ConfirmReceiptDialog({
   const id = useId();
   const applied = useInstancesStore((s) => s.applied);
   const selected = useInstancesStore((s) => s.selected);
-  const rows = useInstancesStore((s) => s.rows);
-  const jobs = useDownloadsStore((s) => s.jobs).filter(
+  const rows = useInstancesStore((s) => s.rows.value);
+  const confirmReceipt = useInstancesStore((s) => s.confirmReceipt);
+  const jobs = useDownloadsStore((s) => s.jobs.value).filter(
     (j) => j.profileId === applied?.profileId && j.state !== 'running',
   );
+  const chooseFolder = useDownloadsStore((s) => s.chooseFolder);
   const [choice, setChoice] = useState<string>('');
   const [folder, setFolder] = useState<string>();
   const [step, setStep] = useState<Step>('choose');
@@ -70,10 +72,10 @@ export function ConfirmReceiptDialog({
     onClose(n);
   }
 
-  async function chooseFolder() {
+  async function pickFolder() {
     setError(undefined);
     try {
-      const { folder: picked } = await call('downloads:choose-folder');
+      const picked = await chooseFolder();
       if (picked) {
         setFolder(picked);
         setChoice('folder');
@@ -89,7 +91,7 @@ export function ConfirmReceiptDialog({
     if (!where) return;
     const failed = await runAction(async () => {
       setResult(
-        await call('instances:confirm', {
+        await confirmReceipt({
           profileId: applied.profileId,
           instanceIds: [...selected],
           ...where,
@@ -141,7 +143,7 @@ export function ConfirmReceiptDialog({
             ) : null}
           </Fieldset>
           <div>
-            <Button variant="secondary" data-size="sm" onClick={() => void chooseFolder()}>
+            <Button variant="secondary" data-size="sm" onClick={() => void pickFolder()}>
               {t('instances.confirmOtherFolder')}
             </Button>
           </div>

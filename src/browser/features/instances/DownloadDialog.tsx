@@ -1,15 +1,13 @@
 import { Alert, Button, Checkbox, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { DownloadJobSummary, DownloadSource } from '../../../common/contract/downloads';
-import { call } from '../../api';
 import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useDownloadsStore } from '../../store/use-downloads-store';
 import { useInstancesStore } from '../../store/use-instances-store';
 import { ProductionConfirmStep } from './ProductionConfirmStep';
-
-type Busy = 'folder' | 'starting' | null;
 
 /**
  * "Download to folder …": how many at once and whether to confirm receipt, then the native folder dialog
@@ -32,12 +30,15 @@ export function DownloadDialog({
   const applied = useInstancesStore((s) => s.applied);
   const selected = useInstancesStore((s) => s.selected);
   const allMatching = useInstancesStore((s) => s.allMatching);
+  const chooseFolder = useDownloadsStore((s) => s.chooseFolder);
+  const startDownload = useDownloadsStore((s) => s.start);
   const [concurrency, setConcurrency] = useState('4');
   const [confirm, setConfirm] = useState(false);
   const [step, setStep] = useState<'options' | 'production'>('options');
-  const [busy, setBusy] = useState<Busy>(null);
+  const { busy, error, setError, run } = useBusyAction();
+  /** What the busy button waits for: the folder dialog, then main starting the job. */
+  const [phase, setPhase] = useState<'folder' | 'starting'>('folder');
   const [noFolder, setNoFolder] = useState(false);
-  const [error, setError] = useState<unknown>();
 
   const parsed = Number(concurrency);
   const concurrencyOk = /^\d{1,2}$/.test(concurrency.trim()) && parsed >= 1 && parsed <= 16;
@@ -49,7 +50,6 @@ export function DownloadDialog({
 
   function close() {
     setStep('options');
-    setBusy(null);
     setNoFolder(false);
     setError(undefined);
     onClose();
@@ -60,18 +60,17 @@ export function DownloadDialog({
     const source: DownloadSource = allMatching
       ? { kind: 'query', filters: applied.filters }
       : { kind: 'instances', instanceIds: [...selected] };
-    setError(undefined);
     setNoFolder(false);
-    setBusy('folder');
-    try {
-      const { folder } = await call('downloads:choose-folder');
+    const failed = await run(async () => {
+      setPhase('folder');
+      const folder = await chooseFolder();
       if (!folder) {
         setNoFolder(true);
         setStep('options');
         return;
       }
-      setBusy('starting');
-      const job = await call('downloads:start', {
+      setPhase('starting');
+      const job = await startDownload({
         profileId: applied.profileId,
         source,
         target: folder,
@@ -79,15 +78,10 @@ export function DownloadDialog({
         confirm,
         ...(confirm && production ? { confirmProduction: true } : {}),
       });
-      useDownloadsStore.getState().added(job);
       close();
       onStarted(job);
-    } catch (e) {
-      setError(e);
-      setStep('options');
-    } finally {
-      setBusy(null);
-    }
+    });
+    if (failed) setStep('options');
   }
 
   function primary() {
@@ -108,7 +102,7 @@ export function DownloadDialog({
         <ProductionConfirmStep
           environmentName={environmentName}
           count={what}
-          busy={busy !== null}
+          busy={busy}
           onYes={() => void go()}
           onBack={() => setStep('options')}
         />
@@ -149,17 +143,12 @@ export function DownloadDialog({
           ) : null}
           {error ? <ErrorAlert error={error} heading={t('instances.startFailed')} /> : null}
           <div className="button-row">
-            <Button
-              type="submit"
-              disabled={!concurrencyOk || busy !== null}
-              aria-busy={busy !== null}
-              data-testid="download-start"
-            >
-              {busy === 'folder'
-                ? t('instances.choosingFolder')
-                : busy === 'starting'
-                  ? t('instances.starting')
-                  : t('instances.chooseFolderAndStart')}
+            <Button type="submit" disabled={!concurrencyOk || busy} aria-busy={busy} data-testid="download-start">
+              {!busy
+                ? t('instances.chooseFolderAndStart')
+                : phase === 'folder'
+                  ? t('instances.choosingFolder')
+                  : t('instances.starting')}
             </Button>
             <Button type="button" variant="secondary" onClick={close}>
               {t('instances.cancel')}

@@ -15,9 +15,7 @@ export function InstanceDetails() {
   const lang = useLanguage();
   const titleId = useId();
   const detailId = useInstancesStore((s) => s.detailId);
-  const status = useInstancesStore((s) => s.detailStatus);
-  const detail = useInstancesStore((s) => s.detail);
-  const error = useInstancesStore((s) => s.detailError);
+  const { status, error, value: detail } = useInstancesStore((s) => s.detail);
   const { closeDetail, openDetail } = useInstancesStore.getState();
 
   return (

@@ -10,8 +10,8 @@ export function InstanceFilterForm() {
   const t = useT();
   const id = useId();
   const s = useInstancesStore();
-  const profile = s.profiles.find((p) => p.id === s.profileId);
-  const searching = s.queryStatus === 'loading';
+  const profile = s.profiles.value.find((p) => p.id === s.profileId);
+  const searching = s.rows.status === 'loading';
   const more = activeMoreFilters(s.draft);
   const error = (field: keyof FilterDraft) => (s.draftErrors[field] ? t(s.draftErrors[field]) : undefined);
   const set = (patch: Partial<FilterDraft>) => s.setDraft(patch);
@@ -38,7 +38,7 @@ export function InstanceFilterForm() {
             <Select.Option value="" disabled>
               {t('instances.profilePlaceholder')}
             </Select.Option>
-            {s.profiles.map((p) => (
+            {s.profiles.value.map((p) => (
               <Select.Option key={p.id} value={p.id}>
                 {p.name}
               </Select.Option>

@@ -22,7 +22,7 @@ const COLUMNS = 9;
 export function InstanceTable() {
   const t = useT();
   const lang = useLanguage();
-  const rows = useInstancesStore((s) => s.rows);
+  const rows = useInstancesStore((s) => s.rows.value);
   const next = useInstancesStore((s) => s.next);
   const loadingMore = useInstancesStore((s) => s.loadingMore);
   const moreError = useInstancesStore((s) => s.moreError);

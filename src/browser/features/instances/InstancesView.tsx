@@ -30,7 +30,7 @@ export function InstancesView() {
   const environmentId = useAppStore((s) => s.environmentId);
   const navigate = useAppStore((s) => s.navigate);
   const s = useInstancesStore();
-  const jobs = useDownloadsStore((d) => d.jobs);
+  const jobs = useDownloadsStore((d) => d.jobs.value);
   const [dialog, setDialog] = useState<'download' | 'confirm' | null>(null);
   const [started, setStarted] = useState<DownloadJobSummary>();
   const [refreshed, setRefreshed] = useState(false);
@@ -61,7 +61,7 @@ export function InstancesView() {
   );
   const staleJob = staleBy?.jobId;
   useEffect(() => {
-    if (staleJob && useInstancesStore.getState().queryStatus === 'ready') {
+    if (staleJob && useInstancesStore.getState().rows.status === 'ready') {
       setRefreshed(true);
       void useInstancesStore.getState().refresh();
     }
@@ -72,15 +72,15 @@ export function InstancesView() {
       <ViewHeader title={t('shell.navInstances')} />
       <Paragraph className="instances-intro">{t('instances.intro')}</Paragraph>
 
-      {s.profilesStatus === 'failed' ? (
+      {s.profiles.status === 'failed' ? (
         <ErrorAlert
-          error={s.profilesError}
+          error={s.profiles.error}
           heading={t('instances.profilesFailed')}
           onRetry={() => void s.loadProfiles(environmentId)}
         />
-      ) : s.profilesStatus !== 'ready' && s.profiles.length === 0 ? (
+      ) : s.profiles.status !== 'ready' && s.profiles.value.length === 0 ? (
         <LoadingState label={t('instances.profilesLoading')} />
-      ) : s.profiles.length === 0 ? (
+      ) : s.profiles.value.length === 0 ? (
         <EmptyState
           title={t('instances.noProfilesTitle', { environment: environmentName })}
           action={
@@ -110,7 +110,7 @@ export function InstancesView() {
               </Button>
             </Alert>
           ) : null}
-          {refreshed && s.queryStatus === 'ready' ? (
+          {refreshed && s.rows.status === 'ready' ? (
             <Alert data-color="info" data-size="sm" data-testid="instances-refreshed">
               <Paragraph data-size="sm">{t('instances.refreshedAfterDownload')}</Paragraph>
             </Alert>
@@ -150,9 +150,9 @@ function Results({ onDownload, onConfirm }: { onDownload(): void; onConfirm(): v
   const t = useT();
   const lang = useLanguage();
   const appId = useInstancesStore((s) => s.appId);
-  const status = useInstancesStore((s) => s.queryStatus);
-  const error = useInstancesStore((s) => s.queryError);
-  const rows = useInstancesStore((s) => s.rows.length);
+  const status = useInstancesStore((s) => s.rows.status);
+  const error = useInstancesStore((s) => s.rows.error);
+  const rows = useInstancesStore((s) => s.rows.value.length);
   const next = useInstancesStore((s) => s.next);
   const loadingMore = useInstancesStore((s) => s.loadingMore);
   const moreError = useInstancesStore((s) => s.moreError);

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { ViewHeader } from '../../components/ViewHeader';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
 import { BackupDialog } from './BackupDialog';
@@ -39,17 +40,14 @@ function hasFiles(event: DragEvent): boolean {
 /** The Keys task: the vault, the stored keys and everything done to them. */
 export function KeysView() {
   const t = useT();
-  const status = useKeysStore((s) => s.status);
-  const loadError = useKeysStore((s) => s.loadError);
-  const keys = useKeysStore((s) => s.keys);
+  const { status, error: loadError, value: keys } = useKeysStore((s) => s.keys);
   const vault = useKeysStore((s) => s.vault);
   const selected = useKeysStore((s) => s.selected);
   const load = useKeysStore((s) => s.load);
   const showNotice = useKeysStore((s) => s.showNotice);
   const importFlow = useImportFlow();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [actionError, setActionError] = useState<unknown>();
-  const [busyAction, setBusyAction] = useState(false);
+  const { busy: busyAction, error: actionError, setError: setActionError, run: quick } = useBusyAction();
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -73,17 +71,6 @@ export function KeysView() {
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setActionError(undefined);
     setDialog(next);
-  }
-
-  async function quick(work: () => Promise<unknown>) {
-    setActionError(undefined);
-    setBusyAction(true);
-    try {
-      await work();
-    } catch (e) {
-      setActionError(e);
-    }
-    setBusyAction(false);
   }
 
   function onAction(key: KeySummary, action: KeyAction) {

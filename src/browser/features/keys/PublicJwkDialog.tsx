@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KeySummary, PublicJwk } from '../../../common/contract/keys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
 import { DialogActions, KeyDialog } from './KeyDialog';
@@ -15,9 +16,11 @@ export function PublicJwkDialog({ keySummary, onClose }: { keySummary: KeySummar
   const exportKeys = useKeysStore((s) => s.exportKeys);
   const copyRef = useRef<HTMLButtonElement>(null);
   const [jwk, setJwk] = useState<PublicJwk>();
-  const [error, setError] = useState<unknown>();
   const [copied, setCopied] = useState(false);
-  const [busy, setBusy] = useState<'copy' | 'save' | null>(null);
+  // One error line for the JWK that would not load and for a copy or save that failed.
+  const { busy, error, setError, run: runAction } = useBusyAction();
+  /** Which button the busy state belongs to. */
+  const [pending, setPending] = useState<'copy' | 'save'>('copy');
 
   useEffect(() => {
     let live = true;
@@ -33,23 +36,18 @@ export function PublicJwkDialog({ keySummary, onClose }: { keySummary: KeySummar
     return () => {
       live = false;
     };
-  }, [keySummary.id, publicJwk]);
+  }, [keySummary.id, publicJwk, setError]);
 
   async function run(kind: 'copy' | 'save') {
-    setBusy(kind);
-    setError(undefined);
-    try {
+    setPending(kind);
+    await runAction(async () => {
       if (kind === 'copy') {
         await copyPublicJwk(keySummary.id);
         setCopied(true);
       } else if (await exportKeys({ ids: [keySummary.id], format: 'public-jwk' })) {
         onClose();
-        return;
       }
-    } catch (e) {
-      setError(e);
-    }
-    setBusy(null);
+    });
   }
 
   return (
@@ -71,8 +69,8 @@ export function PublicJwkDialog({ keySummary, onClose }: { keySummary: KeySummar
           <Button
             ref={copyRef}
             onClick={() => void run('copy')}
-            disabled={!jwk || busy !== null}
-            loading={busy === 'copy'}
+            disabled={!jwk || busy}
+            loading={busy && pending === 'copy'}
             data-testid="jwk-copy"
           >
             {copied ? t('keys.jwkCopied') : t('keys.jwkCopy')}
@@ -80,8 +78,8 @@ export function PublicJwkDialog({ keySummary, onClose }: { keySummary: KeySummar
           <Button
             variant="secondary"
             onClick={() => void run('save')}
-            disabled={!jwk || busy !== null}
-            loading={busy === 'save'}
+            disabled={!jwk || busy}
+            loading={busy && pending === 'save'}
             data-testid="jwk-save"
           >
             {t('keys.jwkSave')}

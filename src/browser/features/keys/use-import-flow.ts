@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { isApiError } from '../../api';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useKeysStore } from '../../store/use-keys-store';
 
 /** Main asks for a password with these codes; the view then asks the person and tries again. */
@@ -23,28 +24,24 @@ function fileNameOf(path: string): string {
 export function useImportFlow() {
   const chooseImportFile = useKeysStore((s) => s.chooseImportFile);
   const importKey = useKeysStore((s) => s.importKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useBusyAction();
   const [passwordRequest, setPasswordRequest] = useState<PasswordRequest | null>(null);
 
   const attempt = useCallback(
     async (path: string, password?: string) => {
-      setBusy(true);
-      setError(undefined);
-      try {
-        await importKey({ path, ...(password !== undefined ? { password } : {}) });
-        setPasswordRequest(null);
-      } catch (e) {
-        if (isApiError(e) && PASSWORD_CODES.has(e.code)) {
-          setPasswordRequest({ path, fileName: fileNameOf(path), wrong: password !== undefined });
-        } else {
+      await run(async () => {
+        try {
+          await importKey({ path, ...(password !== undefined ? { password } : {}) });
           setPasswordRequest(null);
-          setError(e);
+        } catch (e) {
+          // A password round is a question for the person, not a failure to show.
+          const asksPassword = isApiError(e) && PASSWORD_CODES.has(e.code);
+          setPasswordRequest(asksPassword ? { path, fileName: fileNameOf(path), wrong: password !== undefined } : null);
+          if (!asksPassword) throw e;
         }
-      }
-      setBusy(false);
+      });
     },
-    [importKey],
+    [importKey, run],
   );
 
   const start = useCallback(async () => {
@@ -57,7 +54,7 @@ export function useImportFlow() {
       return;
     }
     if (path) await attempt(path);
-  }, [attempt, chooseImportFile]);
+  }, [attempt, chooseImportFile, setError]);
 
   return {
     busy,

@@ -38,9 +38,7 @@ function sourceDetail(env: ResolvedEnvironment, t: T, language: string): string 
 export function EnvironmentEndpoints({ environmentName }: { environmentName: string }) {
   const t = useT();
   const language = useLanguage();
-  const resolved = useProfilesStore((s) => s.resolved);
-  const status = useProfilesStore((s) => s.resolveStatus);
-  const error = useProfilesStore((s) => s.resolveError);
+  const { status, error, value: resolved } = useProfilesStore((s) => s.resolved);
   const open = useProfilesStore((s) => s.endpointsOpen);
   const setOpen = useProfilesStore((s) => s.setEndpointsOpen);
   const environmentId = useProfilesStore((s) => s.environmentId);

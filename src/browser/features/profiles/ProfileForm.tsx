@@ -16,6 +16,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { EnvironmentSummary } from '../../../common/contract/app';
 import type { Profile } from '../../../common/contract/profiles';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useAppStore } from '../../store/use-app-store';
 import { useProfilesStore } from '../../store/use-profiles-store';
@@ -86,7 +87,7 @@ export function ProfileForm({ environment, environmentName, profile, guard }: Pr
   const [errors, setErrors] = useState<FieldErrors>({});
   const [showSummary, setShowSummary] = useState(false);
   const [generalError, setGeneralError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useBusyAction();
   const [advancedOpen, setAdvancedOpen] = useState(() =>
     profile
       ? Boolean(
@@ -137,18 +138,14 @@ export function ProfileForm({ environment, environmentName, profile, guard }: Pr
     }
     setShowSummary(false);
     guard(async () => {
-      setSaving(true);
-      try {
-        await save(
-          profile ? { id: profile.id, patch: draftToPatch(draft) } : { input: draftToInput(draft, environment.id) },
-        );
-      } catch (error) {
-        const mapped = fieldErrorsFrom(error);
-        if (Object.keys(mapped.fields).length) showErrors(mapped.fields);
-        if (mapped.general) setGeneralError(error);
-      } finally {
-        setSaving(false);
-      }
+      const error = await run(() =>
+        save(profile ? { id: profile.id, patch: draftToPatch(draft) } : { input: draftToInput(draft, environment.id) }),
+      );
+      if (!error) return;
+      // Main's refusals go under the fields they concern; only the rest is shown as one error.
+      const mapped = fieldErrorsFrom(error);
+      if (Object.keys(mapped.fields).length) showErrors(mapped.fields);
+      if (mapped.general) setGeneralError(error);
     });
   }
 

@@ -24,9 +24,7 @@ export function ProfilesView() {
   const environment = useAppStore(selectEnvironment);
   const environmentId = useAppStore((s) => s.environmentId);
   const load = useProfilesStore((s) => s.load);
-  const status = useProfilesStore((s) => s.status);
-  const error = useProfilesStore((s) => s.error);
-  const profiles = useProfilesStore((s) => s.profiles);
+  const { status, error, value: profiles } = useProfilesStore((s) => s.profiles);
   const keys = useProfilesStore((s) => s.keys);
   const editor = useProfilesStore((s) => s.editor);
   const notice = useProfilesStore((s) => s.notice);

@@ -15,12 +15,12 @@ export function TokenRequestForm({
 }) {
   const t = useT();
   const id = useId();
-  const profiles = useTokenStore((s) => s.profiles);
+  const profiles = useTokenStore((s) => s.profiles.value);
   const selected = useTokenStore((s) => s.selectedProfileId);
   const altinn = useTokenStore((s) => s.altinn);
   const forceRefresh = useTokenStore((s) => s.forceRefresh);
-  const fetching = useTokenStore((s) => s.requestStatus === 'loading');
-  const checking = useTokenStore((s) => s.doctorStatus === 'loading');
+  const fetching = useTokenStore((s) => s.summary.status === 'loading');
+  const checking = useTokenStore((s) => s.doctor.status === 'loading');
   const { selectProfile, setAltinn, setForceRefresh } = useTokenStore.getState();
 
   return (

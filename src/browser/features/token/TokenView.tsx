@@ -32,7 +32,9 @@ export function TokenView() {
   const confirmProduction = useAppStore((a) => a.confirmProduction);
   const [pending, setPending] = useState<Pending | null>(null);
   const environmentName = env ? environmentLabel(env, t) : environmentId;
-  const profile = s.profiles.find((p) => p.id === s.selectedProfileId);
+  const profile = s.profiles.value.find((p) => p.id === s.selectedProfileId);
+  const summary = s.summary.value;
+  const doctor = s.doctor.value;
 
   useEffect(() => {
     void useTokenStore.getState().loadProfiles(environmentId);
@@ -56,15 +58,15 @@ export function TokenView() {
       <ViewHeader title={t('shell.navToken')} />
       <Paragraph className="token-intro">{t('token.intro')}</Paragraph>
 
-      {s.profilesStatus === 'failed' ? (
+      {s.profiles.status === 'failed' ? (
         <ErrorAlert
-          error={s.profilesError}
+          error={s.profiles.error}
           heading={t('token.profilesFailed')}
           onRetry={() => void s.loadProfiles(environmentId)}
         />
-      ) : s.profilesStatus !== 'ready' && s.profiles.length === 0 ? (
+      ) : s.profiles.status !== 'ready' && s.profiles.value.length === 0 ? (
         <LoadingState label={t('token.profilesLoading')} />
-      ) : s.profiles.length === 0 ? (
+      ) : s.profiles.value.length === 0 ? (
         <EmptyState
           title={t('token.noProfilesTitle', { environment: environmentName })}
           action={
@@ -83,8 +85,8 @@ export function TokenView() {
         />
       )}
 
-      {s.requestStatus === 'failed' && s.requestError ? (
-        <TokenErrorAlert error={s.requestError} heading={t('token.errorHeading')} testId="token-error" />
+      {s.summary.status === 'failed' && s.summary.error ? (
+        <TokenErrorAlert error={s.summary.error} heading={t('token.errorHeading')} testId="token-error" />
       ) : null}
       {s.cleared ? (
         <Alert data-color="info" data-testid="token-cleared">
@@ -92,31 +94,31 @@ export function TokenView() {
         </Alert>
       ) : null}
 
-      {s.summary && profile ? (
+      {summary && profile ? (
         <section className="token-result" data-testid="token-result" aria-labelledby="token-result-title">
           <Heading level={3} data-size="sm" id="token-result-title">
             {/* After a failed request the cards show the earlier token, which main still holds and may be valid. */}
-            {t(s.requestStatus === 'failed' ? 'token.previousResultHeading' : 'token.resultHeading', {
+            {t(s.summary.status === 'failed' ? 'token.previousResultHeading' : 'token.resultHeading', {
               profile: profile.name,
             })}
           </Heading>
           <div className="token-cards">
             <TokenCard
               kind="maskinporten"
-              claims={s.summary.maskinporten.claims}
-              expiresAt={s.summary.maskinporten.expiresAt}
-              obtainedAt={s.summary.maskinporten.obtainedAt}
-              auth={s.summary.maskinporten.auth}
+              claims={summary.maskinporten.claims}
+              expiresAt={summary.maskinporten.expiresAt}
+              obtainedAt={summary.maskinporten.obtainedAt}
+              auth={summary.maskinporten.auth}
               warnings={[]}
-              missingScopes={s.summary.maskinporten.missingScopes}
+              missingScopes={summary.maskinporten.missingScopes}
             />
-            {s.summary.altinn ? (
+            {summary.altinn ? (
               <TokenCard
                 kind="altinn"
-                claims={s.summary.altinn.claims}
-                expiresAt={s.summary.altinn.expiresAt}
-                obtainedAt={s.summary.altinn.obtainedAt}
-                warnings={s.summary.altinn.warnings}
+                claims={summary.altinn.claims}
+                expiresAt={summary.altinn.expiresAt}
+                obtainedAt={summary.altinn.obtainedAt}
+                warnings={summary.altinn.warnings}
               />
             ) : (
               <div className="token-card token-card--empty" data-testid="token-card-altinn-empty">
@@ -130,11 +132,11 @@ export function TokenView() {
         </section>
       ) : null}
 
-      {s.doctorStatus === 'loading' ? <LoadingState label={t('token.runningDoctor')} /> : null}
-      {s.doctorStatus === 'failed' && s.doctorError ? (
-        <TokenErrorAlert error={s.doctorError} heading={t('token.doctorErrorHeading')} testId="doctor-error" />
+      {s.doctor.status === 'loading' ? <LoadingState label={t('token.runningDoctor')} /> : null}
+      {s.doctor.status === 'failed' && s.doctor.error ? (
+        <TokenErrorAlert error={s.doctor.error} heading={t('token.doctorErrorHeading')} testId="doctor-error" />
       ) : null}
-      {s.doctor && s.doctorStatus !== 'loading' ? <DoctorReport report={s.doctor} /> : null}
+      {doctor && s.doctor.status !== 'loading' ? <DoctorReport report={doctor} /> : null}
 
       <ProductionConfirmDialog
         open={pending !== null}

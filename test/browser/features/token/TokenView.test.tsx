@@ -82,7 +82,10 @@ describe('TokenView (jsdom, real services, fake Maskinporten + Altinn)', () => {
     bridge = dispatchBridge(built.dispatch);
     window.api = bridge.api;
     built.services.events.forward((event, payload) => bridge.emit(event, payload));
-    useAppStore.setState({ ...initialApp, status: 'ready', environmentId: 'local' }, true);
+    useAppStore.setState(
+      { ...initialApp, startup: { status: 'ready', value: undefined }, environmentId: 'local' },
+      true,
+    );
     await act(() => useAppStore.getState().start());
     await act(() => useAppStore.getState().setEnvironment('local'));
     useTokenStore.setState(initialToken, true);
