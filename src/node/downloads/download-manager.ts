@@ -4,7 +4,6 @@ import { type ConfirmAfterwardsInput, confirmAfterwards } from './confirm-afterw
 import type { DownloadJobSpec } from './download-job';
 import { JobRegistry, type JobRegistryOptions } from './job-registry';
 
-export type { DownloadJobSpec } from './download-job';
 export type DownloadManagerOptions = JobRegistryOptions;
 
 /**
