@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, Menu } from 'electron';
-import { createDispatch } from '../node/dispatch';
-import { createHandlers } from '../node/handlers';
 import { osKeychain } from '../node/keys/keychain';
 import { resolveHome } from '../node/platform/home';
 import { createServices } from '../node/services';
@@ -9,6 +7,7 @@ import { electronDesktop } from './electron-desktop';
 import { pushEvent, registerIpc } from './ipc';
 import { denyAllPermissions, installSecurityGuards } from './security';
 import { createMainWindow, devServerUrl, registerAppScheme, rendererRootFor, serveRenderer } from './window';
+import { createWindowDispatch } from './window-dispatch';
 
 const homeFlag = process.argv.find((a) => a.startsWith('--home='))?.slice('--home='.length);
 const home = resolveHome({ flag: homeFlag });
@@ -41,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       electronVersion: process.versions.electron,
     });
-    const dispatch = createDispatch(createHandlers(services), services.logger);
+    const dispatch = createWindowDispatch(services);
     registerIpc(dispatch, () => mainWindow, services.logger, devServer);
     services.events.forward((event, payload) => pushEvent(mainWindow, event, payload as never));
     mainWindow = createMainWindow(

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createTokenService } from './auth/token-service';
 import { createSelfServiceService } from './clients/clients-service';
-import { createDownloads } from './downloads/downloads-wiring';
+import { createDownloadsService } from './downloads/downloads-service';
 import { createWellKnownDiscovery } from './environments/environment-discovery';
 import { createEnvironmentRegistry, type EnvironmentSource } from './environments/environments';
 import { KeyStore } from './keys/key-store';
@@ -68,7 +68,7 @@ export function createServices(options: ServiceOptions) {
     fetch: fetchImpl,
   });
   const uiSettings = uiSettingsStore(home);
-  const downloads = createDownloads({
+  const downloads = createDownloadsService({
     storageFor,
     now,
     log: logger,

@@ -1,5 +1,4 @@
-import { createDispatch } from '../../src/node/dispatch';
-import { createHandlers } from '../../src/node/handlers';
+import { createWindowDispatch } from '../../src/electron-main/window-dispatch';
 import { memorySecretStore } from '../../src/node/keys/secret-store';
 import { scriptedDesktop } from '../../src/node/platform/desktop';
 import { createLogger, memorySink } from '../../src/node/platform/log';
@@ -20,6 +19,7 @@ export function testServices(home: string, overrides: Partial<ServiceOptions> = 
     discovery: false,
     ...overrides,
   });
-  const dispatch = createDispatch(createHandlers(services), services.logger);
+  // The window's dispatch, as src/electron-main/main.ts builds it (folder trust included).
+  const dispatch = createWindowDispatch(services);
   return { services, dispatch, secrets, desktop, logLines: sink.lines };
 }

@@ -1,6 +1,7 @@
 import type { EnvironmentSummary } from '../../common/contract/app';
 import type { ResolvedEnvironment } from '../../common/contract/profiles';
 import { AppError } from '../../common/errors/app-error';
+import { fileStampCache } from '../platform/file-stamp-cache';
 import type { WellKnownDiscovery } from './environment-discovery';
 import { readCustomEnvironments } from './environments-file';
 
@@ -80,15 +81,18 @@ export interface EnvironmentRegistryOptions {
 }
 
 /**
- * The presets plus the custom environments of `environments.json`, read on every call so an edited file
- * takes effect without a restart. A preset never depends on the file: `get('tt02')` works even while
- * the file is broken, but `list()` reports the broken file (ENVIRONMENTS_FILE_INVALID) so it is noticed.
+ * The presets plus the custom environments of `environments.json`, read again whenever the file has
+ * changed (file-stamp-cache.ts), so an edited file takes effect without a restart. A preset never depends
+ * on the file: `get('tt02')` works even while the file is broken, but `list()` reports the broken file
+ * (ENVIRONMENTS_FILE_INVALID) so it is noticed.
  */
 export function createEnvironmentRegistry(options: EnvironmentRegistryOptions): EnvironmentSource {
   const presetIds = PRESETS.map((e) => e.id);
+  const file = options.file;
+  const fromFileCache = file ? fileStampCache(file, () => readCustomEnvironments(file, presetIds)) : undefined;
 
   async function custom(): Promise<Environment[]> {
-    const fromFile = options.file ? await readCustomEnvironments(options.file, presetIds) : [];
+    const fromFile = fromFileCache ? await fromFileCache.get() : [];
     return [...fromFile, ...((await options.extra?.()) ?? [])];
   }
 

@@ -2,17 +2,18 @@ import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import type { Handler } from '../dispatch';
 import type { Services } from '../services';
+import type { FolderTrust } from './folder-trust';
 
-export function downloadsHandlers(s: Services) {
+export function downloadsHandlers(s: Services, folders: FolderTrust) {
   return {
     'downloads:choose-folder': (async () => {
       const folder = await s.desktop.chooseFolder({ title: 'Download to folder' });
-      if (folder) s.downloads.trustTarget(folder);
+      if (folder) folders.trust(folder);
       return { folder };
     }) satisfies Handler<'downloads:choose-folder'>,
     'downloads:start': (async (input) => {
       // The renderer is not trusted with paths: it may only write where the user picked in the dialog.
-      if (!s.downloads.isTrustedTarget(input.target)) {
+      if (!folders.isTrusted(input.target)) {
         throw new AppError(DownloadErrors.TARGET_INVALID, 'Pick the download folder with the folder dialog first');
       }
       return s.downloads.start(input);

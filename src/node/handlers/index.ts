@@ -3,17 +3,23 @@ import type { Services } from '../services';
 import { appHandlers } from './app-handlers';
 import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
+import type { FolderTrust } from './folder-trust';
 import { instancesHandlers } from './instances-handlers';
 import { keysHandlers } from './keys-handlers';
 import { profilesHandlers } from './profiles-handlers';
 import { tokenHandlers } from './token-handlers';
 
+/** What only the front end that owns the window can provide. */
+export interface HandlerShell {
+  folders: FolderTrust;
+}
+
 /** Every channel's handler; each area adds its map here with one line. */
-export function createHandlers(s: Services): Handlers {
+export function createHandlers(s: Services, shell: HandlerShell): Handlers {
   return {
     ...appHandlers(s),
-    ...instancesHandlers(s),
-    ...downloadsHandlers(s),
+    ...instancesHandlers(s, shell.folders),
+    ...downloadsHandlers(s, shell.folders),
     ...keysHandlers(s),
     ...profilesHandlers(s),
     ...tokenHandlers(s),

@@ -11,6 +11,7 @@ import {
   profileSchema,
 } from '../../common/schemas/profile';
 import type { EnvironmentSource } from '../environments/environments';
+import { fileStampCache } from '../platform/file-stamp-cache';
 import { JsonDocumentStore } from '../platform/json-document-store';
 import { migrateProfilesFile, PROFILES_FILE_VERSION } from './profiles-file-migrations';
 
@@ -47,7 +48,8 @@ export type ProfileStore = ReturnType<typeof createProfileStore>;
  * Named client profiles, one list across environments, kept in a versioned JSON file with atomic writes.
  * Profiles hold no secrets (the key is referenced by id). Changes are serialised, so two concurrent adds
  * with the same name cannot both succeed, and listeners hear of every change (the token service drops its
- * cached tokens for the profile).
+ * cached tokens for the profile). Reads are served from memory until the file changes, by this process or
+ * another (file-stamp-cache.ts): the token service looks a profile up for every Storage request.
  */
 export function createProfileStore(options: ProfileStoreOptions) {
   const doc = new JsonDocumentStore<ProfilesFile>(
@@ -56,6 +58,7 @@ export function createProfileStore(options: ProfileStoreOptions) {
     () => ({ version: PROFILES_FILE_VERSION, profiles: [] }),
     migrateProfilesFile,
   );
+  const cache = fileStampCache(options.file, async () => (await doc.read()).profiles);
   const listeners = new Set<(change: ProfileChange) => void>();
   const newId = options.newId ?? (() => randomUUID());
   let queue: Promise<unknown> = Promise.resolve();
@@ -112,11 +115,20 @@ export function createProfileStore(options: ProfileStoreOptions) {
     return candidate;
   }
 
-  async function read(): Promise<Profile[]> {
-    return (await doc.read()).profiles;
+  async function read(): Promise<readonly Profile[]> {
+    return cache.get();
   }
 
-  function findById(profiles: Profile[], id: string): Profile {
+  /** Changes read the file itself (not the cache) inside the queue, and drop the cache once written. */
+  async function write(file: ProfilesFile): Promise<void> {
+    try {
+      await doc.write(file);
+    } finally {
+      cache.clear();
+    }
+  }
+
+  function findById(profiles: readonly Profile[], id: string): Profile {
     const found = profiles.find((p) => p.id === id);
     if (!found) throw new AppError(ProfileErrors.PROFILE_NOT_FOUND, `No profile with id "${id}"`, { details: { id } });
     return found;
@@ -127,7 +139,7 @@ export function createProfileStore(options: ProfileStoreOptions) {
 
     async list(environmentId?: string): Promise<Profile[]> {
       const profiles = await read();
-      return environmentId ? profiles.filter((p) => p.environmentId === environmentId) : profiles;
+      return profiles.filter((p) => !environmentId || p.environmentId === environmentId);
     },
 
     async get(id: string): Promise<Profile> {
@@ -160,7 +172,7 @@ export function createProfileStore(options: ProfileStoreOptions) {
         const candidate = await checked(input, current.profiles, true);
         const at = options.now().toISOString();
         const profile: Profile = { ...candidate, id: newId(), createdAt: at, updatedAt: at };
-        await doc.write({ ...current, profiles: [...current.profiles, profile] });
+        await write({ ...current, profiles: [...current.profiles, profile] });
         emit({ type: 'added', profile });
         return profile;
       });
@@ -181,7 +193,7 @@ export function createProfileStore(options: ProfileStoreOptions) {
         const others = current.profiles.filter((p) => p.id !== id);
         const candidate = await checked(merged, others, merged.keyId !== before.keyId);
         const profile: Profile = { ...candidate, id, createdAt, updatedAt: options.now().toISOString() };
-        await doc.write({ ...current, profiles: current.profiles.map((p) => (p.id === id ? profile : p)) });
+        await write({ ...current, profiles: current.profiles.map((p) => (p.id === id ? profile : p)) });
         emit({ type: 'updated', profile });
         return profile;
       });
@@ -191,7 +203,7 @@ export function createProfileStore(options: ProfileStoreOptions) {
       return serialised(async () => {
         const current = await doc.read();
         const profile = findById(current.profiles, id);
-        await doc.write({ ...current, profiles: current.profiles.filter((p) => p.id !== id) });
+        await write({ ...current, profiles: current.profiles.filter((p) => p.id !== id) });
         emit({ type: 'removed', profile });
         return profile;
       });

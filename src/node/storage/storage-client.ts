@@ -62,7 +62,6 @@ export class StorageClient {
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
   private refresh?: { from: string; promise: Promise<string> };
-  private memo?: { token: string; at: number };
   private readonly streamGet: StreamGet;
 
   constructor(private readonly options: StorageClientOptions) {
@@ -367,19 +366,13 @@ export class StorageClient {
   }
 
   /**
-   * The token for a request. A token handed out in the last few seconds is used again without asking
-   * the token source: asking resolves the profile and environment from disk, which cost more than the
-   * transfer of a small element (bench/ profile: two file reads and a schema parse per request, 6,000
-   * times in a job). The source still decides about expiry and refresh: a reused token is at most
-   * TOKEN_REUSE_MS older than the source's answer, and a 401 refreshes it as before.
+   * The token for a request, asked of the token source every time: it answers from memory (its tokens are
+   * cached by profile, and the profile and environment files are read again only when they change,
+   * file-stamp-cache.ts), and it alone decides about expiry and refresh.
    */
   private async token(signal?: AbortSignal): Promise<string> {
-    const memo = this.memo;
-    if (memo && this.now() - memo.at < TOKEN_REUSE_MS) return memo.token;
     try {
-      const token = await this.options.tokens.getAltinnToken(this.options.profileId, { signal });
-      this.memo = { token, at: this.now() };
-      return token;
+      return await this.options.tokens.getAltinnToken(this.options.profileId, { signal });
     } catch (error) {
       throw asTokenError(error);
     }
@@ -391,11 +384,8 @@ export class StorageClient {
       const promise = this.options.tokens.getAltinnToken(this.options.profileId, { forceRefresh: true, signal });
       this.refresh = { from: stale, promise };
     }
-    this.memo = undefined;
     try {
-      const token = await this.refresh.promise;
-      this.memo = { token, at: this.now() };
-      return token;
+      return await this.refresh.promise;
     } catch (error) {
       this.refresh = undefined;
       throw asTokenError(error);
@@ -496,8 +486,6 @@ function checkPage(raw: unknown, url: string): QueryResponse {
 function toPage(parsed: QueryResponse): InstancePage {
   return { instances: parsed.instances, next: parsed.next ?? undefined, self: parsed.self ?? undefined };
 }
-
-const TOKEN_REUSE_MS = 5_000;
 
 /** A page of 100 instances is a few hundred KB; anything far larger is not a Storage answer. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;

@@ -268,6 +268,17 @@ describe('environment registry', () => {
     expect(await envs.list()).toHaveLength(3);
   });
 
+  it('reads the file again only when it has changed (a token lookup asks on every request)', async () => {
+    await writeEnvironments({ environments: [local()] });
+    const envs = registry();
+    const first = await envs.get('local');
+    expect(await envs.get('local')).toBe(first);
+    await writeEnvironments({ environments: [local({ name: 'Local, edited' })] });
+    const edited = await envs.get('local');
+    expect(edited.name).toBe('Local, edited');
+    expect(await envs.get('local')).toBe(edited);
+  });
+
   it('keeps presetEnvironments() offline and preset-only', async () => {
     const envs = presetEnvironments();
     expect((await envs.list()).map((e) => e.id)).toEqual(['tt02', 'prod']);

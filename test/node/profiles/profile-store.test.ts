@@ -292,3 +292,58 @@ describe('profile store: the file', () => {
     expect(await readFile(file, 'utf8')).toBe(content);
   });
 });
+
+describe('profile store: the cache', () => {
+  it('answers from memory while the file is unchanged, and sees its own changes at once', async () => {
+    const profiles = store();
+    const added = await profiles.add(input());
+    const first = await profiles.get(added.id);
+    // The same object twice: no second read of the file.
+    expect(await profiles.get(added.id)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+
+    await profiles.update(added.id, { name: 'Renamed' });
+    expect((await profiles.get(added.id)).name).toBe('Renamed');
+    expect((await profiles.find('renamed')).id).toBe(added.id);
+    const second = await profiles.add(input({ name: 'Second' }));
+    expect((await profiles.list()).map((p) => p.id)).toEqual([added.id, second.id]);
+    await profiles.remove(added.id);
+    expect((await failure(profiles.get(added.id))).code).toBe('PROFILE_NOT_FOUND');
+    expect((await profiles.list()).map((p) => p.id)).toEqual([second.id]);
+  });
+
+  it('sees a change another process made through its own store (the CLI beside the app)', async () => {
+    const app = store();
+    const cli = store();
+    const added = await app.add(input());
+    expect((await app.get(added.id)).name).toBe('Reader');
+    expect((await cli.get(added.id)).name).toBe('Reader');
+    // Same length, written within the same clock tick: only the new file (rename) tells it apart.
+    await cli.update(added.id, { name: 'Writer' });
+    expect((await app.get(added.id)).name).toBe('Writer');
+    await cli.remove(added.id);
+    expect((await failure(app.get(added.id))).code).toBe('PROFILE_NOT_FOUND');
+    expect(await app.list()).toEqual([]);
+  });
+
+  it('sees the file edited in place by hand', async () => {
+    const profiles = store();
+    const added = await profiles.add(input());
+    expect((await profiles.get(added.id)).scopes).toEqual(['altinn:serviceowner/instances.read']);
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    doc.profiles[0].scopes.push('altinn:serviceowner/instances.write');
+    await writeFile(file, JSON.stringify(doc, null, 2));
+    expect((await profiles.get(added.id)).scopes).toEqual([
+      'altinn:serviceowner/instances.read',
+      'altinn:serviceowner/instances.write',
+    ]);
+  });
+
+  it('hands every caller its own list', async () => {
+    const profiles = store();
+    await profiles.add(input());
+    const list = await profiles.list();
+    list.pop();
+    expect(await profiles.list()).toHaveLength(1);
+  });
+});

@@ -196,6 +196,17 @@ describe('StorageClient against the fake', () => {
     ]);
   });
 
+  it('asks the token source for every request, so a token it renews is used from the next request on', async () => {
+    const { client, tokens } = await setup();
+    const [i] = fake.add([{ appId: 'ttd/app', elements: [] }]);
+    await client.getInstance(i!.id);
+    // The token service renewed the token (near its expiry, or for another caller's 401).
+    await tokens.getAltinnToken('p1', { forceRefresh: true });
+    await client.getInstance(i!.id);
+    expect(fake.requests.map((r) => r.token)).toEqual(['tok-1', 'tok-2']);
+    expect(tokens.calls.profiles).toEqual(['p1', 'p1', 'p1']);
+  });
+
   it('completes with POST on the app API, idempotently', async () => {
     const { client } = await setup();
     const [i] = fake.add([{ appId: 'ttd/app', elements: [] }]);

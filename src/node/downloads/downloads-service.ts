@@ -8,7 +8,7 @@ import { DownloadManager, type DownloadManagerOptions } from './download-manager
  * The manager as the app runs it: progress goes out as `downloads:progress` events (to the window, the
  * e2e page and the CLI), and an OS notification says when a job has ended.
  */
-export function createDownloads(
+export function createDownloadsService(
   options: DownloadManagerOptions & { events: EventBus; desktop: Desktop; language?: () => Promise<Language> },
 ): DownloadManager {
   const manager = new DownloadManager(options);

@@ -1,0 +1,13 @@
+import { createDispatch, type Dispatch } from '../node/dispatch';
+import { createHandlers } from '../node/handlers';
+import type { Services } from '../node/services';
+import { createTrustedFolders } from './trusted-folders';
+
+/**
+ * The dispatch behind the window's IPC: every handler, with the folder trust only the GUI has. The
+ * Chromium test harness builds its `window.api` on this too, so it checks folders as the app does.
+ */
+export function createWindowDispatch(services: Services): Dispatch {
+  const folders = createTrustedFolders(() => services.downloads.targets());
+  return createDispatch(createHandlers(services, { folders }), services.logger);
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { DownloadJobState, DownloadProblem, DownloadSource } from '../../common/contract/downloads';
+import type { AppError } from '../../common/errors/app-error';
+import type { DataElement, Instance } from '../../common/schemas/instance-types';
+import { isAbort } from '../platform/retry';
+import type { StorageContext } from '../storage/storage-context';
+import { asAppError } from './download-failures';
+import type { FolderLock } from './folder-lock';
+import type { Manifest } from './manifest';
+import { RateMeter } from './rate-meter';
+import { SmallFileWriter } from './small-file';
+
+export interface DownloadJobSpec {
+  profileId: string;
+  source: DownloadSource;
+  target: string;
+  concurrency?: number;
+  confirm?: boolean;
+  confirmProduction?: boolean;
+}
+
+export type InstanceState = 'pending' | 'done' | 'failed';
+export type ElementState = 'pending' | 'done' | 'skipped' | 'failed' | 'infected';
+
+/** One job's state: what the runner changes, what progress reports, what a retry starts from. */
+export interface DownloadJob {
+  id: string;
+  spec: Required<Pick<DownloadJobSpec, 'concurrency' | 'confirm'>> & DownloadJobSpec;
+  target: string;
+  context: StorageContext;
+  manifest: Manifest;
+  /** Held while the job runs: no other process writes this folder meanwhile (folder-lock.ts). */
+  lock?: FolderLock;
+  /** Small files and folders: blocking calls while this job's disk answers quickly (small-file.ts). */
+  smallFiles: SmallFileWriter;
+  state: DownloadJobState;
+  controller: AbortController;
+  cancelled: boolean;
+  fatal?: AppError;
+  listingDone: boolean;
+  instances: Map<string, { state: InstanceState; confirmed: boolean }>;
+  elements: Map<string, { state: ElementState; size: number }>;
+  failures: DownloadProblem[];
+  bytesDone: number;
+  rate: RateMeter;
+  startedAt: string;
+  endedAt?: string;
+  running?: Promise<void>;
+}
+
+/** One instance of a run: its folder and how many of its elements are still to do. */
+export interface InstanceRun {
+  instance: Instance;
+  folder: string;
+  /** This run created the folder: nothing of an earlier run can be in it (no stat per element). */
+  fresh: boolean;
+  pending: number;
+  failed: number;
+}
+
+/** One element to transfer, under the filename its instance's layout gave it. */
+export interface ElementWork {
+  run: InstanceRun;
+  element: DataElement;
+  filename: string;
+}
+
+const MAX_PROBLEMS = 500;
+
+export function newJob(input: {
+  spec: DownloadJob['spec'];
+  target: string;
+  context: StorageContext;
+  claim: { lock: FolderLock; manifest: Manifest };
+  blockingCallLimitMs?: number;
+  now: () => Date;
+}): DownloadJob {
+  return {
+    id: randomUUID(),
+    spec: input.spec,
+    target: input.target,
+    context: input.context,
+    manifest: input.claim.manifest,
+    lock: input.claim.lock,
+    smallFiles: new SmallFileWriter(input.blockingCallLimitMs),
+    state: 'running',
+    controller: new AbortController(),
+    cancelled: false,
+    listingDone: false,
+    instances: new Map(),
+    elements: new Map(),
+    failures: [],
+    bytesDone: 0,
+    rate: new RateMeter(),
+    startedAt: input.now().toISOString(),
+  };
+}
+
+/**
+ * Set the job running again for what did not succeed (verified elements are skipped through the
+ * manifest), in the folder claimed anew; returns what to walk: the original source when the listing was
+ * cut short (not every instance is known), else the unfinished instances, or nothing.
+ */
+export function restartJob(
+  job: DownloadJob,
+  claim: { lock: FolderLock; manifest: Manifest },
+): DownloadSource | undefined {
+  const unfinished = [...job.instances].filter(([, v]) => v.state !== 'done').map(([id]) => id);
+  const source: DownloadSource | undefined = !job.listingDone
+    ? job.spec.source
+    : unfinished.length
+      ? { kind: 'instances', instanceIds: unfinished }
+      : undefined;
+  job.failures = job.failures.filter((f) => !unfinished.includes(f.instanceId) && job.listingDone);
+  for (const [id, el] of job.elements) if (el.state === 'failed') job.elements.set(id, { ...el, state: 'pending' });
+  job.state = 'running';
+  job.cancelled = false;
+  job.fatal = undefined;
+  job.endedAt = undefined;
+  job.controller = new AbortController();
+  job.lock = claim.lock;
+  job.manifest = claim.manifest;
+  return source;
+}
+
+/** Stop the job for an error no element can get past (download-failures.ts); the first one is kept. */
+export function failJob(job: DownloadJob, error: unknown): void {
+  if (job.cancelled || isAbort(error)) return;
+  if (!job.fatal) job.fatal = asAppError(error);
+  job.controller.abort(job.fatal);
+}
+
+/** Note a failed element or instance; the job goes on. Only the first MAX_PROBLEMS are kept. */
+export function recordProblem(
+  job: DownloadJob,
+  where: Omit<DownloadProblem, 'code' | 'message'>,
+  error: unknown,
+): void {
+  const e = asAppError(error);
+  if (job.failures.length < MAX_PROBLEMS) job.failures.push({ ...where, code: e.code, message: e.message });
+}
+
+export function hasProblems(job: DownloadJob): boolean {
+  for (const v of job.instances.values()) if (v.state !== 'done') return true;
+  return false;
+}

@@ -1,0 +1,170 @@
+import { isAbsolute, resolve } from 'node:path';
+import type {
+  DownloadJobDetail,
+  DownloadJobSummary,
+  DownloadProgress,
+  DownloadSource,
+} from '../../common/contract/downloads';
+import { AppError } from '../../common/errors/app-error';
+import { DownloadErrors } from '../../common/errors/download-errors';
+import type { Logger } from '../platform/log';
+import { defaultRetryPolicy, type RetryPolicy } from '../platform/retry';
+import type { StorageContext } from '../storage/storage-context';
+import { requireProductionConfirm } from './confirm';
+import { type DownloadJob, type DownloadJobSpec, failJob, newJob, restartJob } from './download-job';
+import type { ElementDownloadOptions } from './element-download';
+import { claimFolder, prepareTarget } from './folder-claim';
+import { jobDetail, jobProgress, jobSummary, progressTicker } from './job-progress';
+import { runJob, settleJob } from './job-runner';
+
+export interface JobRegistryOptions {
+  /** The Storage client for a profile (its environment and token source); throws for an unknown profile. */
+  storageFor(profileId: string): Promise<StorageContext>;
+  now?: () => Date;
+  retry?: RetryPolicy;
+  /** A transfer that receives nothing for this long is aborted and retried. */
+  idleTimeoutMs?: number;
+  progressIntervalMs?: number;
+  /** Small files use blocking calls until they take longer than this on average (small-file.ts; 4 ms). */
+  blockingCallLimitMs?: number;
+  log?: Logger;
+}
+
+/**
+ * The download jobs of this process (issue 6): started, listed, awaited, cancelled and retried here, at
+ * most one running per folder. Jobs live in main, so they survive a renderer reload. Each run is
+ * job-runner.ts; progress goes to the listeners every progressIntervalMs and once more at the end.
+ */
+export class JobRegistry {
+  private readonly jobs = new Map<string, DownloadJob>();
+  private readonly listeners = new Set<(p: DownloadProgress) => void>();
+  private readonly finishedListeners = new Set<(job: DownloadJobSummary) => void>();
+  private readonly now: () => Date;
+  private readonly run: ElementDownloadOptions;
+
+  constructor(private readonly options: JobRegistryOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.run = { retry: options.retry ?? defaultRetryPolicy, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 };
+  }
+
+  onProgress(listener: (p: DownloadProgress) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onFinished(listener: (job: DownloadJobSummary) => void): () => void {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
+  }
+
+  async start(spec: DownloadJobSpec): Promise<DownloadJobSummary> {
+    const concurrency = spec.concurrency ?? 4;
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+      throw new AppError(DownloadErrors.TARGET_INVALID, `Concurrency must be 1–16, not ${concurrency}`);
+    }
+    if (!isAbsolute(spec.target)) {
+      throw new AppError(DownloadErrors.TARGET_INVALID, `The target folder must be an absolute path: ${spec.target}`);
+    }
+    const target = resolve(spec.target);
+    if (this.runningIn(target)) {
+      throw new AppError(DownloadErrors.TARGET_BUSY, `Another download is writing to ${target}`);
+    }
+    const context = await this.options.storageFor(spec.profileId);
+    if (spec.confirm) requireProductionConfirm(context.environment.production, spec.confirmProduction);
+    await prepareTarget(target);
+    const claim = await claimFolder(target, this.now);
+    const job = newJob({
+      spec: { ...spec, concurrency, confirm: spec.confirm ?? false },
+      target,
+      context,
+      claim,
+      blockingCallLimitMs: this.options.blockingCallLimitMs,
+      now: this.now,
+    });
+    this.jobs.set(job.id, job);
+    this.launch(job, spec.source);
+    return jobSummary(job, this.now);
+  }
+
+  list(): DownloadJobSummary[] {
+    return [...this.jobs.values()].map((j) => jobSummary(j, this.now));
+  }
+
+  get(jobId: string): DownloadJobDetail {
+    return jobDetail(this.job(jobId), this.now);
+  }
+
+  /** Resolves when the job's current run has ended. */
+  async wait(jobId: string): Promise<DownloadJobSummary> {
+    const job = this.job(jobId);
+    await job.running;
+    return jobSummary(job, this.now);
+  }
+
+  cancel(jobId: string): DownloadJobSummary {
+    const job = this.job(jobId);
+    if (job.state === 'running') {
+      job.cancelled = true;
+      job.controller.abort(new AppError(DownloadErrors.CANCELLED, 'The download was cancelled'));
+    }
+    return jobSummary(job, this.now);
+  }
+
+  /** Run the job again for what did not succeed; verified elements are skipped (manifest). */
+  async retryFailed(jobId: string): Promise<DownloadJobSummary> {
+    const job = this.job(jobId);
+    if (job.state === 'running') throw new AppError(DownloadErrors.JOB_RUNNING, 'The job is still running');
+    if (job.spec.confirm) requireProductionConfirm(job.context.environment.production, job.spec.confirmProduction);
+    // The folder first: another process may be writing it now (and nothing of the job changes if so).
+    const claim = await claimFolder(job.target, this.now);
+    this.launch(job, restartJob(job, claim));
+    return jobSummary(job, this.now);
+  }
+
+  /** Where a job writes: for "open folder". */
+  targetOf(jobId: string): string {
+    return this.job(jobId).target;
+  }
+
+  /** The folder of every job of this process, running or ended. */
+  targets(): string[] {
+    return [...this.jobs.values()].map((j) => j.target);
+  }
+
+  /** The job writing to this (resolved, absolute) folder now, if any. */
+  runningIn(folder: string): DownloadJob | undefined {
+    for (const job of this.jobs.values()) if (job.state === 'running' && job.target === folder) return job;
+    return undefined;
+  }
+
+  private job(jobId: string): DownloadJob {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError(DownloadErrors.JOB_NOT_FOUND, `No download job ${jobId}`);
+    return job;
+  }
+
+  private launch(job: DownloadJob, source: DownloadSource | undefined): void {
+    const stopTicker = progressTicker(this.options.progressIntervalMs ?? 250, () => this.emit(job));
+    job.running = runJob(job, source, this.run)
+      .catch((error) => failJob(job, error))
+      .finally(async () => {
+        stopTicker();
+        await settleJob(job, this.now);
+        this.emit(job);
+        const summary = jobSummary(job, this.now);
+        for (const l of this.finishedListeners) l(summary);
+        this.options.log?.info('download job ended', {
+          jobId: job.id,
+          state: job.state,
+          instances: summary.instances,
+          elements: summary.elements,
+          error: job.fatal?.code,
+        });
+      });
+  }
+
+  private emit(job: DownloadJob): void {
+    const progress = jobProgress(job, this.now);
+    for (const l of this.listeners) l(progress);
+  }
+}
