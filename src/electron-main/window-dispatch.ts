@@ -8,6 +8,7 @@ import { createTrustedFolders } from './trusted-folders';
  * Chromium test harness builds its `window.api` on this too, so it checks folders as the app does.
  */
 export function createWindowDispatch(services: Services): Dispatch {
-  const folders = createTrustedFolders(() => services.downloads.targets());
+  // The folders of the download jobs and of the intake watches (the preview opens verified copies there).
+  const folders = createTrustedFolders(() => [...services.downloads.targets(), ...services.intake.targets()]);
   return createDispatch(createHandlers(services, { folders }), services.logger);
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createTokenService } from './auth/token-service';
 import { createSelfServiceService } from './clients/clients-service';
 import { createDownloadsService } from './downloads/downloads-service';
+import { createIntakeService, type IntakeDeps } from './intake/intake-service';
 import { createWellKnownDiscovery } from './environments/environment-discovery';
 import { createEnvironmentRegistry, type EnvironmentSource } from './environments/environments';
 import { KeyStore } from './keys/key-store';
@@ -25,6 +26,8 @@ export interface ServiceOptions {
   electronVersion?: string;
   /** Read Maskinporten's well-known metadata on environments.resolve(); tests pass false (no real hosts). */
   discovery?: boolean;
+  /** Intake passes' download jobs and timers (tests shorten them). */
+  intake?: Pick<IntakeDeps, 'downloads' | 'timers'>;
 }
 
 /**
@@ -76,6 +79,19 @@ export function createServices(options: ServiceOptions) {
     desktop,
     language: async () => (await uiSettings.get()).language,
   });
+  const intake = createIntakeService({
+    home,
+    storageFor,
+    profiles,
+    environments,
+    doctor: (profileId) => tokens.doctor(profileId),
+    desktop,
+    events,
+    language: async () => (await uiSettings.get()).language,
+    now,
+    log: logger,
+    ...options.intake,
+  });
   return {
     home,
     logger,
@@ -91,6 +107,7 @@ export function createServices(options: ServiceOptions) {
     selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
     instances: createInstancesService(storageFor),
     downloads,
+    intake,
     uiSettings,
     appVersion: options.appVersion ?? '0.0.0',
     electronVersion: options.electronVersion,

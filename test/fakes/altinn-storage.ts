@@ -234,6 +234,28 @@ export class FakeAltinnStorage {
     return this.requests.filter((r) => r.kind === kind && filter(r)).length;
   }
 
+  /**
+   * Change an instance between passes as the app or its user would: its process ends (`isComplete`), it
+   * moves to another task, or it is only touched. Its lastChanged becomes `lastChanged`, or now.
+   */
+  change(instanceId: string, change: { isComplete?: boolean; currentTask?: string; lastChanged?: string }): void {
+    const instance = this.instances.get(instanceId);
+    if (!instance) throw new Error(`no instance ${instanceId}`);
+    const { lastChanged, ...spec } = change;
+    Object.assign(instance.spec, spec);
+    instance.lastChanged = lastChanged ?? (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  /** A confirmation made elsewhere (another machine of the same org, or another org), as POST …/complete does. */
+  confirmAs(instanceId: string, org: string): void {
+    const instance = this.instances.get(instanceId);
+    if (!instance) throw new Error(`no instance ${instanceId}`);
+    if (instance.confirmations.some((c) => c.stakeholderId === org)) return;
+    const now = (this.options.now?.() ?? new Date()).toISOString();
+    instance.confirmations.push({ stakeholderId: org, confirmedOn: now });
+    instance.lastChanged = now;
+  }
+
   confirmations(instanceId: string): { stakeholderId: string; confirmedOn: string }[] {
     return this.instances.get(instanceId)?.confirmations ?? [];
   }

@@ -9,6 +9,7 @@ import { appChannels } from './app';
 import type { ApiShape } from './build-api';
 import { clientsChannels } from './clients';
 import { downloadsChannels } from './downloads';
+import { intakeChannels } from './intake';
 import { instancesChannels } from './instances';
 import { keysChannels } from './keys';
 import { methodPath } from './method-path';
@@ -23,6 +24,7 @@ export const channels = {
   ...profileChannels,
   ...tokenChannels,
   ...clientsChannels,
+  ...intakeChannels,
 };
 
 export type Channels = typeof channels;
@@ -39,9 +41,10 @@ export interface Events {
   'settings:changed': import('./app').UiSettings;
   'token:changed': import('./token-status').TokenChanged;
   'downloads:progress': import('./downloads').DownloadProgress;
+  'intake:changed': import('./intake').WatchView;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['token:changed', 'settings:changed', 'downloads:progress'];
+export const eventNames: EventName[] = ['token:changed', 'settings:changed', 'downloads:progress', 'intake:changed'];
 
 export const channelNames = Object.keys(channels) as ChannelName[];
 

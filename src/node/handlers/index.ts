@@ -5,6 +5,7 @@ import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
 import type { FolderTrust } from './folder-trust';
 import { instancesHandlers } from './instances-handlers';
+import { intakeHandlers } from './intake-handlers';
 import { keysHandlers } from './keys-handlers';
 import { profilesHandlers } from './profiles-handlers';
 import { tokenHandlers } from './token-handlers';
@@ -24,5 +25,6 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...profilesHandlers(s),
     ...tokenHandlers(s),
     ...clientsHandlers(s),
+    ...intakeHandlers(s, shell.folders),
   };
 }

@@ -1,5 +1,6 @@
 import { authErrors } from './auth';
 import { downloadErrors } from './downloads';
+import { intakeErrors } from './intake';
 import { keysErrors } from './keys';
 import { profileErrors } from './profiles';
 import { seamErrors } from './seam';
@@ -16,4 +17,5 @@ export const errorTexts: ErrorCatalogue = {
   ...authErrors,
   ...profileErrors,
   ...selfServiceErrors,
+  ...intakeErrors,
 };

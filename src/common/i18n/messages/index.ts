@@ -2,6 +2,7 @@ import { aboutMessages } from './about';
 import { clientsMessages } from './clients';
 import { downloadsMessages } from './downloads';
 import { environmentMessages } from './environment';
+import { intakeMessages } from './intake';
 import { instancesMessages } from './instances';
 import { keysMessages } from './keys';
 import { profilesMessages } from './profiles';
@@ -22,4 +23,5 @@ export const messages = {
   clients: clientsMessages,
   instances: instancesMessages,
   downloads: downloadsMessages,
+  intake: intakeMessages,
 };
