@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorJson } from '../errors/app-error';
-import { appIdSchema } from '../schemas/profile';
 import { instanceIdSchema } from '../schemas/instance-types';
+import { appIdSchema } from '../schemas/profile';
 import { channel } from './define';
 import type { InstanceOwner } from './instances';
 import type { DoctorRow } from './token-status';

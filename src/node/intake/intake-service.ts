@@ -53,7 +53,12 @@ export interface IntakeDeps {
  */
 export function createIntakeService(deps: IntakeDeps) {
   const store = new WatchStore(deps.home, deps.now);
-  const downloads = new DownloadManager({ ...deps.downloads, storageFor: deps.storageFor, now: deps.now, log: deps.log });
+  const downloads = new DownloadManager({
+    ...deps.downloads,
+    storageFor: deps.storageFor,
+    now: deps.now,
+    log: deps.log,
+  });
   const passDeps: PassDeps = {
     home: deps.home,
     storageFor: deps.storageFor,
@@ -202,7 +207,9 @@ export function createIntakeService(deps: IntakeDeps) {
         return {
           ...rest,
           ...next,
-          ...(production ? { productionConfirmedAt: stillYes ? w.productionConfirmedAt : deps.now().toISOString() } : {}),
+          ...(production
+            ? { productionConfirmedAt: stillYes ? w.productionConfirmedAt : deps.now().toISOString() }
+            : {}),
         };
       });
       await scheduler.plan(watchId);
@@ -248,7 +255,9 @@ export function createIntakeService(deps: IntakeDeps) {
     async folderOf(watchId: string, instanceId?: string): Promise<string> {
       const watch = await store.get(watchId);
       if (!instanceId) return watch.target;
-      return instanceFolder(watch.target, { id: instanceId, appId: watch.appId } as Parameters<typeof instanceFolder>[1]);
+      return instanceFolder(watch.target, { id: instanceId, appId: watch.appId } as Parameters<
+        typeof instanceFolder
+      >[1]);
     },
 
     settings(): Promise<IntakeSettings> {

@@ -282,7 +282,8 @@ class SyncPass {
       }
       failed++;
       const previous = this.work.retry.get(instance.id);
-      const problem = lastError.get(instance.id) ?? (job.error ? { code: job.error.code, message: job.error.message } : undefined);
+      const problem =
+        lastError.get(instance.id) ?? (job.error ? { code: job.error.code, message: job.error.message } : undefined);
       this.work.retry.set(instance.id, {
         id: instance.id,
         attempts: (previous?.attempts ?? 0) + 1,
@@ -370,7 +371,12 @@ class SyncPass {
       ...this.state,
       mark,
       retry,
-      consecutiveFailures: record.outcome === 'failed' && !stopError ? this.state.consecutiveFailures + 1 : good ? 0 : this.state.consecutiveFailures,
+      consecutiveFailures:
+        record.outcome === 'failed' && !stopError
+          ? this.state.consecutiveFailures + 1
+          : good
+            ? 0
+            : this.state.consecutiveFailures,
       lastPassAt: record.endedAt,
       stop: stopError ? await this.stop(stopError) : good ? undefined : this.state.stop,
       history: addToHistory(this.state.history, record),

@@ -58,7 +58,7 @@ export async function intakeHarness(
     deps,
     spec,
     explained,
-    pass(request: Partial<PassRequest> & { spec?: Partial<WatchSpec> } = {}) {
+    pass(request: Partial<Omit<PassRequest, 'spec'>> & { spec?: Partial<WatchSpec> } = {}) {
       return runPass(deps, { by: 'cli', ...request, spec: { ...spec, ...request.spec } });
     },
     state(override: Partial<WatchSpec> = {}) {

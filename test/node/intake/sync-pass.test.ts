@@ -45,10 +45,18 @@ describe('an intake pass', () => {
     const { record, state } = await h.pass();
 
     expect(record.outcome).toBe('completed');
-    expect(record).toMatchObject({ newInstances: 3, downloaded: 3, confirmed: 3, files: 3, failed: 0, listRequests: 1 });
+    expect(record).toMatchObject({
+      newInstances: 3,
+      downloaded: 3,
+      confirmed: 3,
+      files: 3,
+      failed: 0,
+      listRequests: 1,
+    });
     expect(record.bytes).toBe(715_000);
     await expectSaved([a, b, c].map((i) => i as NonNullable<typeof i>));
-    for (const i of [a, b, c]) expect(h.fake.confirmations(i?.id as string).map((x) => x.stakeholderId)).toEqual(['ttd']);
+    for (const i of [a, b, c])
+      expect(h.fake.confirmations(i?.id as string).map((x) => x.stakeholderId)).toEqual(['ttd']);
     for (const i of [inProcess, confirmedBefore, otherApp]) expect(dataRequestsFor(i?.id as string)).toBe(0);
     expect(h.fake.confirmations(inProcess?.id as string)).toEqual([]);
     // The query: our org's confirmations left out, complete only; no mark yet on the first pass.
@@ -114,11 +122,15 @@ describe('an intake pass', () => {
 
   it('does not miss an instance whose lastChanged equals the mark', async () => {
     h = await intakeHarness();
-    const [seen] = h.fake.add([{ appId: APP, isComplete: true, lastChanged: at(5, '.1234567'), elements: [{ size: 900 }] }]);
+    const [seen] = h.fake.add([
+      { appId: APP, isComplete: true, lastChanged: at(5, '.1234567'), elements: [{ size: 900 }] },
+    ]);
     await h.pass();
     expect((await h.state()).mark).toBe(at(5, '.1234567'));
     // Storage committed a second instance with the very same lastChanged after the first pass listed.
-    const [twin] = h.fake.add([{ appId: APP, isComplete: true, lastChanged: at(5, '.1234567'), elements: [{ size: 800 }] }]);
+    const [twin] = h.fake.add([
+      { appId: APP, isComplete: true, lastChanged: at(5, '.1234567'), elements: [{ size: 800 }] },
+    ]);
     h.resetRequests();
 
     const { record } = await h.pass();
@@ -229,7 +241,13 @@ describe('an intake pass meeting faults', () => {
     h.resetRequests();
 
     const two = await h.pass();
-    expect(two.record).toMatchObject({ outcome: 'completed', newInstances: 0, retried: 1, downloaded: 1, confirmed: 1 });
+    expect(two.record).toMatchObject({
+      outcome: 'completed',
+      newInstances: 0,
+      retried: 1,
+      downloaded: 1,
+      confirmed: 1,
+    });
     expect(h.fake.count('instance', (r) => r.instanceId === bad?.id)).toBeGreaterThanOrEqual(1);
     // Only the element that failed is fetched again.
     expect(h.fake.count('data', (r) => r.elementId === bad?.elements[0]?.id)).toBe(0);
@@ -314,6 +332,8 @@ describe('an intake pass meeting faults', () => {
     expect(state?.mark).toBeUndefined();
     expect(h.fake.count('complete')).toBe(0);
     const files = await listFiles(h.target);
-    expect(files.filter((f) => !f.endsWith('.part') && !f.endsWith('instance.json') && !f.startsWith('.mpd'))).toEqual([]);
+    expect(files.filter((f) => !f.endsWith('.part') && !f.endsWith('instance.json') && !f.startsWith('.mpd'))).toEqual(
+      [],
+    );
   });
 });
