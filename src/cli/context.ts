@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { SecretStore } from '../node/keys/secret-store';
 import { resolveHome } from '../node/platform/home';
@@ -9,6 +10,8 @@ export interface CliDeps {
   fetch?: typeof fetch;
   now?: () => Date;
   version: string;
+  /** How to run this `mpd` again from a scheduler (absolute program and script); default this process's. */
+  selfCommand?: string[];
 }
 
 /** What every command gets: the terminal, and the services built lazily from the chosen home folder. */
@@ -36,6 +39,11 @@ export class CliContext {
       });
     }
     return this.built;
+  }
+
+  /** The program and script that run this `mpd` (for `mpd sync schedule --print`). */
+  get selfCommand(): string[] {
+    return this.deps.selfCommand ?? [process.execPath, resolve(process.argv[1] ?? 'mpd')];
   }
 
   print(text: string): void {

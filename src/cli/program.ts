@@ -7,6 +7,7 @@ import { registerEnvCommands } from './commands/env';
 import { registerInstancesCommands } from './commands/instances';
 import { registerKeysCommands } from './commands/keys';
 import { registerProfilesCommands } from './commands/profiles';
+import { registerSyncCommands } from './commands/sync';
 import { registerTokenCommands } from './commands/token';
 import { CliContext, type CliDeps, UsageError } from './context';
 import type { CliIo } from './io';
@@ -21,6 +22,7 @@ const registrations = [
   registerTokenCommands,
   registerClientsCommands,
   registerInstancesCommands,
+  registerSyncCommands,
 ];
 
 /** Run `mpd` with the given arguments (without node and script); resolves to the exit code. */

@@ -254,7 +254,7 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
 }
 
 /** Production asks once more: the flag, or a typed "yes" on a terminal. */
-async function productionYes(ctx: CliContext, environmentId: string, confirming: boolean, flag?: boolean) {
+export async function productionYes(ctx: CliContext, environmentId: string, confirming: boolean, flag?: boolean) {
   if (!confirming || flag) return flag;
   const env = await ctx.services.environments.get(environmentId);
   if (!env.production || !ctx.io.prompt) return undefined;
