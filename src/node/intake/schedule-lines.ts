@@ -43,7 +43,7 @@ function cronEntry(input: ScheduleInput): ScheduleLines['cron'] {
   } else {
     const hours = Math.max(1, Math.round(m / 60));
     when = hours >= 24 ? '0 0 * * *' : `0 */${hours} * * *`;
-    note = `cron cannot repeat every ${m} minutes; this runs every ${hours >= 24 ? 24 : hours} hour(s)`;
+    note = `cron cannot repeat every ${m} minutes; this runs every ${Math.min(hours, 24)} hour(s)`;
   }
   return { line: `${when} ${words}`, ...(note ? { note } : {}) };
 }
