@@ -43,7 +43,7 @@ interface Slot {
 
 /** A stop recorded after the person last resumed the watch holds; an earlier one is over. */
 export function isStopped(watch: Watch, state: PassState): boolean {
-  return state.stop !== undefined && !(watch.resumedAt && watch.resumedAt >= state.stop.at);
+  return state.stop !== undefined && !(watch.resumedAt && watch.resumedAt > state.stop.at);
 }
 
 /**
@@ -130,41 +130,50 @@ export class IntakeScheduler {
     this.deps.onChange(watchId, this.runtime(watchId));
   }
 
-  /** Start a pass now (unless one is running); resolves when it has ended. */
-  async run(watchId: string): Promise<void> {
+  /**
+   * Start a pass now (unless one is running); resolves when it has ended. The watch counts as running from
+   * this call on (synchronously), so a second call or a status read in between sees it.
+   */
+  run(watchId: string): Promise<void> {
     const slot = this.slot(watchId);
     if (slot.running) return slot.running.done;
-    const watch = (await this.deps.watches()).find((w) => w.id === watchId);
-    // Another call may have started it while the list was read.
-    const started = slot.running as Slot['running'];
-    if (!watch || started) return started?.done;
     if (slot.timer !== undefined) this.timers.clearTimeout(slot.timer);
     slot.timer = undefined;
     slot.nextPassAt = undefined;
-    const controller = new AbortController();
-    const startedAt = this.deps.now().toISOString();
-    const waiting: PassProgress = {
-      startedAt,
-      phase: 'waiting',
-      listed: 0,
-      instances: { done: 0, failed: 0, total: 0 },
-      files: { done: 0, total: 0 },
-      bytes: { done: 0, total: 0 },
+    const running: NonNullable<Slot['running']> = {
+      controller: new AbortController(),
+      progress: {
+        startedAt: this.deps.now().toISOString(),
+        phase: 'waiting',
+        listed: 0,
+        instances: { done: 0, failed: 0, total: 0 },
+        files: { done: 0, total: 0 },
+        bytes: { done: 0, total: 0 },
+      },
+      done: Promise.resolve(),
     };
+    slot.running = running;
+    this.deps.onChange(watchId, this.runtime(watchId));
+    running.done = this.runInTurn(watchId, running).finally(async () => {
+      if (slot.running === running) slot.running = undefined;
+      if (this.slots.get(watchId) === slot) await this.plan(watchId).catch(() => {});
+    });
+    return running.done;
+  }
+
+  /** After the passes of other watches into the same folder (in this process) that started earlier. */
+  private async runInTurn(watchId: string, running: NonNullable<Slot['running']>): Promise<void> {
+    const watch = (await this.deps.watches()).find((w) => w.id === watchId);
+    if (!watch) return;
     const folder = resolve(watch.target);
     const before = this.folderTurns.get(folder) ?? Promise.resolve();
-    const running = { controller, progress: waiting, done: Promise.resolve() };
-    slot.running = running;
-    running.done = before.then(() => this.pass(watch, running));
-    const turn = running.done.catch(() => {});
+    const mine = before.then(() => this.pass(watch, running));
+    const turn = mine.catch(() => {});
     this.folderTurns.set(folder, turn);
-    this.deps.onChange(watchId, this.runtime(watchId));
     try {
-      await running.done;
+      await mine;
     } finally {
       if (this.folderTurns.get(folder) === turn) this.folderTurns.delete(folder);
-      if (slot.running === running) slot.running = undefined;
-      if (this.slots.has(watchId)) await this.plan(watchId).catch(() => {});
     }
   }
 
