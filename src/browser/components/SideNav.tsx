@@ -9,6 +9,7 @@ export const viewLabels: Record<ViewId, MessageKey> = {
   token: 'shell.navToken',
   instances: 'shell.navInstances',
   downloads: 'shell.navDownloads',
+  intake: 'shell.navIntake',
 };
 
 /** The tasks. Plain buttons in a nav list: Tab reaches each, Enter/Space opens it. */

@@ -3,6 +3,7 @@ import type { ViewId } from '../store/use-app-store';
 import { ClientsView } from './clients/ClientsView';
 import { DownloadsView } from './downloads/DownloadsView';
 import { InstancesView } from './instances/InstancesView';
+import { IntakeView } from './intake/IntakeView';
 import { KeysView } from './keys/KeysView';
 import { ProfilesView } from './profiles/ProfilesView';
 import { TokenView } from './token/TokenView';
@@ -15,4 +16,5 @@ export const views: Record<ViewId, ComponentType> = {
   token: TokenView,
   instances: InstancesView,
   downloads: DownloadsView,
+  intake: IntakeView,
 };
