@@ -2,6 +2,7 @@ import { Button, Details, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import type { PassFile, PassInstance, PassRecord, WatchView } from '../../../common/contract/intake';
 import { formatBytes } from '../../../common/format/bytes';
 import { formatDateTime } from '../../../common/format/dates';
+import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { useErrorText, useLanguage, useT } from '../../hooks/use-t';
@@ -88,7 +89,7 @@ function PassRow({
         <div className="pass-history__result">
           <span data-testid="pass-result">{resultText(record, t, lang)}</span>
           {record.error && record.outcome !== 'skipped' ? (
-            <span className="pass-history__error">{errorText(record.error).title}</span>
+            <span className="pass-history__error">{errorText(new ApiError(record.error)).title}</span>
           ) : null}
           {record.instances.length > 0 ? (
             <Details data-testid="pass-instances">
@@ -109,7 +110,7 @@ function PassRow({
                 <ul className="pass-problems">
                   {record.problems.map((p) => (
                     <li key={`${p.instanceId}-${p.elementId ?? ''}-${p.code}`}>
-                      <strong>{errorText(p).title}</strong> · {p.instanceId}
+                      <strong>{errorText(new ApiError(p)).title}</strong> · {p.instanceId}
                     </li>
                   ))}
                 </ul>
@@ -118,7 +119,9 @@ function PassRow({
           ) : null}
         </div>
       </Table.Cell>
-      <Table.Cell>{record.by === 'cli' ? t('intake.historyByCli') : t('intake.historyByApp')}</Table.Cell>
+      <Table.Cell className="pass-history__by">
+        {record.by === 'cli' ? t('intake.historyByCli') : t('intake.historyByApp')}
+      </Table.Cell>
     </Table.Row>
   );
 }
@@ -134,16 +137,19 @@ function InstanceItem({
 }) {
   const t = useT();
   const openFolder = useIntakeStore((s) => s.openFolder);
+  const owner = ownerText(instance.owner, instance.id, t);
   return (
     <li className="pass-instance" data-testid="pass-instance" data-instance-id={instance.id}>
       <div className="pass-instance__head">
-        <strong>{ownerText(instance.owner, instance.id, t)}</strong>
+        <strong>{owner}</strong>
         <Tag data-size="sm" data-color={instance.confirmed ? 'success' : 'neutral'}>
           {instance.confirmed ? t('intake.historyConfirmed') : t('intake.historyNotConfirmed')}
         </Tag>
         <Button
           data-size="sm"
           variant="tertiary"
+          className="pass-instance__folder"
+          aria-label={t('intake.historyOpenInstanceFolderLabel', { owner })}
           onClick={() => void openFolder(watch.id, instance.id)}
           data-testid="pass-instance-folder"
         >

@@ -2,6 +2,7 @@ import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { WatchStop } from '../../../common/contract/intake';
 import { errorTexts } from '../../../common/i18n/errors';
 import { doctorLabels } from '../../../common/i18n/errors/auth';
+import { ApiError } from '../../api';
 import { useErrorText, useLanguage, useT } from '../../hooks/use-t';
 
 /**
@@ -11,7 +12,7 @@ import { useErrorText, useLanguage, useT } from '../../hooks/use-t';
 export function StopNotice({ stop }: { stop: WatchStop }) {
   const t = useT();
   const lang = useLanguage();
-  const text = useErrorText()(stop.error);
+  const text = useErrorText()(new ApiError(stop.error));
   return (
     <Alert data-color="danger" data-size="sm" data-testid="watch-stop" data-error-code={stop.error.code}>
       <Heading level={4} data-size="2xs">

@@ -6,6 +6,7 @@ import { useLanguage, useT } from '../../hooks/use-t';
 import { useIntakeStore } from '../../store/use-intake-store';
 import { PassHistory, type PreviewRequest } from './PassHistory';
 import { StopNotice } from './StopNotice';
+import '../downloads/downloads.css';
 import { intervalText, resultText, selectionText, stateColors, stateLabels, whenText } from './watch-text';
 
 /** One watch: what it takes and where to, its state (next pass, progress, last result), and its actions. */
@@ -71,7 +72,7 @@ export function WatchCard({
       {running ? (
         <div className="watch__running" data-testid="watch-running" data-phase={running.phase}>
           <progress
-            className="watch__bar"
+            className="download-job__bar"
             max={Math.max(1, running.instances.total)}
             value={running.phase === 'downloading' ? running.instances.done : undefined}
             aria-label={t('intake.progressLabel', { app: watch.appId })}

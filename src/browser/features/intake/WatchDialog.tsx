@@ -150,7 +150,7 @@ export function WatchDialog({ open, watch, onClose }: { open: boolean; watch?: W
       {step === 'production' ? (
         <div className="watch-dialog__step" data-testid="watch-production">
           <ProductionWarning
-            title={t('intake.productionTitle')}
+            title={t('intake.productionWarningTitle', { env: environment?.name ?? '' })}
             body={t('intake.productionBody', { env: environment?.name ?? '' })}
           >
             <Paragraph data-size="sm">

@@ -61,9 +61,14 @@ export function resultText(record: PassRecord, t: T, lang: Language): string {
             ? t('intake.resultNew', { count: formatCount(record.newInstances, lang) })
             : null,
         record.downloaded ? t('intake.resultDownloaded', { count: formatCount(record.downloaded, lang) }) : null,
-        record.files
-          ? t('intake.resultFiles', { count: formatCount(record.files, lang), bytes: formatBytes(record.bytes, lang) })
-          : null,
+        record.files === 1
+          ? t('intake.resultFilesOne', { bytes: formatBytes(record.bytes, lang) })
+          : record.files
+            ? t('intake.resultFiles', {
+                count: formatCount(record.files, lang),
+                bytes: formatBytes(record.bytes, lang),
+              })
+            : null,
         record.confirmed ? t('intake.resultConfirmed', { count: formatCount(record.confirmed, lang) }) : null,
         record.failed ? t('intake.resultFailed', { count: formatCount(record.failed, lang) }) : null,
         record.infected ? t('intake.resultInfected', { count: formatCount(record.infected, lang) }) : null,
