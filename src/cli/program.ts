@@ -3,6 +3,8 @@ import { AppError } from '../common/errors/app-error';
 import { englishHint } from '../common/i18n/hints';
 import { osKeychain } from '../node/keys/keychain';
 import { registerClientsCommands } from './commands/clients';
+import { registerConfirmCommand } from './commands/confirm';
+import { registerDownloadCommand } from './commands/download';
 import { registerEnvCommands } from './commands/env';
 import { registerInstancesCommands } from './commands/instances';
 import { registerKeysCommands } from './commands/keys';
@@ -21,6 +23,8 @@ const registrations = [
   registerTokenCommands,
   registerClientsCommands,
   registerInstancesCommands,
+  registerDownloadCommand,
+  registerConfirmCommand,
 ];
 
 /** Run `mpd` with the given arguments (without node and script); resolves to the exit code. */
