@@ -16,6 +16,7 @@ import { StorageErrors } from '../../common/errors/storage-errors';
 import type { DataElement, Instance } from '../../common/schemas/instance-types';
 import type { Logger } from '../platform/log';
 import { classifyError, defaultRetryPolicy, isAbort, type RetryPolicy, withRetry } from '../platform/retry';
+import { elementOpener } from '../storage/element-opener';
 import type { StorageClient } from '../storage/storage-client';
 import type { StorageContext } from '../storage/storage-context';
 import { confirmInstance, requireProductionConfirm } from './confirm';
@@ -485,25 +486,11 @@ export class DownloadManager {
         return first;
       };
 
-      const { client } = job.context;
-      const urls = client.dataUrls(run.instance, element);
-      let useStorage = false;
+      const open = elementOpener(job.context.client, run.instance, element);
       const result = await withRetry(
         () =>
           transferElement({
-            open: async (rangeStart, attemptSignal) => {
-              const request = { appId: run.instance.appId, rangeStart, signal: attemptSignal };
-              if (useStorage) return client.openData(urls.storage, request);
-              try {
-                return await client.openData(urls.app, request);
-              } catch (error) {
-                // The app API is recommended, but an app that is gone or does not serve data → Storage.
-                const status = error instanceof AppError ? error.details?.status : undefined;
-                if (status !== 404 && status !== 405 && status !== 501) throw error;
-                useStorage = true;
-                return client.openData(urls.storage, request);
-              }
-            },
+            open: (rangeStart, attemptSignal) => open({ rangeStart, signal: attemptSignal }),
             tempPath: tempPath(run.folder, element),
             smallFiles: job.smallFiles,
             noPart: takeNoPart(),

@@ -3,8 +3,10 @@ import type { Services } from '../services';
 import { appHandlers } from './app-handlers';
 import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
+import { instancesExportHandlers } from './instances-export-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { keysHandlers } from './keys-handlers';
+import { previewHandlers } from './preview-handlers';
 import { profilesHandlers } from './profiles-handlers';
 import { tokenHandlers } from './token-handlers';
 
@@ -18,5 +20,7 @@ export function createHandlers(s: Services): Handlers {
     ...profilesHandlers(s),
     ...tokenHandlers(s),
     ...clientsHandlers(s),
+    ...previewHandlers(s),
+    ...instancesExportHandlers(s),
   };
 }
