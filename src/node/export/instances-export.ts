@@ -72,15 +72,7 @@ export function createInstancesExport(deps: InstancesExportDeps) {
       });
       if (!path) return { path: null, rows: 0 };
       const { text, rows, separator } = await csv(request);
-      try {
-        await writeFileAtomic(path, text, 0o644);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new AppError(ExportErrors.WRITE_FAILED, `Could not write ${path}: ${code ?? (error as Error).message}`, {
-          details: { path },
-          cause: error,
-        });
-      }
+      await writeCsvFile(path, text);
       await deps.settings.update({ csvSeparator: separator }).catch(() => {});
       return { path, rows };
     },
@@ -88,3 +80,16 @@ export function createInstancesExport(deps: InstancesExportDeps) {
 }
 
 export type InstancesExport = ReturnType<typeof createInstancesExport>;
+
+/** Write the CSV atomically (atomic-write.ts): the old file or the new, never half of one. */
+export async function writeCsvFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text, 0o644);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AppError(ExportErrors.WRITE_FAILED, `Could not write ${path}: ${code ?? (error as Error).message}`, {
+      details: { path },
+      cause: error,
+    });
+  }
+}
