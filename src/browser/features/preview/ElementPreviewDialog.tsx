@@ -131,7 +131,7 @@ function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
       <Heading level={3} data-size="xs">
         {t('preview.otherTitle')}
       </Heading>
-      <Paragraph>{t('preview.otherBody', { type: preview.contentType || t('preview.unknownType') })}</Paragraph>
+      <Paragraph>{t('preview.otherBody', { name: preview.filename || t('preview.unknownType') })}</Paragraph>
       <div className="button-row">
         <Button
           onClick={() => void openWithSystem()}
