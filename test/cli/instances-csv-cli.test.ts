@@ -1,45 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memorySecretStore } from '../../src/node/keys/secret-store';
-import { altinnTokenCheck, FakeAltinnStorage } from '../fakes/altinn-storage';
-import { type AuthFake, startAuthFake } from '../fakes/auth-server';
+import { type CliStorageWorld, startCliStorageWorld } from '../helpers/cli-storage-world';
 import { parseCsv } from '../helpers/csv-reader';
-import { addCliProfile, mpdIn, registerCliKeyOnFakeClient, writeLocalEnvironment } from '../helpers/local-world';
-import { tempHome } from '../helpers/temp-home';
+import type { Mpd } from '../helpers/local-world';
 
 const ORGNO = '991825827';
 const SCOPES = ['altinn:serviceowner/instances.read'];
 
 /** `mpd instances … --csv` with the real token service against the fakes: stdout, --out, separators, --limit. */
 describe('mpd instances --csv', () => {
-  let auth: AuthFake;
-  let storage: FakeAltinnStorage;
-  let home: string;
-  let cleanup: () => Promise<void>;
-  const secrets = memorySecretStore();
-  const mpd = mpdIn(() => home, secrets);
+  let world: CliStorageWorld;
   let ids: string[] = [];
+  const mpd: Mpd = (...args) => world.mpd(...args);
 
   beforeAll(async () => {
-    auth = await startAuthFake();
-    auth.registerServiceOwner(ORGNO, 'ttd');
-    storage = await new FakeAltinnStorage({
-      validateToken: altinnTokenCheck((token) => auth.verifyAltinnToken(token)),
-    }).listen();
-    ({ home, cleanup } = await tempHome());
-    await writeLocalEnvironment(home, { auth, storage });
-    const key = await registerCliKeyOnFakeClient(mpd, auth, 'Mottak', { clientId: 'c1', orgNo: ORGNO, scopes: SCOPES });
-    await addCliProfile(mpd, {
-      name: 'P',
-      env: 'local',
-      clientId: 'c1',
-      keyId: key.id,
-      scopes: SCOPES,
-      org: 'ttd',
-      app: 'ttd/mottak',
-    });
-    ids = storage
+    world = await startCliStorageWorld({ orgNo: ORGNO, scopes: SCOPES });
+    ids = world.storage
       .add(
         Array.from({ length: 5 }, (_, i) => ({
           appId: 'ttd/mottak',
@@ -53,9 +30,7 @@ describe('mpd instances --csv', () => {
   });
 
   afterAll(async () => {
-    await storage?.close();
-    await auth?.close();
-    await cleanup?.();
+    await world?.close();
   });
 
   it('prints every page as CSV with ; and a BOM, Norwegian headers by default', async () => {
@@ -77,7 +52,7 @@ describe('mpd instances --csv', () => {
   });
 
   it('writes --out atomically with the separator and language asked for, and honours filters and --limit', async () => {
-    const out = join(home, 'liste.csv');
+    const out = join(world.home, 'liste.csv');
     const run = await mpd(
       'instances',
       '--profile',

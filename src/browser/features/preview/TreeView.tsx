@@ -18,22 +18,17 @@ export function TreeView({ root, testId }: { root: TreeNode; testId: string }) {
     <div className="tree-view" data-testid={testId}>
       <div className="preview-toolbar" role="toolbar" aria-label={t('preview.title')}>
         <div className="button-row">
-          <Button
-            data-size="sm"
-            variant="tertiary"
-            onClick={() => setFold({ open: true, version: fold.version + 1 })}
-            data-testid="tree-expand-all"
-          >
-            {t('preview.treeExpandAll')}
-          </Button>
-          <Button
-            data-size="sm"
-            variant="tertiary"
-            onClick={() => setFold({ open: false, version: fold.version + 1 })}
-            data-testid="tree-collapse-all"
-          >
-            {t('preview.treeCollapseAll')}
-          </Button>
+          {([true, false] as const).map((open) => (
+            <Button
+              key={String(open)}
+              data-size="sm"
+              variant="tertiary"
+              onClick={() => setFold({ open, version: fold.version + 1 })}
+              data-testid={open ? 'tree-expand-all' : 'tree-collapse-all'}
+            >
+              {open ? t('preview.treeExpandAll') : t('preview.treeCollapseAll')}
+            </Button>
+          ))}
         </div>
       </div>
       <div className="tree-view__body">
