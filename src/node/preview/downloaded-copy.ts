@@ -1,5 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
 import { PreviewErrors } from '../../common/errors/preview-errors';
 import { insideTarget } from '../downloads/folder-layout';
@@ -29,11 +29,34 @@ export async function verifiedCopy(folder: string, elementId: string): Promise<s
   return realFile;
 }
 
+/**
+ * What "open with the system's app" may open: documents, images, text and archives. Anything else could be
+ * a program — `shell.openPath` runs an .exe, a .bat or a .desktop file, and a browser runs an .html's
+ * script — and a sender's file is not ours to run, whatever the virus scan said.
+ */
+const OPENABLE = new Set(
+  (
+    'pdf doc docx dot dotx xls xlsx ppt pptx odt ods odp odg rtf txt csv tsv xml json md png ' +
+    'jpg jpeg gif webp bmp tif tiff heic heif zip 7z msg eml xps oxps epub mp3 mp4 m4a mov wav'
+  ).split(' '),
+);
+
+export function isSafeToOpen(path: string): boolean {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(path)?.[1]?.toLowerCase();
+  return ext !== undefined && OPENABLE.has(ext);
+}
+
 /** The first of `folders` (newest first) that holds a verified copy, or a clear error. */
 export async function findVerifiedCopy(folders: string[], elementId: string): Promise<string> {
   for (const folder of folders) {
     const path = await verifiedCopy(folder, elementId);
-    if (path) return path;
+    if (!path) continue;
+    if (!isSafeToOpen(path)) {
+      throw new AppError(PreviewErrors.UNSAFE_TO_OPEN, `Refused to open ${basename(path)}: not a document type`, {
+        details: { path },
+      });
+    }
+    return path;
   }
   throw new AppError(
     PreviewErrors.NOT_DOWNLOADED,

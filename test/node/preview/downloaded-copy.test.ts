@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Manifest } from '../../../src/node/downloads/manifest';
 import type { scriptedDesktop } from '../../../src/node/platform/desktop';
-import { verifiedCopy } from '../../../src/node/preview/downloaded-copy';
+import { isSafeToOpen, verifiedCopy } from '../../../src/node/preview/downloaded-copy';
 import { tempHome } from '../../helpers/temp-home';
 import { testServices } from '../../helpers/test-services';
 
@@ -79,5 +79,44 @@ describe('the downloaded copy of an element', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'PREVIEW_NOT_DOWNLOADED' } });
     const bad = await dispatch('preview:open-downloaded', { elementId: '../../etc/passwd', folder });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('what the system app may open', () => {
+  it('opens documents, images and text, never something that could run', () => {
+    for (const ok of ['a/brev.docx', 'b/kart.PNG', 'c/data.csv', 'd/skjema.pdf', 'e/arkiv.zip']) {
+      expect(isSafeToOpen(ok), ok).toBe(true);
+    }
+    for (const bad of [
+      'x.exe',
+      'x.bat',
+      'x.cmd',
+      'x.js',
+      'x.vbs',
+      'x.ps1',
+      'x.html',
+      'x.svg',
+      'x.desktop',
+      'x.sh',
+      'x.lnk',
+      'x.app',
+      'x.jar',
+      'x.docm',
+      'x.msi',
+      'noext',
+    ]) {
+      expect(isSafeToOpen(bad), bad).toBe(false);
+    }
+  });
+
+  it('refuses to hand a verified but executable copy to the system (preview:open-downloaded)', async () => {
+    const { home, cleanup } = await tempHome();
+    cleanups.push(cleanup);
+    const { dispatch, services, desktop } = testServices(home);
+    const folder = await folderWith([{ id: ELEMENT, path: 'ttd_app/1_abc/faktura.pdf.exe', size: 2, bytes: 'MZ' }]);
+    services.downloads.trustTarget(folder);
+    const refused = await dispatch('preview:open-downloaded', { elementId: ELEMENT, folder });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PREVIEW_UNSAFE_TO_OPEN' } });
+    expect(desktop.calls.filter((c) => c.kind === 'openPath')).toEqual([]);
   });
 });

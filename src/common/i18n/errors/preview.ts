@@ -82,6 +82,16 @@ export const previewErrors: ErrorCatalogue = {
       hint: 'The app only opens files in folders you picked yourself or that a download wrote to.',
     },
   },
+  PREVIEW_UNSAFE_TO_OPEN: {
+    nb: {
+      title: 'Appen åpner ikke denne filtypen',
+      hint: 'Filer som kan kjøre programmer (for eksempel .exe, .bat, .js eller .html) åpnes aldri fra appen. Finn filen i nedlastingsmappen hvis du vet at den er trygg.',
+    },
+    en: {
+      title: 'The app does not open this type of file',
+      hint: 'Files that can run programs (such as .exe, .bat, .js or .html) are never opened from the app. Find the file in the download folder if you know it is safe.',
+    },
+  },
   EXPORT_WRITE_FAILED: {
     nb: {
       title: 'Kunne ikke lagre CSV-filen',
