@@ -4,11 +4,13 @@ import { createSelfServiceService } from './clients/clients-service';
 import { createDownloadsService } from './downloads/downloads-service';
 import { createWellKnownDiscovery } from './environments/environment-discovery';
 import { createEnvironmentRegistry, type EnvironmentSource } from './environments/environments';
+import { createInstancesExport } from './export/instances-export';
 import { KeyStore } from './keys/key-store';
 import type { SecretStore } from './keys/secret-store';
 import { type Desktop, scriptedDesktop } from './platform/desktop';
 import { createEventBus } from './platform/event-bus';
 import { createLogger, fileSink, type Logger } from './platform/log';
+import { createPreviewService } from './preview/preview-service';
 import { createProfileStore } from './profiles/profile-store';
 import { uiSettingsStore } from './settings/ui-settings';
 import { createInstancesService } from './storage/instances-service';
@@ -76,6 +78,7 @@ export function createServices(options: ServiceOptions) {
     desktop,
     language: async () => (await uiSettings.get()).language,
   });
+  const instances = createInstancesService(storageFor);
   return {
     home,
     logger,
@@ -89,7 +92,9 @@ export function createServices(options: ServiceOptions) {
     profiles,
     tokens,
     selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
-    instances: createInstancesService(storageFor),
+    instances,
+    preview: createPreviewService({ storageFor }),
+    instancesExport: createInstancesExport({ instances, desktop, settings: uiSettings, now }),
     downloads,
     uiSettings,
     appVersion: options.appVersion ?? '0.0.0',

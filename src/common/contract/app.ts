@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type CsvSeparator, csvSeparatorSchema } from '../schemas/csv-separator';
 import { channel } from './define';
 
 export interface AppInfo {
@@ -28,6 +29,8 @@ export type Language = z.infer<typeof languageSchema>;
 export interface UiSettings {
   language: Language;
   environmentId: string;
+  /** The CSV separator used for the last export (instances:export-csv); `;` until one is chosen. */
+  csvSeparator?: CsvSeparator;
 }
 
 export const appChannels = {
@@ -35,7 +38,11 @@ export const appChannels = {
   'environments:list': channel<EnvironmentSummary[]>()(z.undefined()),
   'settings:get': channel<UiSettings>()(z.undefined()),
   'settings:update': channel<UiSettings>()(
-    z.strictObject({ language: languageSchema.optional(), environmentId: z.string().min(1).max(64).optional() }),
+    z.strictObject({
+      language: languageSchema.optional(),
+      environmentId: z.string().min(1).max(64).optional(),
+      csvSeparator: csvSeparatorSchema.optional(),
+    }),
   ),
   'shell:open-external': channel<{ opened: boolean }>()(z.strictObject({ url: z.string().url().max(2048) })),
 };

@@ -10,8 +10,10 @@ import type { ApiShape } from './build-api';
 import { clientsChannels } from './clients';
 import { downloadsChannels } from './downloads';
 import { instancesChannels } from './instances';
+import { instancesExportChannels } from './instances-export';
 import { keysChannels } from './keys';
 import { methodPath } from './method-path';
+import { previewChannels } from './preview';
 import { profileChannels } from './profiles';
 import { tokenChannels } from './token';
 
@@ -23,6 +25,8 @@ export const channels = {
   ...profileChannels,
   ...tokenChannels,
   ...clientsChannels,
+  ...previewChannels,
+  ...instancesExportChannels,
 };
 
 export type Channels = typeof channels;

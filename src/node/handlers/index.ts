@@ -4,8 +4,10 @@ import { appHandlers } from './app-handlers';
 import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
 import type { FolderTrust } from './folder-trust';
+import { instancesExportHandlers } from './instances-export-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { keysHandlers } from './keys-handlers';
+import { previewHandlers } from './preview-handlers';
 import { profilesHandlers } from './profiles-handlers';
 import { tokenHandlers } from './token-handlers';
 
@@ -24,5 +26,7 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...profilesHandlers(s),
     ...tokenHandlers(s),
     ...clientsHandlers(s),
+    ...previewHandlers(s, shell.folders),
+    ...instancesExportHandlers(s),
   };
 }

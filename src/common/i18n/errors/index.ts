@@ -1,6 +1,7 @@
 import { authErrors } from './auth';
 import { downloadErrors } from './downloads';
 import { keysErrors } from './keys';
+import { previewErrors } from './preview';
 import { profileErrors } from './profiles';
 import { seamErrors } from './seam';
 import { selfServiceErrors } from './selfservice';
@@ -16,4 +17,5 @@ export const errorTexts: ErrorCatalogue = {
   ...authErrors,
   ...profileErrors,
   ...selfServiceErrors,
+  ...previewErrors,
 };

@@ -4,6 +4,7 @@ import { downloadsMessages } from './downloads';
 import { environmentMessages } from './environment';
 import { instancesMessages } from './instances';
 import { keysMessages } from './keys';
+import { previewMessages } from './preview';
 import { profilesMessages } from './profiles';
 import { shellMessages } from './shell';
 import { tokenMessages } from './token';
@@ -22,4 +23,5 @@ export const messages = {
   clients: clientsMessages,
   instances: instancesMessages,
   downloads: downloadsMessages,
+  preview: previewMessages,
 };
