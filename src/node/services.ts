@@ -13,6 +13,7 @@ import { createProfileStore } from './profiles/profile-store';
 import { uiSettingsStore } from './settings/ui-settings';
 import { createInstancesService } from './storage/instances-service';
 import { createStorageResolver } from './storage/storage-context';
+import { createSystemsService } from './systems/systems-service';
 
 export interface ServiceOptions {
   home: string;
@@ -89,6 +90,7 @@ export function createServices(options: ServiceOptions) {
     profiles,
     tokens,
     selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
+    systems: createSystemsService({ environments, profiles, tokens, desktop, fetch: fetchImpl, now, logger }),
     instances: createInstancesService(storageFor),
     downloads,
     uiSettings,

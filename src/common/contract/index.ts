@@ -11,6 +11,7 @@ import { downloadsChannels } from './downloads';
 import { instancesChannels } from './instances';
 import { keysChannels } from './keys';
 import { profileChannels } from './profiles';
+import { systemsChannels } from './systems';
 import { tokenChannels } from './token';
 
 export const channels = {
@@ -21,6 +22,7 @@ export const channels = {
   ...profileChannels,
   ...tokenChannels,
   ...clientsChannels,
+  ...systemsChannels,
 };
 
 export type Channels = typeof channels;

@@ -6,6 +6,7 @@ import { downloadsHandlers } from './downloads-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { keysHandlers } from './keys-handlers';
 import { profilesHandlers } from './profiles-handlers';
+import { systemsHandlers } from './systems-handlers';
 import { tokenHandlers } from './token-handlers';
 
 /** Every channel's handler; each area adds its map here with one line. */
@@ -18,5 +19,6 @@ export function createHandlers(s: Services): Handlers {
     ...profilesHandlers(s),
     ...tokenHandlers(s),
     ...clientsHandlers(s),
+    ...systemsHandlers(s),
   };
 }

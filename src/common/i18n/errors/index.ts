@@ -4,6 +4,7 @@ import { keysErrors } from './keys';
 import { profileErrors } from './profiles';
 import { seamErrors } from './seam';
 import { selfServiceErrors } from './selfservice';
+import { systemsErrors } from './systems';
 import type { ErrorCatalogue } from './types';
 
 export type { ErrorCatalogue, ErrorText } from './types';
@@ -16,4 +17,5 @@ export const errorTexts: ErrorCatalogue = {
   ...authErrors,
   ...profileErrors,
   ...selfServiceErrors,
+  ...systemsErrors,
 };
