@@ -505,7 +505,7 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
       clients.set(client.clientId, { ...client, keys: [...(client.keys ?? [])] });
     },
     /** System users from the system-register fake: grants are checked against them (MP-303), then `systemUsers`. */
-    useSystemUserDirectory(directory: SystemUserDirectory | undefined): void {
+    setSystemUserDirectory(directory: SystemUserDirectory | undefined): void {
       systemUserDirectory = directory;
     },
     registerServiceOwner(orgNo: string, orgCode: string): void {

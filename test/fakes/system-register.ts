@@ -128,7 +128,7 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const authenticationApi = `${url}${BASE}`;
 
-  auth.useSystemUserDirectory(({ clientId, vendorOrgNo, org, externalRef }) => {
+  auth.setSystemUserDirectory(({ clientId, vendorOrgNo, org, externalRef }) => {
     // SystemUserController.CheckIfPartyHasIntegration: a missing externalRef is looked up as the org number.
     const ref = externalRef ?? org;
     for (const user of systemUsers.values()) {
@@ -141,20 +141,24 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     return undefined;
   });
 
+  /** Method (or any), path pattern, route; the first match wins, so `…/agent/bysystem/x` comes before `…/{id}`. */
+  const ROUTES: [string | undefined, RegExp, SystemRegisterRoute][] = [
+    [undefined, /^\/systemregister\/vendor$/, 'systems'],
+    [undefined, /^\/systemregister\/vendor\/(?<id>[^/]+)$/, 'system'],
+    [undefined, /^\/systemuser\/vendor\/bysystem\/(?<id>[^/]+)$/, 'systemusers'],
+    ['POST', /^\/systemuser\/request\/vendor(?<agent>\/agent)?$/, 'create-request'],
+    [undefined, /^\/systemuser\/request\/vendor(?<agent>\/agent)?\/bysystem\/(?<id>[^/]+)$/, 'requests'],
+    [undefined, /^\/systemuser\/request\/vendor(?<agent>\/agent)?\/(?<id>[^/]+)$/, 'request'],
+  ];
+
   function routeOf(method: string, path: string): { route: SystemRegisterRoute; id?: string; agent?: boolean } {
     const rest = path.startsWith(BASE) ? path.slice(BASE.length) : '';
-    let m: RegExpExecArray | null;
-    if (rest === '/systemregister/vendor') return { route: 'systems' };
-    if ((m = /^\/systemregister\/vendor\/([^/]+)$/.exec(rest))) return { route: 'system', id: dec(m[1]) };
-    if ((m = /^\/systemuser\/vendor\/bysystem\/([^/]+)$/.exec(rest))) return { route: 'systemusers', id: dec(m[1]) };
-    if (method === 'POST' && (m = /^\/systemuser\/request\/vendor(\/agent)?$/.exec(rest))) {
-      return { route: 'create-request', agent: Boolean(m[1]) };
-    }
-    if ((m = /^\/systemuser\/request\/vendor(\/agent)?\/bysystem\/([^/]+)$/.exec(rest))) {
-      return { route: 'requests', agent: Boolean(m[1]), id: dec(m[2]) };
-    }
-    if ((m = /^\/systemuser\/request\/vendor(\/agent)?\/([^/]+)$/.exec(rest))) {
-      return { route: 'request', agent: Boolean(m[1]), id: dec(m[2]) };
+    for (const [wanted, pattern, route] of ROUTES) {
+      if (wanted && wanted !== method) continue;
+      const match = pattern.exec(rest);
+      if (!match) continue;
+      const groups = match.groups ?? {};
+      return { route, agent: Boolean(groups.agent), ...(groups.id ? { id: dec(groups.id) } : {}) };
     }
     return { route: 'other' };
   }
@@ -544,9 +548,9 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
   }
 
   function send(res: ServerResponse, status: number, payload?: unknown): void {
-    if (payload === undefined) return sendRaw(res, status, '');
-    if (typeof payload === 'string' && status >= 400) return sendRaw(res, status, payload, 'text/plain');
-    sendRaw(res, status, JSON.stringify(payload), status >= 400 ? 'application/problem+json' : 'application/json');
+    if (payload === undefined) sendRaw(res, status, '');
+    else if (typeof payload === 'string' && status >= 400) sendRaw(res, status, payload, 'text/plain');
+    else sendRaw(res, status, JSON.stringify(payload), status >= 400 ? 'application/problem+json' : 'application/json');
   }
 
   function sendRaw(res: ServerResponse, status: number, body: string, contentType?: string): void {
@@ -628,7 +632,7 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
       return log.map((l) => structuredClone(l));
     },
     close(): Promise<void> {
-      auth.useSystemUserDirectory(undefined);
+      auth.setSystemUserDirectory(undefined);
       server.closeAllConnections();
       return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
     },
