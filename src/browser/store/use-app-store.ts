@@ -4,8 +4,8 @@ import { type ApiError, call } from '../api';
 import { asApiError } from './as-api-error';
 
 /** The tasks of the design (plus self-service clients, issue 7); each is one view under src/browser/features/. */
-export type ViewId = 'keys' | 'profiles' | 'clients' | 'token' | 'instances' | 'downloads';
-export const viewIds: readonly ViewId[] = ['keys', 'profiles', 'clients', 'token', 'instances', 'downloads'];
+export type ViewId = 'keys' | 'profiles' | 'clients' | 'systems' | 'token' | 'instances' | 'downloads';
+export const viewIds: readonly ViewId[] = ['keys', 'profiles', 'clients', 'systems', 'token', 'instances', 'downloads'];
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
 

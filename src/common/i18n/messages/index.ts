@@ -6,6 +6,7 @@ import { instancesMessages } from './instances';
 import { keysMessages } from './keys';
 import { profilesMessages } from './profiles';
 import { shellMessages } from './shell';
+import { systemsMessages } from './systems';
 import { tokenMessages } from './token';
 
 /**
@@ -20,6 +21,7 @@ export const messages = {
   profiles: profilesMessages,
   token: tokenMessages,
   clients: clientsMessages,
+  systems: systemsMessages,
   instances: instancesMessages,
   downloads: downloadsMessages,
 };
