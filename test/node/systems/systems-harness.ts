@@ -59,7 +59,10 @@ export interface VendorSetup {
  * profiles a vendor would make: the vendor profile, a plain API profile on the same client (whose client id
  * and key the system-user profiles reuse), a reader-only profile, and the vendor profile in production.
  */
-export async function setUpVendor(t: ReturnType<typeof testServices>, world: SystemsWorld): Promise<VendorSetup> {
+export async function setUpVendor(
+  t: Pick<ReturnType<typeof testServices>, 'dispatch'>,
+  world: SystemsWorld,
+): Promise<VendorSetup> {
   const key = await registerKeyOnFakeClient(
     t.dispatch,
     world.auth,
