@@ -50,7 +50,7 @@ export function ApprovalLinkDialog({ request, onClose }: { request?: SystemUserR
       closedby="any"
     >
       <Paragraph>{t('systems.linkBody')}</Paragraph>
-      <Textfield label={t('systems.colLink')} value={url ?? ''} readOnly data-testid="systems-link-url" />
+      <Textfield label={t('systems.linkLabel')} value={url ?? ''} readOnly data-testid="systems-link-url" />
       <div className="button-row">
         <Button
           data-size="sm"

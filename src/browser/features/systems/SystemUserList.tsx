@@ -39,7 +39,7 @@ export function SystemUserList({ environmentName }: { environmentName: string })
               <Table.HeaderCell>{t('systems.colCustomer')}</Table.HeaderCell>
               <Table.HeaderCell>{t('systems.colExternalRef')}</Table.HeaderCell>
               <Table.HeaderCell>{t('systems.colKind')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('systems.colCreated')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('systems.colMade')}</Table.HeaderCell>
               <Table.HeaderCell>{t('systems.colProfile')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
