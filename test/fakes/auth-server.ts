@@ -590,7 +590,7 @@ function derOf(certificate: string): Buffer {
   return Buffer.from(certificate, 'base64');
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

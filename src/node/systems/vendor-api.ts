@@ -3,7 +3,8 @@ import type { SystemUserKind } from '../../common/contract/systems';
 import { VENDOR_SCOPES } from '../../common/contract/systems-limits';
 import { AppError } from '../../common/errors/app-error';
 import { SystemsErrors } from '../../common/errors/systems-errors';
-import { type HttpClient, type HttpResponse, NetworkFailure } from '../platform/http';
+import { bearerRequest } from '../platform/bearer-request';
+import type { HttpClient } from '../platform/http';
 import { type ErrorContext, vendorApiError } from './vendor-api-errors';
 import {
   type ApiRequest,
@@ -150,28 +151,15 @@ export class VendorApi {
     context: ErrorContext,
     json?: unknown,
   ): Promise<{ status: number; body: unknown }> {
-    let response: HttpResponse;
-    try {
-      response = await this.options.http.request(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          accept: 'application/json',
-          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: json === undefined ? undefined : JSON.stringify(json),
-        timeoutMs: this.options.timeoutMs,
-      });
-    } catch (error) {
-      if (error instanceof NetworkFailure) {
-        throw new AppError(
-          error.kind === 'timeout' ? SystemsErrors.TIMEOUT : SystemsErrors.UNREACHABLE,
-          `${error.message} (Altinn authentication API, ${context.what})`,
-          { details: { url: error.url, kind: error.kind }, cause: error },
-        );
-      }
-      throw error;
-    }
+    const response = await bearerRequest(this.options.http, {
+      method,
+      url,
+      token: this.options.token,
+      json,
+      timeoutMs: this.options.timeoutMs,
+      where: `Altinn authentication API, ${context.what}`,
+      codes: { timeout: SystemsErrors.TIMEOUT, unreachable: SystemsErrors.UNREACHABLE },
+    });
     if (response.status === 401) this.options.onUnauthorized?.();
     if (response.status < 200 || response.status > 299) throw vendorApiError(response, context);
     if (response.text.trim() === '') return { status: response.status, body: undefined };
