@@ -246,6 +246,10 @@ describe('systems and system users through the channels, against the fakes', () 
       },
     ]);
 
+    // The doctor works with the system-user profile: its token check passes with the system-user grant.
+    const doctor = await ok('token:doctor', { profileId: profile.id });
+    expect(doctor.rows.find((r) => r.id === 'token')?.status).toBe('pass');
+
     // The same request again now meets the system user: AUTH-00004, explained.
     const conflict = await fail('systemusers:request', {
       vendorProfileId: v.vendor.id,
