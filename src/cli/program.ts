@@ -9,6 +9,8 @@ import { registerEnvCommands } from './commands/env';
 import { registerInstancesCommands } from './commands/instances';
 import { registerKeysCommands } from './commands/keys';
 import { registerProfilesCommands } from './commands/profiles';
+import { registerSystemsCommands } from './commands/systems';
+import { registerSystemUsersCommands } from './commands/systemusers';
 import { registerTokenCommands } from './commands/token';
 import { CliContext, type CliDeps, UsageError } from './context';
 import type { CliIo } from './io';
@@ -22,6 +24,8 @@ const registrations = [
   registerProfilesCommands,
   registerTokenCommands,
   registerClientsCommands,
+  registerSystemsCommands,
+  registerSystemUsersCommands,
   registerInstancesCommands,
   registerDownloadCommand,
   registerConfirmCommand,

@@ -15,6 +15,7 @@ import { createProfileStore } from './profiles/profile-store';
 import { uiSettingsStore } from './settings/ui-settings';
 import { createInstancesService } from './storage/instances-service';
 import { createStorageResolver } from './storage/storage-context';
+import { createSystemsService } from './systems/systems-service';
 
 export interface ServiceOptions {
   home: string;
@@ -95,6 +96,7 @@ export function createServices(options: ServiceOptions) {
     instances,
     preview: createPreviewService({ storageFor }),
     instancesExport: createInstancesExport({ instances, desktop, settings: uiSettings, now }),
+    systems: createSystemsService({ environments, profiles, tokens, desktop, fetch: fetchImpl, now, logger }),
     downloads,
     uiSettings,
     appVersion: options.appVersion ?? '0.0.0',

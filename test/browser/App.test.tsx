@@ -45,7 +45,15 @@ describe('App shell (jsdom, real dispatch)', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Nøkler', 'Miljø og klientprofiler', 'Klienter (selvbetjening)', 'Token', 'Instanser', 'Nedlastinger']);
+    ).toEqual([
+      'Nøkler',
+      'Miljø og klientprofiler',
+      'Klienter (selvbetjening)',
+      'Systemer og systembrukere',
+      'Token',
+      'Instanser',
+      'Nedlastinger',
+    ]);
     expect(await screen.findByTestId('view-keys')).toBeTruthy();
   });
 

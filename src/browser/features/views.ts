@@ -5,6 +5,7 @@ import { DownloadsView } from './downloads/DownloadsView';
 import { InstancesView } from './instances/InstancesView';
 import { KeysView } from './keys/KeysView';
 import { ProfilesView } from './profiles/ProfilesView';
+import { SystemsView } from './systems/SystemsView';
 import { TokenView } from './token/TokenView';
 
 /** One view per task; each lives in src/browser/features/<task>/<Task>View.tsx. */
@@ -12,6 +13,7 @@ export const views: Record<ViewId, ComponentType> = {
   keys: KeysView,
   profiles: ProfilesView,
   clients: ClientsView,
+  systems: SystemsView,
   token: TokenView,
   instances: InstancesView,
   downloads: DownloadsView,

@@ -19,7 +19,13 @@ export interface EnvironmentSummary {
   production: boolean;
   custom: boolean;
   maskinporten: { issuer: string; tokenEndpoint: string; wellKnown?: string };
-  altinn: { exchangeUrl: string; storageBase: string; appBase: string };
+  altinn: {
+    exchangeUrl: string;
+    storageBase: string;
+    appBase: string;
+    /** Altinn's authentication API (system register, system-user requests), e.g. https://platform.tt02.altinn.no/authentication/api/v1 */
+    authenticationApi?: string;
+  };
   selfService?: { clientsUrl: string; samarbeidsportalen: string };
 }
 

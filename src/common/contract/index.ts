@@ -15,6 +15,7 @@ import { keysChannels } from './keys';
 import { methodPath } from './method-path';
 import { previewChannels } from './preview';
 import { profileChannels } from './profiles';
+import { systemsChannels } from './systems';
 import { tokenChannels } from './token';
 
 export const channels = {
@@ -27,6 +28,7 @@ export const channels = {
   ...clientsChannels,
   ...previewChannels,
   ...instancesExportChannels,
+  ...systemsChannels,
 };
 
 export type Channels = typeof channels;

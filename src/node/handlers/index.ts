@@ -9,6 +9,7 @@ import { instancesHandlers } from './instances-handlers';
 import { keysHandlers } from './keys-handlers';
 import { previewHandlers } from './preview-handlers';
 import { profilesHandlers } from './profiles-handlers';
+import { systemsHandlers } from './systems-handlers';
 import { tokenHandlers } from './token-handlers';
 
 /** What only the front end that owns the window can provide. */
@@ -28,5 +29,6 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...clientsHandlers(s),
     ...previewHandlers(s, shell.folders),
     ...instancesExportHandlers(s),
+    ...systemsHandlers(s),
   };
 }

@@ -5,6 +5,7 @@ import { previewErrors } from './preview';
 import { profileErrors } from './profiles';
 import { seamErrors } from './seam';
 import { selfServiceErrors } from './selfservice';
+import { systemsErrors } from './systems';
 import type { ErrorCatalogue } from './types';
 
 export type { ErrorCatalogue, ErrorText } from './types';
@@ -18,4 +19,5 @@ export const errorTexts: ErrorCatalogue = {
   ...profileErrors,
   ...selfServiceErrors,
   ...previewErrors,
+  ...systemsErrors,
 };

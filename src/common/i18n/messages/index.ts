@@ -7,6 +7,7 @@ import { keysMessages } from './keys';
 import { previewMessages } from './preview';
 import { profilesMessages } from './profiles';
 import { shellMessages } from './shell';
+import { systemsMessages } from './systems';
 import { tokenMessages } from './token';
 
 /**
@@ -21,6 +22,7 @@ export const messages = {
   profiles: profilesMessages,
   token: tokenMessages,
   clients: clientsMessages,
+  systems: systemsMessages,
   instances: instancesMessages,
   downloads: downloadsMessages,
   preview: previewMessages,
