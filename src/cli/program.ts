@@ -3,11 +3,15 @@ import { AppError } from '../common/errors/app-error';
 import { englishHint } from '../common/i18n/hints';
 import { osKeychain } from '../node/keys/keychain';
 import { registerClientsCommands } from './commands/clients';
+import { registerConfirmCommand } from './commands/confirm';
+import { registerDownloadCommand } from './commands/download';
 import { registerEnvCommands } from './commands/env';
 import { registerInstancesCommands } from './commands/instances';
 import { registerKeysCommands } from './commands/keys';
 import { registerProfilesCommands } from './commands/profiles';
 import { registerSyncCommands } from './commands/sync';
+import { registerSystemsCommands } from './commands/systems';
+import { registerSystemUsersCommands } from './commands/systemusers';
 import { registerTokenCommands } from './commands/token';
 import { CliContext, type CliDeps, UsageError } from './context';
 import type { CliIo } from './io';
@@ -21,7 +25,11 @@ const registrations = [
   registerProfilesCommands,
   registerTokenCommands,
   registerClientsCommands,
+  registerSystemsCommands,
+  registerSystemUsersCommands,
   registerInstancesCommands,
+  registerDownloadCommand,
+  registerConfirmCommand,
   registerSyncCommands,
 ];
 

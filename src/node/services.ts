@@ -4,16 +4,19 @@ import { createSelfServiceService } from './clients/clients-service';
 import { createDownloadsService } from './downloads/downloads-service';
 import { createWellKnownDiscovery } from './environments/environment-discovery';
 import { createEnvironmentRegistry, type EnvironmentSource } from './environments/environments';
+import { createInstancesExport } from './export/instances-export';
 import { createIntakeService, type IntakeDeps } from './intake/intake-service';
 import { KeyStore } from './keys/key-store';
 import type { SecretStore } from './keys/secret-store';
 import { type Desktop, scriptedDesktop } from './platform/desktop';
 import { createEventBus } from './platform/event-bus';
 import { createLogger, fileSink, type Logger } from './platform/log';
+import { createPreviewService } from './preview/preview-service';
 import { createProfileStore } from './profiles/profile-store';
 import { uiSettingsStore } from './settings/ui-settings';
 import { createInstancesService } from './storage/instances-service';
 import { createStorageResolver } from './storage/storage-context';
+import { createSystemsService } from './systems/systems-service';
 
 export interface ServiceOptions {
   home: string;
@@ -79,6 +82,7 @@ export function createServices(options: ServiceOptions) {
     desktop,
     language: async () => (await uiSettings.get()).language,
   });
+  const instances = createInstancesService(storageFor);
   const intake = createIntakeService({
     home,
     storageFor,
@@ -105,7 +109,10 @@ export function createServices(options: ServiceOptions) {
     profiles,
     tokens,
     selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
-    instances: createInstancesService(storageFor),
+    instances,
+    preview: createPreviewService({ storageFor }),
+    instancesExport: createInstancesExport({ instances, desktop, settings: uiSettings, now }),
+    systems: createSystemsService({ environments, profiles, tokens, desktop, fetch: fetchImpl, now, logger }),
     downloads,
     intake,
     uiSettings,

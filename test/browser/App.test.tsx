@@ -49,6 +49,7 @@ describe('App shell (jsdom, real dispatch)', () => {
       'Nøkler',
       'Miljø og klientprofiler',
       'Klienter (selvbetjening)',
+      'Systemer og systembrukere',
       'Token',
       'Instanser',
       'Nedlastinger',

@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memorySecretStore } from '../../src/node/keys/secret-store';
-import { altinnTokenCheck, FakeAltinnStorage } from '../fakes/altinn-storage';
-import { type AuthFake, startAuthFake } from '../fakes/auth-server';
-import { addCliProfile, mpdIn, registerCliKeyOnFakeClient, writeLocalEnvironment } from '../helpers/local-world';
-import { tempHome } from '../helpers/temp-home';
+import type { FakeAltinnStorage } from '../fakes/altinn-storage';
+import { type CliStorageWorld, startCliStorageWorld } from '../helpers/cli-storage-world';
+import type { Mpd } from '../helpers/local-world';
 
 const ORGNO = '991825827';
 const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
@@ -17,41 +15,18 @@ const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/insta
  * Storage fake that accepts only Altinn tokens the exchange signed (`altinnTokenCheck`).
  */
 describe('mpd download against the fakes, with the real token service', () => {
-  let auth: AuthFake;
+  let world: CliStorageWorld;
   let storage: FakeAltinnStorage;
   let home: string;
-  let cleanup: () => Promise<void>;
-  const secrets = memorySecretStore();
-  const mpd = mpdIn(() => home, secrets);
+  const mpd: Mpd = (...args) => world.mpd(...args);
 
   beforeAll(async () => {
-    auth = await startAuthFake();
-    auth.registerServiceOwner(ORGNO, 'ttd');
-    storage = await new FakeAltinnStorage({
-      validateToken: altinnTokenCheck((token) => auth.verifyAltinnToken(token)),
-    }).listen();
-    ({ home, cleanup } = await tempHome());
-    await writeLocalEnvironment(home, { auth, storage });
-    const key = await registerCliKeyOnFakeClient(mpd, auth, 'Mottak', {
-      clientId: 'client-1',
-      orgNo: ORGNO,
-      scopes: SCOPES,
-    });
-    await addCliProfile(mpd, {
-      name: 'P',
-      env: 'local',
-      clientId: 'client-1',
-      keyId: key.id,
-      scopes: SCOPES,
-      org: 'ttd',
-      app: 'ttd/mottak',
-    });
+    world = await startCliStorageWorld({ orgNo: ORGNO, scopes: SCOPES });
+    ({ storage, home } = world);
   });
 
   afterAll(async () => {
-    await storage?.close();
-    await auth?.close();
-    await cleanup?.();
+    await world?.close();
   });
 
   it('lists, downloads byte for byte, confirms, and the confirmed leave the "not confirmed" list', async () => {

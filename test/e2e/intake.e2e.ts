@@ -2,8 +2,8 @@
  * The Mottak (intake) view in Chromium: the built renderer against the real services (temp home) with the
  * scheduler running as in the app, the fake Maskinporten + Altinn exchange and the fake Storage on
  * 127.0.0.1. Empty, two watches made through the dialog (the production one needs its extra yes), a pass
- * running with its progress, the history with the submissions and their files, and a stopped watch with
- * its reason. Screenshots: test-results/intake-*.png.
+ * running with its progress, the history with the submissions and their files (a file opens its preview),
+ * and a stopped watch with its reason. Screenshots: test-results/intake-*.png.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import type { scriptedDesktop } from '../../src/node/platform/desktop';
 import { type FakeAltinnStorage, type FakeTokenInfo, startFakeAltinnStorage } from '../fakes/altinn-storage';
 import { type AuthFake, startAuthFake } from '../fakes/auth-server';
 import { localEnvironment, registerKeyOnFakeClient, writeEnvironmentsFile } from '../helpers/local-world';
+import { sampleXml } from '../helpers/sample-files';
 import { fastRetry } from '../node/downloads/harness';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
 import { ok, settled, text } from './page-steps';
@@ -42,7 +43,13 @@ const submission = (i: number) => ({
   owner: i % 2 ? { organisationNumber: '974760673' } : { personNumber: '01019012345' },
   elements: [
     { size: 120_000 + i * 1_000, filename: `soknad-${i}.pdf`, contentType: 'application/pdf' },
-    { size: 8_000 + i, filename: `skjema-${i}.xml`, contentType: 'application/xml', dataType: 'model' },
+    {
+      size: sampleXml.length,
+      body: sampleXml,
+      filename: `skjema-${i}.xml`,
+      contentType: 'application/xml',
+      dataType: 'model',
+    },
   ],
 });
 
@@ -204,6 +211,17 @@ describeWithChromium('the Mottak view in Chromium (built bundle, real services, 
     await rows.first().scrollIntoViewIfNeeded();
     await settled(page);
     await h.screenshot('intake-history');
+
+    // A file's name opens its preview (fetched from Altinn with the watch's profile).
+    await files.nth(1).getByTestId('preview-open').click();
+    const preview = page.getByTestId('preview-dialog');
+    const tree = preview.getByTestId('preview-xml');
+    await tree.waitFor();
+    expect(await text(tree)).toContain('<Navn>Bærum kommune</Navn>');
+    await settled(page);
+    await h.screenshot('intake-history-preview');
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
     h.assertNoProblems();
   });
 

@@ -45,6 +45,18 @@ export interface FakeClient {
 
 export type Endpoint = 'wellKnown' | 'jwk' | 'token' | 'exchange';
 
+/**
+ * Altinn's answer to Maskinporten's system-user lookup (SystemUserController.CheckIfPartyHasIntegration):
+ * the system user of `org` (and `externalRef`) on a system that lists `clientId`, of the vendor `vendorOrgNo`.
+ * The system-register fake (system-register.ts) provides one.
+ */
+export type SystemUserDirectory = (query: {
+  clientId: string;
+  vendorOrgNo: string;
+  org: string;
+  externalRef?: string;
+}) => { id: string; systemId: string } | undefined;
+
 export interface AuthFakeOptions {
   /** The fake's base clock in ms (before the skew). Default Date.now. */
   now?: () => number;
@@ -118,6 +130,7 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
   const failures: { status: number; body?: string; endpoint?: Endpoint }[] = [];
   const counts: Record<Endpoint | 'other', number> = { wellKnown: 0, jwk: 0, token: 0, exchange: 0, other: 0 };
   const grants: ReceivedGrant[] = [];
+  let systemUserDirectory: SystemUserDirectory | undefined;
   const issued = { accessTokens: [] as string[], altinnTokens: [] as string[] };
 
   const [mpKeys, altinnKeys] = await signingKeys();
@@ -379,16 +392,28 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
     if (org?.authority !== 'iso6523-actorid-upis' || !match) {
       throw invalidAssertion('Invalid systemuser_org', 'MP-303');
     }
-    const user = (client.systemUsers ?? []).find(
-      (u) => u.org === match[1] && (u.externalRef ?? undefined) === (entry.externalRef ?? undefined),
-    );
+    if (entry.externalRef !== undefined && (typeof entry.externalRef !== 'string' || entry.externalRef === '')) {
+      throw invalidAssertion('Invalid externalRef', 'MP-303');
+    }
+    const externalRef = entry.externalRef as string | undefined;
+    const registered = systemUserDirectory?.({
+      clientId: client.clientId,
+      vendorOrgNo: client.orgNo,
+      org: match[1],
+      externalRef,
+    });
+    const user =
+      registered ??
+      (client.systemUsers ?? [])
+        .filter((u) => u.org === match[1] && (u.externalRef ?? undefined) === externalRef)
+        .map((u) => ({ id: u.id ?? randomUUID(), systemId: `${client.orgNo}_fake` }))[0];
     if (!user) throw invalidAssertion(`No system user for ${org.ID} and this client`, 'MP-303');
     return [
       {
         type: 'urn:altinn:systemuser',
         systemuser_org: { authority: 'iso6523-actorid-upis', ID: org.ID },
-        systemuser_id: [user.id ?? randomUUID()],
-        system_id: `${client.orgNo}_fake`,
+        systemuser_id: [user.id],
+        system_id: user.systemId,
       },
     ];
   }
@@ -479,6 +504,10 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
       }
       clients.set(client.clientId, { ...client, keys: [...(client.keys ?? [])] });
     },
+    /** System users from the system-register fake: grants are checked against them (MP-303), then `systemUsers`. */
+    setSystemUserDirectory(directory: SystemUserDirectory | undefined): void {
+      systemUserDirectory = directory;
+    },
     registerServiceOwner(orgNo: string, orgCode: string): void {
       serviceOwners.set(orgNo, orgCode);
     },
@@ -561,7 +590,7 @@ function derOf(certificate: string): Buffer {
   return Buffer.from(certificate, 'base64');
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -6,6 +6,7 @@ export const viewLabels: Record<ViewId, MessageKey> = {
   keys: 'shell.navKeys',
   profiles: 'shell.navProfiles',
   clients: 'shell.navClients',
+  systems: 'shell.navSystems',
   token: 'shell.navToken',
   instances: 'shell.navInstances',
   downloads: 'shell.navDownloads',

@@ -6,6 +6,7 @@ import { InstancesView } from './instances/InstancesView';
 import { IntakeView } from './intake/IntakeView';
 import { KeysView } from './keys/KeysView';
 import { ProfilesView } from './profiles/ProfilesView';
+import { SystemsView } from './systems/SystemsView';
 import { TokenView } from './token/TokenView';
 
 /** One view per task; each lives in src/browser/features/<task>/<Task>View.tsx. */
@@ -13,6 +14,7 @@ export const views: Record<ViewId, ComponentType> = {
   keys: KeysView,
   profiles: ProfilesView,
   clients: ClientsView,
+  systems: SystemsView,
   token: TokenView,
   instances: InstancesView,
   downloads: DownloadsView,

@@ -5,8 +5,17 @@ import { asApiError } from './as-api-error';
 import { idle, type Loadable, load, slot } from './load-state';
 
 /** The tasks of the design (plus self-service clients, issue 7); each is one view under src/browser/features/. */
-export type ViewId = 'keys' | 'profiles' | 'clients' | 'token' | 'instances' | 'downloads' | 'intake';
-export const viewIds: readonly ViewId[] = ['keys', 'profiles', 'clients', 'token', 'instances', 'downloads', 'intake'];
+export type ViewId = 'keys' | 'profiles' | 'clients' | 'systems' | 'token' | 'instances' | 'downloads' | 'intake';
+export const viewIds: readonly ViewId[] = [
+  'keys',
+  'profiles',
+  'clients',
+  'systems',
+  'token',
+  'instances',
+  'downloads',
+  'intake',
+];
 
 /**
  * The kinds of production action that ask once per session (issue 5, item 9). Each kind asks on its own:

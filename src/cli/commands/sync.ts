@@ -9,7 +9,7 @@ import { nextPassDelayMs } from '../../node/intake/backoff';
 import { jobName, scheduleLines } from '../../node/intake/schedule-lines';
 import { isStopped } from '../../node/intake/scheduler';
 import { type CliContext, UsageError } from '../context';
-import { productionYes } from './instances';
+import { productionYes } from '../production-yes';
 import { unlockVaultIfNeeded } from './keys';
 
 interface SyncOptions {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type CsvSeparator, csvSeparatorSchema } from '../schemas/csv-separator';
 import { channel } from './define';
 
 export interface AppInfo {
@@ -18,7 +19,13 @@ export interface EnvironmentSummary {
   production: boolean;
   custom: boolean;
   maskinporten: { issuer: string; tokenEndpoint: string; wellKnown?: string };
-  altinn: { exchangeUrl: string; storageBase: string; appBase: string };
+  altinn: {
+    exchangeUrl: string;
+    storageBase: string;
+    appBase: string;
+    /** Altinn's authentication API (system register, system-user requests), e.g. https://platform.tt02.altinn.no/authentication/api/v1 */
+    authenticationApi?: string;
+  };
   selfService?: { clientsUrl: string; samarbeidsportalen: string };
 }
 
@@ -28,6 +35,8 @@ export type Language = z.infer<typeof languageSchema>;
 export interface UiSettings {
   language: Language;
   environmentId: string;
+  /** The CSV separator used for the last export (instances:export-csv); `;` until one is chosen. */
+  csvSeparator?: CsvSeparator;
 }
 
 export const appChannels = {
@@ -35,7 +44,11 @@ export const appChannels = {
   'environments:list': channel<EnvironmentSummary[]>()(z.undefined()),
   'settings:get': channel<UiSettings>()(z.undefined()),
   'settings:update': channel<UiSettings>()(
-    z.strictObject({ language: languageSchema.optional(), environmentId: z.string().min(1).max(64).optional() }),
+    z.strictObject({
+      language: languageSchema.optional(),
+      environmentId: z.string().min(1).max(64).optional(),
+      csvSeparator: csvSeparatorSchema.optional(),
+    }),
   ),
   'shell:open-external': channel<{ opened: boolean }>()(z.strictObject({ url: z.string().url().max(2048) })),
 };

@@ -10,10 +10,13 @@ import type { ApiShape } from './build-api';
 import { clientsChannels } from './clients';
 import { downloadsChannels } from './downloads';
 import { instancesChannels } from './instances';
+import { instancesExportChannels } from './instances-export';
 import { intakeChannels } from './intake';
 import { keysChannels } from './keys';
 import { methodPath } from './method-path';
+import { previewChannels } from './preview';
 import { profileChannels } from './profiles';
+import { systemsChannels } from './systems';
 import { tokenChannels } from './token';
 
 export const channels = {
@@ -24,6 +27,9 @@ export const channels = {
   ...profileChannels,
   ...tokenChannels,
   ...clientsChannels,
+  ...previewChannels,
+  ...instancesExportChannels,
+  ...systemsChannels,
   ...intakeChannels,
 };
 

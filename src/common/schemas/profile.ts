@@ -1,14 +1,8 @@
 import { z } from 'zod';
 
-/** Norwegian organisation number: 9 digits, the last a mod-11 check digit (weights 3 2 7 6 5 4 3 2). */
-export function isValidOrgNumber(value: string): boolean {
-  if (!/^\d{9}$/.test(value)) return false;
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
-  const rest = sum % 11;
-  const check = rest === 0 ? 0 : 11 - rest;
-  return check !== 10 && check === Number(value[8]);
-}
+import { isValidOrgNumber } from './org-number';
+
+export { isValidOrgNumber } from './org-number';
 
 // Scope syntax per RFC 6749 §3.3 (scope-token = 1*( %x21 / %x23-5B / %x5D-7E )); Maskinporten scopes
 // look like `prefix:subscope` (altinn:serviceowner/instances.read).

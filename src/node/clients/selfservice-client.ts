@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { SelfServiceErrors } from '../../common/errors/clients-errors';
-import { type HttpClient, type HttpResponse, NetworkFailure } from '../platform/http';
+import { bearerRequest } from '../platform/bearer-request';
+import type { HttpClient, HttpResponse } from '../platform/http';
 import { redact } from '../platform/log';
 import type { ApiJwk } from './jwks-merge';
 
@@ -120,28 +121,15 @@ export class SelfServiceApi {
     json?: unknown,
     options: { emptyOn404?: boolean } = {},
   ): Promise<unknown> {
-    let response: HttpResponse;
-    try {
-      response = await this.options.http.request(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          accept: 'application/json',
-          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: json === undefined ? undefined : JSON.stringify(json),
-        timeoutMs: this.options.timeoutMs,
-      });
-    } catch (error) {
-      if (error instanceof NetworkFailure) {
-        throw new AppError(
-          error.kind === 'timeout' ? SelfServiceErrors.TIMEOUT : SelfServiceErrors.UNREACHABLE,
-          `${error.message} (Digdir self-service API, ${what})`,
-          { details: { url: error.url, kind: error.kind }, cause: error },
-        );
-      }
-      throw error;
-    }
+    const response = await bearerRequest(this.options.http, {
+      method,
+      url,
+      token: this.options.token,
+      json,
+      timeoutMs: this.options.timeoutMs,
+      where: `Digdir self-service API, ${what}`,
+      codes: { timeout: SelfServiceErrors.TIMEOUT, unreachable: SelfServiceErrors.UNREACHABLE },
+    });
     if (response.status === 404 && options.emptyOn404) return undefined;
     if (response.status === 401) this.options.onUnauthorized?.();
     if (response.status < 200 || response.status > 299) throw apiError(response, what);

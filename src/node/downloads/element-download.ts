@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../common/errors/app-error';
 import type { DataElement } from '../../common/schemas/instance-types';
 import { isAbort, type RetryPolicy, withRetry } from '../platform/retry';
+import { elementOpener } from '../storage/element-opener';
 import { asAppError, isFatal } from './download-failures';
 import { type DownloadJob, type ElementState, type ElementWork, failJob, recordProblem } from './download-job';
 import { insideTarget, manifestPath, tempPath } from './folder-layout';
@@ -52,25 +52,11 @@ export async function downloadElement(
       return first;
     };
 
-    const { client } = job.context;
-    const urls = client.dataUrls(run.instance, element);
-    let useStorage = false;
+    const open = elementOpener(job.context.client, run.instance, element);
     const result = await withRetry(
       () =>
         transferElement({
-          open: async (rangeStart, attemptSignal) => {
-            const request = { appId: run.instance.appId, rangeStart, signal: attemptSignal };
-            if (useStorage) return client.openData(urls.storage, request);
-            try {
-              return await client.openData(urls.app, request);
-            } catch (error) {
-              // The app API is recommended, but an app that is gone or does not serve data → Storage.
-              const status = error instanceof AppError ? error.details?.status : undefined;
-              if (status !== 404 && status !== 405 && status !== 501) throw error;
-              useStorage = true;
-              return client.openData(urls.storage, request);
-            }
-          },
+          open: (rangeStart, attemptSignal) => open({ rangeStart, signal: attemptSignal }),
           tempPath: tempPath(run.folder, element),
           smallFiles: job.smallFiles,
           noPart: takeNoPart(),

@@ -47,6 +47,8 @@ const customEnvironmentSchema = z.strictObject({
     exchangeUrl: endpoint,
     storageBase: endpoint,
     appBase: appBaseTemplate,
+    /** Default: the exchange URL's `…/authentication/api/v1` part (docs/system-vendors.md). */
+    authenticationApi: endpoint.optional(),
   }),
   selfService: z.strictObject({ clientsUrl: endpoint, samarbeidsportalen: endpoint }).optional(),
 });

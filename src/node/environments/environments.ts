@@ -26,6 +26,8 @@ export const TT02: Environment = {
     exchangeUrl: 'https://platform.tt02.altinn.no/authentication/api/v1/exchange/maskinporten',
     storageBase: 'https://platform.tt02.altinn.no/storage/api/v1',
     appBase: 'https://{org}.apps.tt02.altinn.no/{org}/{app}',
+    // docs/system-vendors.md: the system register and system-user request routes live under this base.
+    authenticationApi: 'https://platform.tt02.altinn.no/authentication/api/v1',
   },
   selfService: {
     clientsUrl: 'https://api.test.samarbeid.digdir.no/clients/',
@@ -47,6 +49,7 @@ export const PRODUCTION: Environment = {
     exchangeUrl: 'https://platform.altinn.no/authentication/api/v1/exchange/maskinporten',
     storageBase: 'https://platform.altinn.no/storage/api/v1',
     appBase: 'https://{org}.apps.altinn.no/{org}/{app}',
+    authenticationApi: 'https://platform.altinn.no/authentication/api/v1',
   },
   selfService: {
     clientsUrl: 'https://api.samarbeid.digdir.no/clients/',

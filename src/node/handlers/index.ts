@@ -4,10 +4,13 @@ import { appHandlers } from './app-handlers';
 import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
 import type { FolderTrust } from './folder-trust';
+import { instancesExportHandlers } from './instances-export-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { intakeHandlers } from './intake-handlers';
 import { keysHandlers } from './keys-handlers';
+import { previewHandlers } from './preview-handlers';
 import { profilesHandlers } from './profiles-handlers';
+import { systemsHandlers } from './systems-handlers';
 import { tokenHandlers } from './token-handlers';
 
 /** What only the front end that owns the window can provide. */
@@ -25,6 +28,9 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...profilesHandlers(s),
     ...tokenHandlers(s),
     ...clientsHandlers(s),
+    ...previewHandlers(s, shell.folders),
+    ...instancesExportHandlers(s),
+    ...systemsHandlers(s),
     ...intakeHandlers(s, shell.folders),
   };
 }

@@ -1,5 +1,15 @@
-/** Hosts the app may hand to the OS browser (issue 3: docs and Samarbeidsportalen only). */
-export const EXTERNAL_HOST_ALLOWLIST = ['docs.digdir.no', 'docs.altinn.studio', 'samarbeid.digdir.no'] as const;
+/**
+ * Hosts the app may hand to the OS browser: docs and Samarbeidsportalen (issue 3), and Altinn's access
+ * management, where a customer approves a system-user request (the `confirmUrl` host in TT02 and
+ * production; docs/system-vendors.md).
+ */
+export const EXTERNAL_HOST_ALLOWLIST = [
+  'docs.digdir.no',
+  'docs.altinn.studio',
+  'samarbeid.digdir.no',
+  'am.ui.tt02.altinn.no',
+  'am.ui.altinn.no',
+] as const;
 
 // Electron security checklist #15: never pass untrusted URLs to shell.openExternal.
 export function isAllowedExternalUrl(raw: string): boolean {

@@ -1,15 +1,18 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { languageSchema, type UiSettings } from '../../common/contract/app';
+import { csvSeparatorSchema } from '../../common/schemas/csv-separator';
 import { JsonDocumentStore } from '../platform/json-document-store';
 
 const uiSettingsFile = z.object({
   version: z.literal(1),
   language: languageSchema,
   environmentId: z.string().min(1).max(64),
+  /** Added after version 1 shipped; optional, so older files still read. */
+  csvSeparator: csvSeparatorSchema.optional(),
 });
 
-/** What the window remembers between starts: language and the chosen environment. */
+/** What the window remembers between starts: language, the chosen environment and the CSV separator. */
 export function uiSettingsStore(home: string) {
   const store = new JsonDocumentStore(join(home, 'settings.json'), uiSettingsFile, () => ({
     version: 1 as const,
@@ -18,12 +21,14 @@ export function uiSettingsStore(home: string) {
   }));
   return {
     async get(): Promise<UiSettings> {
-      const { language, environmentId } = await store.read();
-      return { language, environmentId };
+      return toSettings(await store.read());
     },
     async update(change: Partial<UiSettings>): Promise<UiSettings> {
-      const next = await store.update((current) => ({ ...current, ...change }));
-      return { language: next.language, environmentId: next.environmentId };
+      return toSettings(await store.update((current) => ({ ...current, ...change })));
     },
   };
+}
+
+function toSettings({ language, environmentId, csvSeparator }: z.infer<typeof uiSettingsFile>): UiSettings {
+  return { language, environmentId, ...(csvSeparator ? { csvSeparator } : {}) };
 }

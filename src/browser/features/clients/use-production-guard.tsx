@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { MessageKey } from '../../../common/i18n/translate';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useT } from '../../hooks/use-t';
 
@@ -10,7 +11,28 @@ export type GuardedWrite = (confirmProduction: true | undefined) => Promise<void
  * answer "yes" sends `confirmProduction: true` to main. Outside production the write runs at once and its
  * error goes back to the caller; in production the dialog stays open and shows the error itself.
  */
-export function useProductionGuard(production: boolean) {
+export interface ProductionGuardTexts {
+  title: MessageKey;
+  warningTitle: MessageKey;
+  body: MessageKey;
+  confirm: MessageKey;
+  /** Takes `{action}`. */
+  action: MessageKey;
+  cancel: MessageKey;
+  testId: string;
+}
+
+const CLIENT_TEXTS: ProductionGuardTexts = {
+  title: 'clients.productionTitle',
+  warningTitle: 'clients.productionWarningTitle',
+  body: 'clients.productionBody',
+  confirm: 'clients.productionConfirm',
+  action: 'clients.productionAction',
+  cancel: 'clients.cancel',
+  testId: 'clients-production-confirm',
+};
+
+export function useProductionGuard(production: boolean, texts: ProductionGuardTexts = CLIENT_TEXTS) {
   const t = useT();
   const [pending, setPending] = useState<{ action: string; run: GuardedWrite } | null>(null);
 
@@ -25,13 +47,13 @@ export function useProductionGuard(production: boolean) {
   const dialog = (
     <ConfirmDialog
       open={pending !== null}
-      title={t('clients.productionTitle')}
-      warning={{ title: t('clients.productionWarningTitle'), body: t('clients.productionBody') }}
-      body={pending ? t('clients.productionAction', { action: pending.action }) : ''}
-      confirmLabel={t('clients.productionConfirm')}
-      cancelLabel={t('clients.cancel')}
+      title={t(texts.title)}
+      warning={{ title: t(texts.warningTitle), body: t(texts.body) }}
+      body={pending ? t(texts.action, { action: pending.action }) : ''}
+      confirmLabel={t(texts.confirm)}
+      cancelLabel={t(texts.cancel)}
       tone="danger"
-      testId="clients-production-confirm"
+      testId={texts.testId}
       onCancel={() => setPending(null)}
       onConfirm={async () => {
         if (!pending) return;

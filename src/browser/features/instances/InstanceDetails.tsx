@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
 import { useInstancesStore } from '../../store/use-instances-store';
+import { ElementPreviewDialog } from '../preview/ElementPreviewDialog';
+import { PreviewFileButton } from '../preview/PreviewFileButton';
 import { ownerText } from './instance-owner';
 
 /** One instance in a side panel: who, when, where in the process, its files, and who confirmed it. */
@@ -17,38 +19,54 @@ export function InstanceDetails() {
   const detailId = useInstancesStore((s) => s.detailId);
   const { status, error, value: detail } = useInstancesStore((s) => s.detail);
   const { closeDetail, openDetail } = useInstancesStore.getState();
+  const profileId = useInstancesStore((s) => s.applied?.profileId);
 
   return (
-    <Dialog
-      open={detailId !== undefined}
-      onClose={() => closeDetail()}
-      placement="right"
-      closeButton={t('instances.detailsClose')}
-      aria-labelledby={titleId}
-      className="instance-details"
-      data-testid="instance-details"
-    >
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id={titleId}>
-          {detail ? ownerText(detail.instanceOwner, detail.id, t) : t('instances.detailsHeading')}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block className="instance-details__body">
-        {status === 'loading' ? <LoadingState label={t('instances.detailsLoading')} /> : null}
-        {status === 'failed' ? (
-          <ErrorAlert
-            error={error}
-            heading={t('instances.detailsFailed')}
-            onRetry={detailId ? () => void openDetail(detailId) : undefined}
-          />
-        ) : null}
-        {detail && status === 'ready' ? <DetailBody detail={detail} t={t} lang={lang} /> : null}
-      </Dialog.Block>
-    </Dialog>
+    <>
+      <Dialog
+        open={detailId !== undefined}
+        onClose={() => closeDetail()}
+        placement="right"
+        closeButton={t('instances.detailsClose')}
+        aria-labelledby={titleId}
+        className="instance-details"
+        data-testid="instance-details"
+      >
+        <Dialog.Block>
+          <Heading level={2} data-size="sm" id={titleId}>
+            {detail ? ownerText(detail.instanceOwner, detail.id, t) : t('instances.detailsHeading')}
+          </Heading>
+        </Dialog.Block>
+        <Dialog.Block className="instance-details__body">
+          {status === 'loading' ? <LoadingState label={t('instances.detailsLoading')} /> : null}
+          {status === 'failed' ? (
+            <ErrorAlert
+              error={error}
+              heading={t('instances.detailsFailed')}
+              onRetry={detailId ? () => void openDetail(detailId) : undefined}
+            />
+          ) : null}
+          {detail && status === 'ready' ? (
+            <DetailBody detail={detail} profileId={profileId ?? ''} t={t} lang={lang} />
+          ) : null}
+        </Dialog.Block>
+      </Dialog>
+      <ElementPreviewDialog />
+    </>
   );
 }
 
-function DetailBody({ detail, t, lang }: { detail: InstanceDetail; t: T; lang: 'nb' | 'en' }) {
+function DetailBody({
+  detail,
+  profileId,
+  t,
+  lang,
+}: {
+  detail: InstanceDetail;
+  profileId: string;
+  t: T;
+  lang: 'nb' | 'en';
+}) {
   const status = [
     detail.isArchived ? t('instances.statusArchived') : null,
     detail.isSoftDeleted ? t('instances.statusSoftDeleted') : null,
@@ -92,7 +110,7 @@ function DetailBody({ detail, t, lang }: { detail: InstanceDetail; t: T; lang: '
             </Table.Head>
             <Table.Body>
               {detail.data.map((d) => (
-                <FileRow key={d.id} element={d} t={t} lang={lang} />
+                <FileRow key={d.id} element={d} profileId={profileId} instanceId={detail.id} t={t} lang={lang} />
               ))}
             </Table.Body>
           </Table>
@@ -121,11 +139,30 @@ function DetailBody({ detail, t, lang }: { detail: InstanceDetail; t: T; lang: '
   );
 }
 
-function FileRow({ element, t, lang }: { element: DataElementSummary; t: T; lang: 'nb' | 'en' }) {
+function FileRow({
+  element,
+  profileId,
+  instanceId,
+  t,
+  lang,
+}: {
+  element: DataElementSummary;
+  profileId: string;
+  instanceId: string;
+  t: T;
+  lang: 'nb' | 'en';
+}) {
   const scan = element.fileScanResult ?? 'NotApplicable';
   return (
     <Table.Row data-testid="instance-file" data-element-id={element.id}>
-      <Table.Cell className="instance-files__name">{element.filename || t('instances.noFilename')}</Table.Cell>
+      <Table.Cell className="instance-files__name">
+        <PreviewFileButton
+          profileId={profileId}
+          instanceId={instanceId}
+          element={element}
+          label={element.filename || t('instances.noFilename')}
+        />
+      </Table.Cell>
       <Table.Cell>{element.dataType ?? ''}</Table.Cell>
       <Table.Cell className="instance-table__number">
         {element.size == null ? '' : formatBytes(element.size, lang)}

@@ -11,6 +11,7 @@ import { selectEnvironment, useAppStore } from '../../store/use-app-store';
 import { useDownloadsStore } from '../../store/use-downloads-store';
 import { useInstancesStore } from '../../store/use-instances-store';
 import { environmentLabel } from '../environment/environment-label';
+import { ExportCsvDialog } from '../preview/ExportCsvDialog';
 import { ConfirmReceiptDialog } from './ConfirmReceiptDialog';
 import { DownloadDialog } from './DownloadDialog';
 import { InstanceDetails } from './InstanceDetails';
@@ -31,7 +32,7 @@ export function InstancesView() {
   const navigate = useAppStore((s) => s.navigate);
   const s = useInstancesStore();
   const jobs = useDownloadsStore((d) => d.jobs.value);
-  const [dialog, setDialog] = useState<'download' | 'confirm' | null>(null);
+  const [dialog, setDialog] = useState<'download' | 'confirm' | 'export' | null>(null);
   const [started, setStarted] = useState<DownloadJobSummary>();
   const [refreshed, setRefreshed] = useState(false);
   const production = env?.production ?? false;
@@ -115,11 +116,16 @@ export function InstancesView() {
               <Paragraph data-size="sm">{t('instances.refreshedAfterDownload')}</Paragraph>
             </Alert>
           ) : null}
-          <Results onDownload={() => setDialog('download')} onConfirm={() => setDialog('confirm')} />
+          <Results
+            onDownload={() => setDialog('download')}
+            onConfirm={() => setDialog('confirm')}
+            onExport={() => setDialog('export')}
+          />
         </>
       )}
 
       <InstanceDetails />
+      <ExportCsvDialog open={dialog === 'export'} query={s.applied} onClose={() => setDialog(null)} />
       <DownloadDialog
         open={dialog === 'download'}
         production={production}
@@ -146,7 +152,7 @@ export function InstancesView() {
   );
 }
 
-function Results({ onDownload, onConfirm }: { onDownload(): void; onConfirm(): void }) {
+function Results({ onDownload, onConfirm, onExport }: { onDownload(): void; onConfirm(): void; onExport(): void }) {
   const t = useT();
   const lang = useLanguage();
   const appId = useInstancesStore((s) => s.appId);
@@ -186,9 +192,14 @@ function Results({ onDownload, onConfirm }: { onDownload(): void; onConfirm(): v
               : t('instances.countMore', { count })
             : t('instances.countAll', { count })}
         </Paragraph>
-        <Button variant="tertiary" data-size="sm" onClick={() => void search()} data-testid="instances-refresh">
-          {t('instances.refresh')}
-        </Button>
+        <div className="button-row">
+          <Button variant="tertiary" data-size="sm" onClick={onExport} data-testid="instances-export-csv">
+            {t('preview.exportCsv')}
+          </Button>
+          <Button variant="tertiary" data-size="sm" onClick={() => void search()} data-testid="instances-refresh">
+            {t('instances.refresh')}
+          </Button>
+        </div>
       </div>
       {moreError ? (
         <ErrorAlert error={moreError} heading={t('instances.loadMoreFailed')} onRetry={() => void loadMore()} />

@@ -8,8 +8,8 @@ import { LoadingState } from '../../components/LoadingState';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useT } from '../../hooks/use-t';
 import { useIntakeStore } from '../../store/use-intake-store';
+import { ElementPreviewDialog } from '../preview/ElementPreviewDialog';
 import { CloseSetting } from './CloseSetting';
-import type { PreviewRequest } from './PassHistory';
 import { WatchCard } from './WatchCard';
 import { WatchDialog } from './WatchDialog';
 import './intake.css';
@@ -17,9 +17,9 @@ import './intake.css';
 /**
  * The Mottak (intake) task, issue 12: the watches main runs (they live in main and go on while the window
  * is closed to the tray), kept live by `intake:changed`; create, edit, pause, remove, run now, history.
- * `onPreview` is the hook for the preview of a file in the history (the preview component, issue 12 item 4).
+ * A file in the history opens its preview (issue 12, item 4) in the one ElementPreviewDialog below.
  */
-export function IntakeView({ onPreview }: { onPreview?: (request: PreviewRequest) => void }) {
+export function IntakeView() {
   const t = useT();
   const { status, error, value: watches } = useIntakeStore((s) => s.watches);
   const [editing, setEditing] = useState<{ watch?: WatchView } | null>(null);
@@ -60,11 +60,11 @@ export function IntakeView({ onPreview }: { onPreview?: (request: PreviewRequest
               watch={watch}
               onEdit={() => setEditing({ watch })}
               onRemove={() => setRemoving(watch)}
-              onPreview={onPreview}
             />
           ))}
         </div>
       )}
+      <ElementPreviewDialog />
       <WatchDialog open={editing !== null} watch={editing?.watch} onClose={() => setEditing(null)} />
       <ConfirmDialog
         open={removing !== null}

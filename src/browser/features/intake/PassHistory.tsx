@@ -8,21 +8,14 @@ import { LoadingState } from '../../components/LoadingState';
 import { useErrorText, useLanguage, useT } from '../../hooks/use-t';
 import { useIntakeStore } from '../../store/use-intake-store';
 import { ownerText } from '../instances/instance-owner';
+import { PreviewFileButton } from '../preview/PreviewFileButton';
 import { resultText } from './watch-text';
-
-/** What the history asks the preview for: the element of an instance, fetched with the watch's profile. */
-export interface PreviewRequest {
-  profileId: string;
-  instanceId: string;
-  element: { id: string; filename?: string | null; fileScanResult?: string | null };
-}
 
 /**
  * The passes of a watch, newest first (by the app or by `mpd sync`), each with the submissions it brought
- * and their files. `onPreview` opens a file's preview (the preview component); without it the files are
- * listed by name only.
+ * and their files; a file's name opens its preview (ElementPreviewDialog, rendered once by IntakeView).
  */
-export function PassHistory({ watch, onPreview }: { watch: WatchView; onPreview?: (request: PreviewRequest) => void }) {
+export function PassHistory({ watch }: { watch: WatchView }) {
   const t = useT();
   const state = useIntakeStore((s) => s.history[watch.id]);
   const loadHistory = useIntakeStore((s) => s.loadHistory);
@@ -60,7 +53,7 @@ export function PassHistory({ watch, onPreview }: { watch: WatchView; onPreview?
             </Table.Head>
             <Table.Body>
               {state.value.map((record) => (
-                <PassRow key={record.id} record={record} watch={watch} onPreview={onPreview} />
+                <PassRow key={record.id} record={record} watch={watch} />
               ))}
             </Table.Body>
           </Table>
@@ -70,15 +63,7 @@ export function PassHistory({ watch, onPreview }: { watch: WatchView; onPreview?
   );
 }
 
-function PassRow({
-  record,
-  watch,
-  onPreview,
-}: {
-  record: PassRecord;
-  watch: WatchView;
-  onPreview?: (request: PreviewRequest) => void;
-}) {
+function PassRow({ record, watch }: { record: PassRecord; watch: WatchView }) {
   const t = useT();
   const lang = useLanguage();
   const errorText = useErrorText();
@@ -97,7 +82,7 @@ function PassRow({
               <Details.Content>
                 <ul className="pass-instances">
                   {record.instances.map((instance) => (
-                    <InstanceItem key={instance.id} instance={instance} watch={watch} onPreview={onPreview} />
+                    <InstanceItem key={instance.id} instance={instance} watch={watch} />
                   ))}
                 </ul>
               </Details.Content>
@@ -126,15 +111,7 @@ function PassRow({
   );
 }
 
-function InstanceItem({
-  instance,
-  watch,
-  onPreview,
-}: {
-  instance: PassInstance;
-  watch: WatchView;
-  onPreview?: (request: PreviewRequest) => void;
-}) {
+function InstanceItem({ instance, watch }: { instance: PassInstance; watch: WatchView }) {
   const t = useT();
   const openFolder = useIntakeStore((s) => s.openFolder);
   const owner = ownerText(instance.owner, instance.id, t);
@@ -158,53 +135,35 @@ function InstanceItem({
       </div>
       <ul className="pass-files">
         {instance.files.map((file) => (
-          <FileItem key={file.elementId} file={file} instanceId={instance.id} watch={watch} onPreview={onPreview} />
+          <FileItem key={file.elementId} file={file} instanceId={instance.id} watch={watch} />
         ))}
       </ul>
     </li>
   );
 }
 
-function FileItem({
-  file,
-  instanceId,
-  watch,
-  onPreview,
-}: {
-  file: PassFile;
-  instanceId: string;
-  watch: WatchView;
-  onPreview?: (request: PreviewRequest) => void;
-}) {
+function FileItem({ file, instanceId, watch }: { file: PassFile; instanceId: string; watch: WatchView }) {
   const t = useT();
   const lang = useLanguage();
   const name = file.filename ?? file.elementId;
   return (
     <li className="pass-file" data-testid="pass-file">
-      <span className="pass-file__name">{name}</span>
+      {file.saved ? (
+        <PreviewFileButton
+          profileId={watch.profileId}
+          instanceId={instanceId}
+          element={{ id: file.elementId, filename: file.filename, fileScanResult: file.fileScanResult }}
+          label={name}
+        />
+      ) : (
+        <span className="pass-file__name">{name}</span>
+      )}
       <span className="pass-file__size">{formatBytes(file.size, lang)}</span>
       {file.saved ? null : (
         <Tag data-size="sm" data-color="warning">
           {t('intake.historyNotSaved')}
         </Tag>
       )}
-      {onPreview && file.saved ? (
-        <Button
-          data-size="sm"
-          variant="tertiary"
-          aria-label={t('intake.historyPreviewLabel', { name })}
-          onClick={() =>
-            onPreview({
-              profileId: watch.profileId,
-              instanceId,
-              element: { id: file.elementId, filename: file.filename, fileScanResult: file.fileScanResult },
-            })
-          }
-          data-testid="pass-file-preview"
-        >
-          {t('intake.historyPreview')}
-        </Button>
-      ) : null}
     </li>
   );
 }

@@ -4,23 +4,13 @@ import { formatBytes, formatCount } from '../../../common/format/bytes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLanguage, useT } from '../../hooks/use-t';
 import { useIntakeStore } from '../../store/use-intake-store';
-import { PassHistory, type PreviewRequest } from './PassHistory';
+import { PassHistory } from './PassHistory';
 import { StopNotice } from './StopNotice';
 import '../downloads/downloads.css';
 import { intervalText, resultText, selectionText, stateColors, stateLabels, whenText } from './watch-text';
 
 /** One watch: what it takes and where to, its state (next pass, progress, last result), and its actions. */
-export function WatchCard({
-  watch,
-  onEdit,
-  onRemove,
-  onPreview,
-}: {
-  watch: WatchView;
-  onEdit(): void;
-  onRemove(): void;
-  onPreview?: (request: PreviewRequest) => void;
-}) {
+export function WatchCard({ watch, onEdit, onRemove }: { watch: WatchView; onEdit(): void; onRemove(): void }) {
   const t = useT();
   const lang = useLanguage();
   const pending = useIntakeStore((s) => s.pending[watch.id]);
@@ -169,7 +159,7 @@ export function WatchCard({
           {t('intake.remove')}
         </Button>
       </div>
-      <PassHistory watch={watch} onPreview={onPreview} />
+      <PassHistory watch={watch} />
     </article>
   );
 }

@@ -11,6 +11,7 @@ import {
   groupOrgNumber,
   orgNumberOf,
   scopesOf,
+  systemUserDetails,
   systemUserOrgs,
   textOf,
 } from './token-claims';
@@ -98,6 +99,9 @@ export function ClaimList({ kind, claims, auth }: { kind: TokenKind; claims: Tok
     'authorization_details',
     systemUsers.length ? systemUsers.map(groupOrgNumber).join(', ') : undefined,
   );
+  const systemUser = systemUserDetails(claims);
+  add('systemUserId', 'token.claimSystemUserId', 'systemuser_id', mono(systemUser.ids.join(', ') || undefined));
+  add('systemId', 'token.claimSystemId', 'system_id', mono(systemUser.systems.join(', ') || undefined));
   add('clientId', 'token.claimClientId', 'client_id', mono(claims.client_id));
   add('clientAmr', 'token.claimClientAmr', 'client_amr', mono(claims.client_amr));
   if (auth)

@@ -41,6 +41,23 @@ export function systemUserOrgs(claims: TokenClaims): string[] {
     .filter((org): org is string => org !== undefined);
 }
 
+/**
+ * What a system-user token names besides the org (reference §1.5; Altinn usetoken docs): `systemuser_id`
+ * (a list) and `system_id`, from every `urn:altinn:systemuser` entry.
+ */
+export function systemUserDetails(claims: TokenClaims): { ids: string[]; systems: string[] } {
+  const details = Array.isArray(claims.authorization_details) ? claims.authorization_details : [];
+  const entries = details.filter(
+    (d): d is Record<string, unknown> =>
+      Boolean(d) && typeof d === 'object' && (d as { type?: unknown }).type === 'urn:altinn:systemuser',
+  );
+  const ids = entries.flatMap((d) => (Array.isArray(d.systemuser_id) ? d.systemuser_id : [d.systemuser_id]));
+  return {
+    ids: ids.filter((v): v is string => typeof v === 'string'),
+    systems: entries.map((d) => d.system_id).filter((v): v is string => typeof v === 'string'),
+  };
+}
+
 /** A NumericDate claim (seconds since the epoch, RFC 7519 §2) as a Date. */
 export function dateOf(value: unknown): Date | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;

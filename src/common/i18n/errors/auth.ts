@@ -169,11 +169,11 @@ export const authErrors: ErrorCatalogue = {
   MASKINPORTEN_RAR_INVALID: {
     nb: {
       title: 'Systembrukeren passer ikke (MP-303)',
-      hint: 'Sjekk at systemet i Altinns systemregister har riktig klient-ID, at externalRef er med hvis forespørselen brukte en, og at systembruker-org er eierens organisasjonsnummer (ikke klientens).',
+      hint: 'Altinn fant ingen godkjent systembruker for dette grantet. Sjekk at kunden har godkjent forespørselen, at systemet i Altinns systemregister har klient-id-en din, at externalRef er med hvis forespørselen brukte en, og at systembruker-org er eierens organisasjonsnummer (ikke klientens). Se Systemer og systembrukere.',
     },
     en: {
       title: 'The system user does not match (MP-303)',
-      hint: "Check that the system in Altinn's system register has the right client id, that externalRef is sent if the request used one, and that the system-user org is the owner's organisation number (not the client's).",
+      hint: "Altinn found no approved system user for this grant. Check that the customer approved the request, that the system in Altinn's system register has your client id, that externalRef is sent if the request used one, and that the system-user org is the owner's organisation number (not the client's). See Systems and system users.",
     },
   },
   MASKINPORTEN_UNKNOWN_KID: {

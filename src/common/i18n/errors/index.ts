@@ -2,9 +2,11 @@ import { authErrors } from './auth';
 import { downloadErrors } from './downloads';
 import { intakeErrors } from './intake';
 import { keysErrors } from './keys';
+import { previewErrors } from './preview';
 import { profileErrors } from './profiles';
 import { seamErrors } from './seam';
 import { selfServiceErrors } from './selfservice';
+import { systemsErrors } from './systems';
 import type { ErrorCatalogue } from './types';
 
 export type { ErrorCatalogue, ErrorText } from './types';
@@ -17,5 +19,7 @@ export const errorTexts: ErrorCatalogue = {
   ...authErrors,
   ...profileErrors,
   ...selfServiceErrors,
+  ...previewErrors,
+  ...systemsErrors,
   ...intakeErrors,
 };

@@ -5,8 +5,10 @@ import { environmentMessages } from './environment';
 import { instancesMessages } from './instances';
 import { intakeMessages } from './intake';
 import { keysMessages } from './keys';
+import { previewMessages } from './preview';
 import { profilesMessages } from './profiles';
 import { shellMessages } from './shell';
+import { systemsMessages } from './systems';
 import { tokenMessages } from './token';
 
 /**
@@ -21,7 +23,9 @@ export const messages = {
   profiles: profilesMessages,
   token: tokenMessages,
   clients: clientsMessages,
+  systems: systemsMessages,
   instances: instancesMessages,
   downloads: downloadsMessages,
+  preview: previewMessages,
   intake: intakeMessages,
 };

@@ -4,6 +4,7 @@ import {
   groupOrgNumber,
   orgNumberOf,
   scopesOf,
+  systemUserDetails,
   systemUserOrgs,
   textOf,
 } from '../../../../src/browser/features/token/token-claims';
@@ -30,6 +31,25 @@ describe('token claims for people', () => {
     };
     expect(systemUserOrgs(claims)).toEqual(['310000001']);
     expect(systemUserOrgs({ authorization_details: 'nope' })).toEqual([]);
+  });
+
+  it('reads the system user ids (a list) and the system id of a system-user token', () => {
+    const claims = {
+      authorization_details: [
+        {
+          type: 'urn:altinn:systemuser',
+          systemuser_org: { authority: 'iso6523-actorid-upis', id: '0192:310000001' },
+          systemuser_id: ['ebe4a681-0a8c-429e-a36f-8f9ca942b59f'],
+          system_id: '123456789_systemid',
+        },
+        { type: 'urn:altinn:consent', systemuser_id: ['not-this'], system_id: 'nor-this' },
+      ],
+    };
+    expect(systemUserDetails(claims)).toEqual({
+      ids: ['ebe4a681-0a8c-429e-a36f-8f9ca942b59f'],
+      systems: ['123456789_systemid'],
+    });
+    expect(systemUserDetails({})).toEqual({ ids: [], systems: [] });
   });
 
   it('turns NumericDate claims into dates and keeps only readable values as text', () => {

@@ -1,0 +1,353 @@
+import { create } from 'zustand';
+import type { Profile } from '../../common/contract/profiles';
+import type {
+  ApprovalQr,
+  CreateRequestResult,
+  RegisteredSystem,
+  SystemFields,
+  SystemUserInfo,
+  SystemUserRequestInfo,
+} from '../../common/contract/systems';
+import { nextPollDelayMs, VENDOR_SCOPE_LIST } from '../../common/contract/systems-limits';
+import { ApiError, call } from '../api';
+import { asApiError } from './as-api-error';
+import type { LoadState } from './load-state';
+
+/**
+ * Systems and system users (issue 13). Components call these actions only; every channel call is here.
+ * Each choice (environment, vendor profile, open system) gets a generation number, and answers for an
+ * earlier one are dropped, so a slow answer never shows on the wrong screen.
+ */
+
+/** What the last action did, shown above the list or the system until the next action. */
+export type SystemsNotice =
+  | { kind: 'created' | 'updated'; name: string }
+  | { kind: 'requested'; result: CreateRequestResult }
+  | { kind: 'accepted'; org: string }
+  | { kind: 'profile'; profile: Profile };
+
+export interface PollState {
+  /** While a request of the open system is new: when the next read happens (ms since the epoch). */
+  nextAt?: number;
+  checking: boolean;
+}
+
+export interface SystemsState {
+  environmentId?: string;
+  status: LoadState;
+  error?: ApiError;
+  /** Every profile of the environment: vendor profiles, and the client profiles system-user profiles copy. */
+  profiles: Profile[];
+
+  vendorProfileId?: string;
+  vendorOrgNo?: string;
+  listStatus: LoadState;
+  listError?: ApiError;
+  systems: RegisteredSystem[];
+
+  selectedSystemId?: string;
+  systemStatus: LoadState;
+  systemError?: ApiError;
+  system?: RegisteredSystem;
+  requestsStatus: LoadState;
+  requestsError?: ApiError;
+  requests: SystemUserRequestInfo[];
+  usersStatus: LoadState;
+  usersError?: ApiError;
+  users: SystemUserInfo[];
+  poll: PollState;
+  notice?: SystemsNotice;
+
+  load(environmentId: string): Promise<void>;
+  chooseVendor(profileId: string | undefined): Promise<void>;
+  loadSystems(): Promise<void>;
+  openSystem(systemId: string): Promise<void>;
+  closeSystem(): void;
+  clearNotice(): void;
+  createSystem(system: SystemFields & { id: string }, confirmProduction?: boolean): Promise<void>;
+  updateSystem(changes: Partial<SystemFields>, confirmProduction?: boolean): Promise<void>;
+  createRequest(input: {
+    partyOrgNo: string;
+    externalRef?: string;
+    agent?: boolean;
+    confirmProduction?: boolean;
+  }): Promise<CreateRequestResult>;
+  refreshRequests(): Promise<void>;
+  /** Read the waiting requests now (the "check now" button), and go on polling from the start of the backoff. */
+  pollNow(): Promise<void>;
+  stopPolling(): void;
+  makeProfile(input: {
+    systemUserId: string;
+    clientProfileId: string;
+    name: string;
+    scopes?: string[];
+  }): Promise<Profile>;
+  copyLink(url: string): Promise<void>;
+  openLink(url: string): Promise<void>;
+  approvalQr(url: string): Promise<ApprovalQr>;
+}
+
+/** A vendor profile: one of the system-user API's scopes, and not itself a system-user profile. */
+export function isVendorProfile(profile: Profile): boolean {
+  return !profile.systemUser && profile.scopes.some((s) => VENDOR_SCOPE_LIST.includes(s));
+}
+
+const noSystem = {
+  selectedSystemId: undefined,
+  systemStatus: 'idle' as LoadState,
+  systemError: undefined,
+  system: undefined,
+  requestsStatus: 'idle' as LoadState,
+  requestsError: undefined,
+  requests: [],
+  usersStatus: 'idle' as LoadState,
+  usersError: undefined,
+  users: [],
+  poll: { checking: false },
+};
+
+const noVendor = {
+  vendorProfileId: undefined,
+  vendorOrgNo: undefined,
+  listStatus: 'idle' as LoadState,
+  listError: undefined,
+  systems: [],
+  notice: undefined,
+  ...noSystem,
+};
+
+export const useSystemsStore = create<SystemsState>()((set, get) => {
+  let vendorGeneration = 0;
+  let systemGeneration = 0;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let pollAttempt = 0;
+
+  function vendorId(): string {
+    const id = get().vendorProfileId;
+    if (!id) throw new ApiError({ code: 'SYSTEMS_NOT_VENDOR', message: 'No vendor profile is chosen' });
+    return id;
+  }
+
+  function openId(): string {
+    const id = get().selectedSystemId;
+    if (!id) throw new ApiError({ code: 'SYSTEMS_NOT_FOUND', message: 'No system is open' });
+    return id;
+  }
+
+  async function refreshProfiles() {
+    const environmentId = get().environmentId;
+    if (!environmentId) return;
+    const profiles = await call('profiles:list', { environmentId });
+    if (environmentId === get().environmentId) set({ profiles });
+  }
+
+  function clearTimer() {
+    if (pollTimer) clearTimeout(pollTimer);
+    pollTimer = undefined;
+  }
+
+  /** Poll while a request of the open system waits for the customer; stop when none does. */
+  function schedulePoll(mine: number) {
+    clearTimer();
+    if (mine !== systemGeneration || !get().requests.some((r) => r.status === 'new')) {
+      set({ poll: { checking: false } });
+      return;
+    }
+    const delay = nextPollDelayMs(pollAttempt);
+    set({ poll: { checking: false, nextAt: Date.now() + delay } });
+    pollTimer = setTimeout(() => void pollOnce(mine), delay);
+  }
+
+  async function pollOnce(mine: number) {
+    const vendorProfileId = get().vendorProfileId;
+    const waiting = get().requests.filter((r) => r.status === 'new');
+    if (!vendorProfileId || mine !== systemGeneration || waiting.length === 0) return schedulePoll(mine);
+    set({ poll: { checking: true } });
+    pollAttempt++;
+    const read = await Promise.all(
+      waiting.map((r) =>
+        call('systemusers:status', { vendorProfileId, requestId: r.id, kind: r.kind }).catch(() => undefined),
+      ),
+    );
+    if (mine !== systemGeneration) return;
+    const changed = read.filter((r): r is SystemUserRequestInfo => r !== undefined && r.status !== 'new');
+    if (changed.length > 0) {
+      const byId = new Map(changed.map((r) => [r.id, r]));
+      set({ requests: get().requests.map((r) => byId.get(r.id) ?? r) });
+      const accepted = changed.find((r) => r.status === 'accepted');
+      if (accepted) {
+        set({ notice: { kind: 'accepted', org: accepted.partyOrgNo } });
+        await loadUsers(mine);
+      }
+    }
+    schedulePoll(mine);
+  }
+
+  async function loadRequests(mine: number) {
+    const vendorProfileId = vendorId();
+    const systemId = openId();
+    set({ requestsStatus: 'loading', requestsError: undefined });
+    try {
+      const requests = await call('systemusers:requests', { vendorProfileId, systemId });
+      if (mine !== systemGeneration) return;
+      set({ requests, requestsStatus: 'ready' });
+      schedulePoll(mine);
+    } catch (error) {
+      if (mine === systemGeneration) set({ requestsStatus: 'failed', requestsError: asApiError(error) });
+    }
+  }
+
+  async function loadUsers(mine: number) {
+    const vendorProfileId = vendorId();
+    const systemId = openId();
+    set({ usersStatus: 'loading', usersError: undefined });
+    try {
+      const users = await call('systemusers:list', { vendorProfileId, systemId });
+      if (mine === systemGeneration) set({ users, usersStatus: 'ready' });
+    } catch (error) {
+      if (mine === systemGeneration) set({ usersStatus: 'failed', usersError: asApiError(error) });
+    }
+  }
+
+  return {
+    status: 'idle',
+    profiles: [],
+    ...noVendor,
+
+    async load(environmentId) {
+      const changed = environmentId !== get().environmentId;
+      if (changed) {
+        vendorGeneration++;
+        systemGeneration++;
+        clearTimer();
+      }
+      set({ environmentId, status: 'loading', error: undefined, ...(changed ? { profiles: [], ...noVendor } : {}) });
+      try {
+        const profiles = await call('profiles:list', { environmentId });
+        if (environmentId !== get().environmentId) return;
+        set({ profiles, status: 'ready' });
+        const vendors = profiles.filter(isVendorProfile);
+        const current = get().vendorProfileId;
+        if (current && !vendors.some((p) => p.id === current)) await get().chooseVendor(undefined);
+        else if (!current && vendors.length === 1) await get().chooseVendor(vendors[0]?.id);
+      } catch (error) {
+        if (environmentId === get().environmentId) set({ status: 'failed', error: asApiError(error) });
+      }
+    },
+
+    async chooseVendor(profileId) {
+      vendorGeneration++;
+      systemGeneration++;
+      clearTimer();
+      set({ ...noVendor, vendorProfileId: profileId });
+      if (profileId) await get().loadSystems();
+    },
+
+    async loadSystems() {
+      const vendorProfileId = get().vendorProfileId;
+      if (!vendorProfileId) return;
+      const mine = ++vendorGeneration;
+      set({ listStatus: 'loading', listError: undefined });
+      try {
+        const listing = await call('systems:list', { vendorProfileId });
+        if (mine !== vendorGeneration) return;
+        set({ systems: listing.systems, vendorOrgNo: listing.vendorOrgNo, listStatus: 'ready' });
+      } catch (error) {
+        if (mine === vendorGeneration) set({ listStatus: 'failed', listError: asApiError(error) });
+      }
+    },
+
+    async openSystem(systemId) {
+      const vendorProfileId = vendorId();
+      const mine = ++systemGeneration;
+      clearTimer();
+      pollAttempt = 0;
+      set({ ...noSystem, selectedSystemId: systemId, systemStatus: 'loading' });
+      try {
+        const system = await call('systems:get', { vendorProfileId, systemId });
+        if (mine !== systemGeneration) return;
+        set({ system, systemStatus: 'ready' });
+      } catch (error) {
+        if (mine === systemGeneration) set({ systemStatus: 'failed', systemError: asApiError(error) });
+        return;
+      }
+      await Promise.all([loadRequests(mine), loadUsers(mine)]);
+    },
+
+    closeSystem() {
+      systemGeneration++;
+      clearTimer();
+      set({ ...noSystem });
+    },
+
+    clearNotice() {
+      set({ notice: undefined });
+    },
+
+    async createSystem(system, confirmProduction) {
+      const vendorProfileId = vendorId();
+      const created = await call('systems:create', { vendorProfileId, system, confirmProduction });
+      set({ notice: { kind: 'created', name: created.name.nb } });
+      void get().loadSystems();
+      await get().openSystem(created.id);
+    },
+
+    async updateSystem(changes, confirmProduction) {
+      const vendorProfileId = vendorId();
+      const systemId = openId();
+      const system = await call('systems:update', { vendorProfileId, systemId, changes, confirmProduction });
+      systemGeneration++;
+      set({ system, notice: { kind: 'updated', name: system.name.nb } });
+      void get().loadSystems();
+      const mine = systemGeneration;
+      await Promise.all([loadRequests(mine), loadUsers(mine)]);
+    },
+
+    async createRequest(input) {
+      const vendorProfileId = vendorId();
+      const systemId = openId();
+      const result = await call('systemusers:request', { vendorProfileId, systemId, ...input });
+      set({ notice: { kind: 'requested', result } });
+      pollAttempt = 0;
+      await loadRequests(systemGeneration);
+      return result;
+    },
+
+    async refreshRequests() {
+      await Promise.all([loadRequests(systemGeneration), loadUsers(systemGeneration)]);
+    },
+
+    async pollNow() {
+      pollAttempt = 0;
+      clearTimer();
+      await pollOnce(systemGeneration);
+    },
+
+    stopPolling() {
+      clearTimer();
+      set({ poll: { checking: false } });
+    },
+
+    async makeProfile(input) {
+      const vendorProfileId = vendorId();
+      const systemId = openId();
+      const profile = await call('systemusers:make-profile', { vendorProfileId, systemId, ...input });
+      set({ notice: { kind: 'profile', profile } });
+      await refreshProfiles().catch(() => {});
+      await loadUsers(systemGeneration);
+      return profile;
+    },
+
+    async copyLink(url) {
+      await call('systemusers:copy-link', { url });
+    },
+
+    async openLink(url) {
+      await call('shell:open-external', { url });
+    },
+
+    async approvalQr(url) {
+      return call('systemusers:qr', { url });
+    },
+  };
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { instanceIdSchema } from '../schemas/instance-types';
+import { channel } from './define';
+
+/**
+ * How an element is shown: pdf.js, a foldable tree (xml, json), an <img>, plain text, or — for every other
+ * type — "open with" the system app from the downloaded copy.
+ */
+export type PreviewKind = 'pdf' | 'xml' | 'json' | 'image' | 'text' | 'other';
+
+/** One data element's bytes for the preview, checked in main (scan state, size cap, bytes match the type). */
+export interface ElementPreview {
+  kind: PreviewKind;
+  /** The type the bytes were checked against (for images: the one their magic number names). */
+  contentType: string;
+  filename: string | null;
+  size: number;
+  /**
+   * `base64` for pdf and image (results pass through JSON in the e2e harness, and through IPC unchanged);
+   * `text` for xml, json and text (decoded to a string in main); absent for `other`, whose bytes are not read.
+   */
+  encoding?: 'base64' | 'text';
+  data?: string;
+}
+
+/** Altinn data element ids are GUIDs (§3.3). */
+export const elementIdSchema = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    'a data element id is a GUID',
+  );
+
+const profileId = z.string().min(1).max(64);
+
+export const previewChannels = {
+  /** Fetch one element for the preview (app API first, Storage as fallback); tokens stay in main. */
+  'preview:element': channel<ElementPreview>()(
+    z.strictObject({ profileId, instanceId: instanceIdSchema, elementId: elementIdSchema }),
+  ),
+  /**
+   * Open a downloaded, verified copy with the system's app. `folder` is a download folder the user picked or a
+   * job wrote to; without it, main looks in the folders of this session's download jobs, newest first.
+   */
+  'preview:open-downloaded': channel<{ opened: boolean; path: string }>()(
+    z.strictObject({ elementId: elementIdSchema, folder: z.string().min(1).max(4096).optional() }),
+  ),
+};

@@ -1,0 +1,124 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Manifest } from '../../../src/node/downloads/manifest';
+import type { scriptedDesktop } from '../../../src/node/platform/desktop';
+import { isSafeToOpen, verifiedCopy } from '../../../src/node/preview/downloaded-copy';
+import { tempHome } from '../../helpers/temp-home';
+import { testServices } from '../../helpers/test-services';
+
+const ELEMENT = '1b4e28ba-2fa1-41d2-a883-0e02b4d4f8f1';
+const OTHER = '2c5f39cb-3fb2-42e3-b994-1f13c5e5a902';
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+/** A download folder with one verified file, recorded as the download manager records it. */
+async function folderWith(entries: { id: string; path: string; size: number; bytes?: string }[]) {
+  const { home: folder, cleanup } = await tempHome('mpd-copy-');
+  cleanups.push(cleanup);
+  const manifest = await Manifest.open(folder);
+  for (const e of entries) {
+    if (e.bytes !== undefined) {
+      await mkdir(join(folder, e.path, '..'), { recursive: true });
+      await writeFile(join(folder, e.path), e.bytes);
+    }
+    manifest.recordVerified(e.id, { instanceId: '512345/x', path: e.path, size: e.size, md5: 'x' });
+  }
+  await manifest.compact();
+  return folder;
+}
+
+describe('the downloaded copy of an element', () => {
+  it('is found through the manifest, inside the folder, with the verified size', async () => {
+    const folder = await folderWith([{ id: ELEMENT, path: 'ttd_app/1_abc/brev.docx', size: 5, bytes: 'hallo' }]);
+    expect(await verifiedCopy(folder, ELEMENT)).toBe(join(folder, 'ttd_app', '1_abc', 'brev.docx'));
+    expect(await verifiedCopy(folder, OTHER)).toBeUndefined();
+  });
+
+  it('is not offered when the file is gone or was changed after it was verified', async () => {
+    const folder = await folderWith([
+      { id: ELEMENT, path: 'a/brev.docx', size: 5, bytes: 'endret innhold' },
+      { id: OTHER, path: 'a/borte.docx', size: 5 },
+    ]);
+    expect(await verifiedCopy(folder, ELEMENT)).toBeUndefined();
+    expect(await verifiedCopy(folder, OTHER)).toBeUndefined();
+  });
+
+  it('refuses a manifest path that leaves the folder, also through a symbolic link', async () => {
+    const { home: outside, cleanup } = await tempHome('mpd-outside-');
+    cleanups.push(cleanup);
+    await writeFile(join(outside, 'secret.txt'), 'hemmelig');
+    const folder = await folderWith([{ id: ELEMENT, path: '../secret.txt', size: 8 }]);
+    await expect(verifiedCopy(folder, ELEMENT)).rejects.toMatchObject({ code: 'DOWNLOAD_UNSAFE_PATH' });
+    const linked = await folderWith([{ id: OTHER, path: 'a/lenke.txt', size: 8 }]);
+    await mkdir(join(linked, 'a'));
+    await symlink(join(outside, 'secret.txt'), join(linked, 'a', 'lenke.txt'));
+    await expect(verifiedCopy(linked, OTHER)).rejects.toMatchObject({ code: 'DOWNLOAD_UNSAFE_PATH' });
+  });
+
+  it('opens with the system app only from a folder the user picked or a job wrote to (preview:open-downloaded)', async () => {
+    const { home, cleanup } = await tempHome();
+    cleanups.push(cleanup);
+    const { dispatch, desktop } = testServices(home);
+    const folder = await folderWith([{ id: ELEMENT, path: 'ttd_app/1_abc/brev.docx', size: 5, bytes: 'hallo' }]);
+
+    const untrusted = await dispatch('preview:open-downloaded', { elementId: ELEMENT, folder });
+    expect(untrusted).toMatchObject({ ok: false, error: { code: 'PREVIEW_FOLDER_NOT_TRUSTED' } });
+    const noJobs = await dispatch('preview:open-downloaded', { elementId: ELEMENT });
+    expect(noJobs).toMatchObject({ ok: false, error: { code: 'PREVIEW_NOT_DOWNLOADED' } });
+    expect((desktop as ReturnType<typeof scriptedDesktop>).calls.filter((c) => c.kind === 'openPath')).toEqual([]);
+
+    if (desktop.answers) desktop.answers.folder = folder;
+    await dispatch('downloads:choose-folder', undefined);
+    const opened = await dispatch('preview:open-downloaded', { elementId: ELEMENT, folder });
+    const path = join(folder, 'ttd_app', '1_abc', 'brev.docx');
+    expect(opened).toEqual({ ok: true, result: { opened: true, path } });
+    expect(desktop.calls.filter((c) => c.kind === 'openPath').map((c) => c.value)).toEqual([path]);
+    const missing = await dispatch('preview:open-downloaded', { elementId: OTHER, folder });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'PREVIEW_NOT_DOWNLOADED' } });
+    const bad = await dispatch('preview:open-downloaded', { elementId: '../../etc/passwd', folder });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('what the system app may open', () => {
+  it('opens documents, images and text, never something that could run', () => {
+    for (const ok of ['a/brev.docx', 'b/kart.PNG', 'c/data.csv', 'd/skjema.pdf', 'e/arkiv.zip']) {
+      expect(isSafeToOpen(ok), ok).toBe(true);
+    }
+    for (const bad of [
+      'x.exe',
+      'x.bat',
+      'x.cmd',
+      'x.js',
+      'x.vbs',
+      'x.ps1',
+      'x.html',
+      'x.svg',
+      'x.desktop',
+      'x.sh',
+      'x.lnk',
+      'x.app',
+      'x.jar',
+      'x.docm',
+      'x.msi',
+      'noext',
+    ]) {
+      expect(isSafeToOpen(bad), bad).toBe(false);
+    }
+  });
+
+  it('refuses to hand a verified but executable copy to the system (preview:open-downloaded)', async () => {
+    const { home, cleanup } = await tempHome();
+    cleanups.push(cleanup);
+    const { dispatch, desktop } = testServices(home);
+    const folder = await folderWith([{ id: ELEMENT, path: 'ttd_app/1_abc/faktura.pdf.exe', size: 2, bytes: 'MZ' }]);
+    if (desktop.answers) desktop.answers.folder = folder;
+    await dispatch('downloads:choose-folder', undefined);
+    const refused = await dispatch('preview:open-downloaded', { elementId: ELEMENT, folder });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PREVIEW_UNSAFE_TO_OPEN' } });
+    expect(desktop.calls.filter((c) => c.kind === 'openPath')).toEqual([]);
+  });
+});
