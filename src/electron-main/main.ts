@@ -4,6 +4,7 @@ import { osKeychain } from '../node/keys/keychain';
 import { resolveHome } from '../node/platform/home';
 import { createServices } from '../node/services';
 import { electronDesktop } from './electron-desktop';
+import { installIntakeShell } from './intake-shell';
 import { pushEvent, registerIpc } from './ipc';
 import { denyAllPermissions, installSecurityGuards } from './security';
 import { createMainWindow, devServerUrl, registerAppScheme, rendererRootFor, serveRenderer } from './window';
@@ -43,11 +44,10 @@ if (!app.requestSingleInstanceLock()) {
     const dispatch = createWindowDispatch(services);
     registerIpc(dispatch, () => mainWindow, services.logger, devServer);
     services.events.forward((event, payload) => pushEvent(mainWindow, event, payload as never));
-    mainWindow = createMainWindow(
-      join(__dirname, '../preload/preload.cjs'),
-      join(__dirname, '../../assets/icon.png'),
-      devServer,
-    );
+    const iconPath = join(__dirname, '../../assets/icon.png');
+    // Before the window exists, so its close (keep intakes running in the tray, or quit) is handled.
+    installIntakeShell({ app, services, getWindow: () => mainWindow, iconPath });
+    mainWindow = createMainWindow(join(__dirname, '../preload/preload.cjs'), iconPath, devServer);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
