@@ -12,13 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Profile } from '../../src/common/contract/profiles';
 import type { scriptedDesktop } from '../../src/node/platform/desktop';
 import { type FakeAltinnStorage, type FakeTokenInfo, startFakeAltinnStorage } from '../fakes/altinn-storage';
 import { type AuthFake, startAuthFake } from '../fakes/auth-server';
-import { localEnvironment, registerKeyOnFakeClient, writeEnvironmentsFile } from '../helpers/local-world';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
 import { ok, settled, text } from './page-steps';
+import { serviceOwnerWorld } from './service-owner-world';
 
 const ORGNO = '910753614';
 const ORG = 'ttd';
@@ -85,27 +84,19 @@ describeWithChromium('instances and downloads in Chromium (built bundle, real se
     );
 
     h = await launchHarness({ viewport: { width: 1280, height: 1000 } });
-    // environments.json is read on every call, so writing it before the page opens is enough.
-    await writeEnvironmentsFile(h.home, [
-      localEnvironment({ auth, storage, name: 'Lokal test' }),
-      // Production-marked, but still only the fakes on 127.0.0.1.
-      localEnvironment({ auth, storage, id: 'localprod', name: 'Lokal produksjon', production: true }),
-    ]);
-    const key = await registerKeyOnFakeClient(
-      h.dispatch,
-      auth,
-      { name: 'Mottaksnøkkel', kid: 'e2e-instances-kid' },
-      { clientId: 'mottak-klient', orgNo: ORGNO, scopes: SCOPES },
+    await serviceOwnerWorld(
+      h,
+      { auth, storage },
+      {
+        orgNo: ORGNO,
+        org: ORG,
+        scopes: SCOPES,
+        kid: 'e2e-instances-kid',
+        apps: [APP, BIG_APP],
+        prodApps: [APP],
+        prodName: 'Mottak produksjon',
+      },
     );
-    const base = { clientId: 'mottak-klient', keyId: key.id, scopes: SCOPES, org: ORG };
-    await ok<Profile>(h, 'profiles:add', { ...base, name: 'Mottak', environmentId: 'local', apps: [APP, BIG_APP] });
-    await ok<Profile>(h, 'profiles:add', {
-      ...base,
-      name: 'Mottak produksjon',
-      environmentId: 'localprod',
-      apps: [APP],
-    });
-    await ok(h, 'settings:update', { environmentId: 'local' });
     target = await mkdtemp(join(tmpdir(), 'mpd-e2e-download-'));
     const desktop = h.services.desktop as ReturnType<typeof scriptedDesktop>;
     if (!desktop.answers) throw new Error('the harness desktop is not scripted');

@@ -8,34 +8,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Profile } from '../../src/common/contract/profiles';
 import type { scriptedDesktop } from '../../src/node/platform/desktop';
-import { type FakeAltinnStorage, type FakeTokenInfo, startFakeAltinnStorage } from '../fakes/altinn-storage';
+import { altinnTokenCheck, type FakeAltinnStorage, startFakeAltinnStorage } from '../fakes/altinn-storage';
 import { type AuthFake, startAuthFake } from '../fakes/auth-server';
-import { localEnvironment, registerKeyOnFakeClient, writeEnvironmentsFile } from '../helpers/local-world';
 import { sampleXml } from '../helpers/sample-files';
 import { fastRetry } from '../node/downloads/harness';
 import { describeWithChromium, type Harness, launchHarness } from './harness';
 import { ok, settled, text } from './page-steps';
+import { serviceOwnerWorld } from './service-owner-world';
 
 const ORGNO = '910753614';
 const ORG = 'ttd';
 const APP = 'ttd/mottak';
 const TASK_APP = 'ttd/skjema';
 const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
-
-/** Storage accepts only Altinn tokens the auth fake issued, with the org and scopes of their claims. */
-function altinnTokenCheck(auth: AuthFake) {
-  return (token: string): FakeTokenInfo | null => {
-    if (!auth.issuedTokens().altinnTokens.includes(token)) return null;
-    const claims = decodeJwt(token);
-    const org = claims['urn:altinn:org'];
-    if (typeof org !== 'string') return null;
-    return { org, scopes: typeof claims.scope === 'string' ? claims.scope.split(' ') : [] };
-  };
-}
 
 const submission = (i: number) => ({
   appId: APP,
@@ -70,7 +57,10 @@ describeWithChromium('the Mottak view in Chromium (built bundle, real services, 
   beforeAll(async () => {
     auth = await startAuthFake();
     auth.registerServiceOwner(ORGNO, ORG);
-    storage = await startFakeAltinnStorage({ validateToken: altinnTokenCheck(auth) });
+    // Storage accepts only Altinn tokens the auth fake's exchange signed, with the org and scopes of their claims.
+    storage = await startFakeAltinnStorage({
+      validateToken: altinnTokenCheck((token) => auth.verifyAltinnToken(token)),
+    });
     storage.add([1, 2, 3].map(submission));
     storage.add([{ appId: TASK_APP, currentTask: 'Task_2', elements: [{ size: 30_000, filename: 'utkast.json' }] }]);
 
@@ -78,20 +68,19 @@ describeWithChromium('the Mottak view in Chromium (built bundle, real services, 
       viewport: { width: 1280, height: 1000 },
       services: { intake: { downloads: { retry: fastRetry, idleTimeoutMs: 5_000, progressIntervalMs: 50 } } },
     });
-    await writeEnvironmentsFile(h.home, [
-      localEnvironment({ auth, storage, name: 'Lokal test' }),
-      localEnvironment({ auth, storage, id: 'localprod', name: 'Lokal produksjon', production: true }),
-    ]);
-    const key = await registerKeyOnFakeClient(
-      h.dispatch,
-      auth,
-      { name: 'Mottaksnøkkel', kid: 'e2e-intake-kid' },
-      { clientId: 'mottak-klient', orgNo: ORGNO, scopes: SCOPES },
+    await serviceOwnerWorld(
+      h,
+      { auth, storage },
+      {
+        orgNo: ORGNO,
+        org: ORG,
+        scopes: SCOPES,
+        kid: 'e2e-intake-kid',
+        apps: [APP, TASK_APP],
+        prodApps: [APP],
+        prodName: 'Mottak prod',
+      },
     );
-    const base = { clientId: 'mottak-klient', keyId: key.id, scopes: SCOPES, org: ORG };
-    await ok<Profile>(h, 'profiles:add', { ...base, name: 'Mottak', environmentId: 'local', apps: [APP, TASK_APP] });
-    await ok<Profile>(h, 'profiles:add', { ...base, name: 'Mottak prod', environmentId: 'localprod', apps: [APP] });
-    await ok(h, 'settings:update', { environmentId: 'local' });
     desktop = h.services.desktop as ReturnType<typeof scriptedDesktop>;
     // As in the app: the scheduler runs in main from the start (src/electron-main/main.ts).
     await h.services.intake.scheduler.start();

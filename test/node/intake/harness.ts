@@ -21,6 +21,20 @@ export const doctorRows: DoctorRow[] = [
   },
 ];
 
+/** A watch of profile p1 on APP into `target`: complete instances, confirm on, every 10 minutes. */
+export function watchSpec(target: string, overrides: Partial<WatchSpec> = {}): WatchSpec {
+  return {
+    profileId: 'p1',
+    appId: APP,
+    target,
+    selection: { kind: 'complete' },
+    confirm: true,
+    intervalMinutes: 10,
+    concurrency: 4,
+    ...overrides,
+  };
+}
+
 /**
  * A watch over the Storage fake (test/fakes/altinn-storage.ts) with the real StorageClient and
  * DownloadManager (test/node/downloads/harness.ts), its pass state in a temp home.
@@ -42,16 +56,7 @@ export async function intakeHarness(
       return doctorRows;
     },
   };
-  const spec: WatchSpec = {
-    profileId: 'p1',
-    appId: APP,
-    target: h.target,
-    selection: { kind: 'complete' },
-    confirm: true,
-    intervalMinutes: 10,
-    concurrency: 4,
-    ...extra.spec,
-  };
+  const spec = watchSpec(h.target, extra.spec);
   return {
     ...h,
     home,

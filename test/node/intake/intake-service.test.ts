@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WatchSpec, WatchView } from '../../../src/common/contract/intake';
+import type { WatchView } from '../../../src/common/contract/intake';
 import type { DoctorReport } from '../../../src/common/contract/token-status';
 import type { Profile } from '../../../src/common/schemas/profile';
 import type { Environment } from '../../../src/node/environments/environments';
@@ -12,7 +12,7 @@ import { createEventBus } from '../../../src/node/platform/event-bus';
 import { StorageClient } from '../../../src/node/storage/storage-client';
 import type { FakeAltinnStorage } from '../../fakes/altinn-storage';
 import { fastRetry, harness, tokenStub } from '../downloads/harness';
-import { APP, doctorRows } from './harness';
+import { APP, doctorRows, watchSpec } from './harness';
 
 /** Timers the test fires by hand: what is planned, and for when. */
 function manualTimers() {
@@ -97,15 +97,7 @@ async function world(options: { tokenPrefix?: string } = {}) {
     downloads: { retry: fastRetry, idleTimeoutMs: 2_000, progressIntervalMs: 20 },
     timers,
   });
-  const spec: WatchSpec = {
-    profileId: 'p1',
-    appId: APP,
-    target: h.target,
-    selection: { kind: 'complete' },
-    confirm: true,
-    intervalMinutes: 10,
-    concurrency: 4,
-  };
+  const spec = watchSpec(h.target);
   return {
     ...h,
     fake: h.fake as FakeAltinnStorage,

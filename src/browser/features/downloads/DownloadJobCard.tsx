@@ -1,9 +1,10 @@
-import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { DownloadJobSummary } from '../../../common/contract/downloads';
 import { formatBytes, formatCount } from '../../../common/format/bytes';
 import { formatDateTime, formatTime } from '../../../common/format/dates';
 import { splitDuration } from '../../../common/format/duration';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusCard } from '../../components/StatusCard';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
 import { useDownloadsStore } from '../../store/use-downloads-store';
 import { JobProblems } from './JobProblems';
@@ -55,33 +56,18 @@ export function DownloadJobCard({ job }: { job: DownloadJobSummary }) {
   });
 
   return (
-    <article
-      className="download-job"
-      data-testid="download-job"
-      data-job-id={job.jobId}
-      data-state={job.state}
-      aria-labelledby={`job-${job.jobId}-title`}
+    <StatusCard
+      id={`job-${job.jobId}`}
+      testId="download-job"
+      state={job.state}
+      attributes={{ 'data-job-id': job.jobId }}
+      title={heading}
+      tags={[
+        job.production && { label: t('downloads.production'), color: 'danger' },
+        job.confirm && { label: t('downloads.withConfirm'), color: 'neutral' },
+        { label: t(stateLabels[job.state]), color: stateColors[job.state], testId: 'job-state' },
+      ]}
     >
-      <header className="download-job__header">
-        <Heading level={3} data-size="xs" id={`job-${job.jobId}-title`} className="download-job__title">
-          {heading}
-        </Heading>
-        <div className="download-job__tags">
-          {job.production ? (
-            <Tag data-color="danger" data-size="sm">
-              {t('downloads.production')}
-            </Tag>
-          ) : null}
-          {job.confirm ? (
-            <Tag data-color="neutral" data-size="sm">
-              {t('downloads.withConfirm')}
-            </Tag>
-          ) : null}
-          <Tag data-color={stateColors[job.state]} data-size="sm" data-testid="job-state">
-            {t(stateLabels[job.state])}
-          </Tag>
-        </div>
-      </header>
       <Paragraph data-size="sm" className="download-job__folder" data-testid="job-folder">
         {t('downloads.folder', { folder: job.target })}
       </Paragraph>
@@ -175,6 +161,6 @@ export function DownloadJobCard({ job }: { job: DownloadJobSummary }) {
         </Button>
       </div>
       {problems > 0 ? <JobProblems jobId={job.jobId} count={job.elements.failed + job.elements.infected} /> : null}
-    </article>
+    </StatusCard>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Details, Field, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { confirmingOrg } from '../../../common/schemas/confirming-org';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { useT } from '../../hooks/use-t';
 import { useInstancesStore } from '../../store/use-instances-store';
 import { activeMoreFilters, type FilterDraft } from './instance-filters';
@@ -27,43 +28,23 @@ export function InstanceFilterForm() {
       }}
     >
       <div className="instances-filters__row">
-        <Field>
-          <Label htmlFor={`${id}-profile`}>{t('instances.profileLabel')}</Label>
-          <Select
-            id={`${id}-profile`}
-            value={s.profileId ?? ''}
-            onChange={(e) => s.selectProfile(e.target.value || undefined)}
-            data-testid="instances-profile"
-          >
-            <Select.Option value="" disabled>
-              {t('instances.profilePlaceholder')}
-            </Select.Option>
-            {s.profiles.value.map((p) => (
-              <Select.Option key={p.id} value={p.id}>
-                {p.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor={`${id}-app`}>{t('instances.appLabel')}</Label>
-          <Select
-            id={`${id}-app`}
-            value={s.appId ?? ''}
-            disabled={!profile}
-            onChange={(e) => s.selectApp(e.target.value || undefined)}
-            data-testid="instances-app"
-          >
-            <Select.Option value="" disabled>
-              {t('instances.appPlaceholder')}
-            </Select.Option>
-            {(profile?.apps ?? []).map((app) => (
-              <Select.Option key={app} value={app}>
-                {app}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceSelect
+          label={t('instances.profileLabel')}
+          placeholder={t('instances.profilePlaceholder')}
+          choices={s.profiles.value.map((p) => ({ value: p.id, label: p.name }))}
+          value={s.profileId ?? ''}
+          onChange={(value) => s.selectProfile(value || undefined)}
+          testId="instances-profile"
+        />
+        <ChoiceSelect
+          label={t('instances.appLabel')}
+          placeholder={t('instances.appPlaceholder')}
+          choices={(profile?.apps ?? []).map((app) => ({ value: app, label: app }))}
+          value={s.appId ?? ''}
+          disabled={!profile}
+          onChange={(value) => s.selectApp(value || undefined)}
+          testId="instances-app"
+        />
         <Field>
           <Label htmlFor={`${id}-process`}>{t('instances.processLabel')}</Label>
           <Select

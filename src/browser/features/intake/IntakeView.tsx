@@ -12,6 +12,7 @@ import { ElementPreviewDialog } from '../preview/ElementPreviewDialog';
 import { CloseSetting } from './CloseSetting';
 import { WatchCard } from './WatchCard';
 import { WatchDialog } from './WatchDialog';
+import '../downloads/downloads.css';
 import './intake.css';
 
 /**
@@ -53,7 +54,7 @@ export function IntakeView() {
       ) : watches.length === 0 ? (
         <EmptyState title={t('intake.emptyTitle')}>{t('intake.emptyBody')}</EmptyState>
       ) : (
-        <div className="watches" data-testid="watches">
+        <div className="download-jobs" data-testid="watches">
           {watches.map((watch) => (
             <WatchCard
               key={watch.id}

@@ -1,7 +1,8 @@
-import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { WatchView } from '../../../common/contract/intake';
 import { formatBytes, formatCount } from '../../../common/format/bytes';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusCard } from '../../components/StatusCard';
 import { useLanguage, useT } from '../../hooks/use-t';
 import { useIntakeStore } from '../../store/use-intake-store';
 import { PassHistory } from './PassHistory';
@@ -9,7 +10,10 @@ import { StopNotice } from './StopNotice';
 import '../downloads/downloads.css';
 import { intervalText, resultText, selectionText, stateColors, stateLabels, whenText } from './watch-text';
 
-/** One watch: what it takes and where to, its state (next pass, progress, last result), and its actions. */
+/**
+ * One watch: what it takes and where to, its state (next pass, progress, last result), and its actions.
+ * Drawn as a card like a download job's (downloads.css), with the watch's own states (intake.css).
+ */
 export function WatchCard({ watch, onEdit, onRemove }: { watch: WatchView; onEdit(): void; onRemove(): void }) {
   const t = useT();
   const lang = useLanguage();
@@ -21,32 +25,20 @@ export function WatchCard({ watch, onEdit, onRemove }: { watch: WatchView; onEdi
   const canResume = status.state === 'paused' || status.state === 'stopped';
 
   return (
-    <article
+    <StatusCard
+      id={`watch-${watch.id}`}
+      testId="watch"
+      state={status.state}
       className="watch"
-      data-testid="watch"
-      data-watch-id={watch.id}
-      data-state={status.state}
-      aria-labelledby={`watch-${watch.id}-title`}
+      attributes={{ 'data-watch-id': watch.id }}
+      title={watch.appId}
+      tags={[
+        watch.production && { label: t('intake.production'), color: 'danger' },
+        { label: watch.confirm ? t('intake.withConfirm') : t('intake.withoutConfirm'), color: 'neutral' },
+        { label: t(stateLabels[status.state]), color: stateColors[status.state], testId: 'watch-state' },
+      ]}
     >
-      <header className="watch__header">
-        <Heading level={3} data-size="xs" id={`watch-${watch.id}-title`} className="watch__title">
-          {watch.appId}
-        </Heading>
-        <div className="watch__tags">
-          {watch.production ? (
-            <Tag data-color="danger" data-size="sm">
-              {t('intake.production')}
-            </Tag>
-          ) : null}
-          <Tag data-color="neutral" data-size="sm">
-            {watch.confirm ? t('intake.withConfirm') : t('intake.withoutConfirm')}
-          </Tag>
-          <Tag data-color={stateColors[status.state]} data-size="sm" data-testid="watch-state">
-            {t(stateLabels[status.state])}
-          </Tag>
-        </div>
-      </header>
-      <Paragraph data-size="sm" className="watch__muted">
+      <Paragraph data-size="sm" className="download-job__muted">
         {[
           selectionText(watch.selection, t),
           t('intake.everyLine', { interval: intervalText(watch.intervalMinutes, t) }),
@@ -55,7 +47,7 @@ export function WatchCard({ watch, onEdit, onRemove }: { watch: WatchView; onEdi
           .filter(Boolean)
           .join(' · ')}
       </Paragraph>
-      <Paragraph data-size="sm" className="watch__folder" data-testid="watch-folder">
+      <Paragraph data-size="sm" className="download-job__folder" data-testid="watch-folder">
         {t('intake.folderLine', { folder: watch.target })}
       </Paragraph>
 
@@ -111,7 +103,7 @@ export function WatchCard({ watch, onEdit, onRemove }: { watch: WatchView; onEdi
       {status.stop ? <StopNotice stop={status.stop} /> : null}
       {actionError ? <ErrorAlert error={actionError} heading={t('intake.actionFailed')} /> : null}
 
-      <div className="watch__actions">
+      <div className="download-job__actions">
         <Button
           data-size="sm"
           variant="secondary"
@@ -160,6 +152,6 @@ export function WatchCard({ watch, onEdit, onRemove }: { watch: WatchView; onEdi
         </Button>
       </div>
       <PassHistory watch={watch} />
-    </article>
+    </StatusCard>
   );
 }

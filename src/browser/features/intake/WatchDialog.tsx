@@ -12,6 +12,7 @@ import {
 import { useEffect, useId, useState } from 'react';
 import type { WatchSelection, WatchView } from '../../../common/contract/intake';
 import { AppDialog } from '../../components/AppDialog';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ProductionWarning } from '../../components/ProductionWarning';
 import { useBusyAction } from '../../hooks/use-busy-action';
@@ -191,43 +192,23 @@ export function WatchDialog({ open, watch, onClose }: { open: boolean; watch?: W
             </Paragraph>
           ) : (
             <div className="watch-dialog__row">
-              <Field>
-                <Label htmlFor={`${id}-profile`}>{t('intake.profile')}</Label>
-                <Select
-                  id={`${id}-profile`}
-                  value={draft.profileId}
-                  onChange={(e) => set({ profileId: e.target.value })}
-                  data-testid="watch-profile"
-                >
-                  <Select.Option value="" disabled>
-                    –
-                  </Select.Option>
-                  {profiles.value.map((p) => (
-                    <Select.Option key={p.id} value={p.id}>
-                      {p.name}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
-              <Field>
-                <Label htmlFor={`${id}-app`}>{t('intake.app')}</Label>
-                <Select
-                  id={`${id}-app`}
-                  value={draft.appId}
-                  disabled={!profile}
-                  onChange={(e) => set({ appId: e.target.value })}
-                  data-testid="watch-app"
-                >
-                  <Select.Option value="" disabled>
-                    –
-                  </Select.Option>
-                  {(profile?.apps ?? []).map((app) => (
-                    <Select.Option key={app} value={app}>
-                      {app}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
+              <ChoiceSelect
+                label={t('intake.profile')}
+                placeholder="–"
+                choices={profiles.value.map((p) => ({ value: p.id, label: p.name }))}
+                value={draft.profileId}
+                onChange={(profileId) => set({ profileId })}
+                testId="watch-profile"
+              />
+              <ChoiceSelect
+                label={t('intake.app')}
+                placeholder="–"
+                choices={(profile?.apps ?? []).map((app) => ({ value: app, label: app }))}
+                value={draft.appId}
+                disabled={!profile}
+                onChange={(appId) => set({ appId })}
+                testId="watch-app"
+              />
             </div>
           )}
           <Fieldset>
