@@ -2,54 +2,52 @@ import { create } from 'zustand';
 import type { Language } from '../../common/contract/app';
 import type { CsvExportResult } from '../../common/contract/instances-export';
 import type { InstanceFilters } from '../../common/schemas/instance-query';
-import { type ApiError, call } from '../api';
-import { asApiError } from './as-api-error';
-import type { LoadState } from './load-state';
+import { call } from '../api';
 
 /** The two separators main accepts (common/schemas/csv-separator.ts; its zod schema stays out of the renderer). */
 export type CsvSeparator = ';' | ',';
 
+/**
+ * The CSV export's separator. The export itself is a one-shot action of the dialog's button: its busy state,
+ * error and result live in the dialog (useBusyAction), since nothing else reads them.
+ */
 export interface CsvExportState {
   separator: CsvSeparator;
-  status: LoadState;
-  result?: CsvExportResult;
-  error?: ApiError;
   /** The separator used last time (UI settings), for the dialog's default. */
   loadSeparator(): Promise<void>;
   setSeparator(separator: CsvSeparator): void;
-  /** Main asks where to save (native dialog), lists every page and writes the file. */
-  exportCsv(query: { profileId: string; filters: InstanceFilters }, language: Language): Promise<void>;
-  reset(): void;
+  /**
+   * Main asks where to save (native dialog), lists every page and writes the file; `path` is null when the
+   * person cancelled. Throws the ApiError.
+   */
+  exportCsv(query: { profileId: string; filters: InstanceFilters }, language: Language): Promise<CsvExportResult>;
 }
 
-export const useCsvExportStore = create<CsvExportState>()((set, get) => ({
-  separator: ';',
-  status: 'idle',
+export const useCsvExportStore = create<CsvExportState>()((set, get) => {
+  // A separator the person chose, or an export started, since the settings were asked for wins over them.
+  let choice = 0;
 
-  async loadSeparator() {
-    try {
-      const settings = await call('settings:get');
-      if (get().status !== 'loading') set({ separator: settings.csvSeparator ?? ';' });
-    } catch {
-      // The default stays; the export itself reports a broken settings file.
-    }
-  },
+  return {
+    separator: ';',
 
-  setSeparator(separator) {
-    set({ separator });
-  },
+    async loadSeparator() {
+      const mine = choice;
+      try {
+        const settings = await call('settings:get');
+        if (mine === choice) set({ separator: settings.csvSeparator ?? ';' });
+      } catch {
+        // The default stays; the export itself reports a broken settings file.
+      }
+    },
 
-  async exportCsv(query, language) {
-    set({ status: 'loading', result: undefined, error: undefined });
-    try {
-      const result = await call('instances:export-csv', { ...query, separator: get().separator, language });
-      set({ status: 'ready', result });
-    } catch (error) {
-      set({ status: 'failed', error: asApiError(error) });
-    }
-  },
+    setSeparator(separator) {
+      choice++;
+      set({ separator });
+    },
 
-  reset() {
-    set({ status: 'idle', result: undefined, error: undefined });
-  },
-}));
+    exportCsv(query, language) {
+      choice++;
+      return call('instances:export-csv', { ...query, separator: get().separator, language });
+    },
+  };
+});

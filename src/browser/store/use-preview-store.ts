@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { ElementPreview } from '../../common/contract/preview';
-import { type ApiError, call } from '../api';
+import { call } from '../api';
 import { asApiError } from './as-api-error';
-import type { LoadState } from './load-state';
+import { idle, type Loadable, load, slot } from './load-state';
 
 /** Which element to show: enough to ask main for it, and to title the dialog before the bytes arrive. */
 export interface PreviewTarget {
@@ -14,11 +14,14 @@ export interface PreviewTarget {
 
 export interface PreviewState {
   target?: PreviewTarget;
-  status: LoadState;
-  preview?: ElementPreview;
-  error?: ApiError;
-  /** "Open in a program on this computer" for kinds the window does not show. */
-  systemOpen: { status: LoadState; path?: string; error?: ApiError };
+  preview: Loadable<ElementPreview | undefined>;
+  /**
+   * "Open in a program on this computer" for kinds the window does not show: the path main opened. Kept
+   * here, not in the button's component, because choosing a folder and opening from it is one chain whose
+   * failure at either step lands in this one state (a cancelled folder choice leaves it as it was), and an
+   * answer for an element the dialog has left is dropped like the preview's own.
+   */
+  systemOpen: Loadable<string | undefined>;
 
   open(target: PreviewTarget): Promise<void>;
   retry(): Promise<void>;
@@ -29,7 +32,10 @@ export interface PreviewState {
   chooseFolderAndOpen(): Promise<void>;
 }
 
-const idleSystemOpen = { status: 'idle' as LoadState };
+const nothingShown = {
+  preview: idle<ElementPreview | undefined>(undefined),
+  systemOpen: idle<string | undefined>(undefined),
+};
 
 /**
  * The preview of one data element, shared by every view that lists elements (instance details, the
@@ -40,22 +46,15 @@ export const usePreviewStore = create<PreviewState>()((set, get) => {
   let generation = 0;
 
   return {
-    status: 'idle',
-    systemOpen: idleSystemOpen,
+    ...nothingShown,
 
     async open(target) {
       const mine = ++generation;
-      set({ target, status: 'loading', preview: undefined, error: undefined, systemOpen: idleSystemOpen });
-      try {
-        const preview = await call('preview:element', {
-          profileId: target.profileId,
-          instanceId: target.instanceId,
-          elementId: target.elementId,
-        });
-        if (mine === generation) set({ preview, status: 'ready' });
-      } catch (error) {
-        if (mine === generation) set({ status: 'failed', error: asApiError(error) });
-      }
+      const { profileId, instanceId, elementId } = target;
+      set({ target, ...nothingShown });
+      await load(slot(set, get, 'preview'), () => call('preview:element', { profileId, instanceId, elementId }), {
+        isCurrent: () => mine === generation,
+      });
     },
 
     async retry() {
@@ -65,23 +64,19 @@ export const usePreviewStore = create<PreviewState>()((set, get) => {
 
     close() {
       generation++;
-      set({ target: undefined, status: 'idle', preview: undefined, error: undefined, systemOpen: idleSystemOpen });
+      set({ target: undefined, ...nothingShown });
     },
 
     async openWithSystem(folder) {
       const target = get().target;
       if (!target) return;
       const mine = generation;
-      set({ systemOpen: { status: 'loading' } });
-      try {
-        const result = await call('preview:open-downloaded', {
-          elementId: target.elementId,
-          ...(folder ? { folder } : {}),
-        });
-        if (mine === generation) set({ systemOpen: { status: 'ready', path: result.path } });
-      } catch (error) {
-        if (mine === generation) set({ systemOpen: { status: 'failed', error: asApiError(error) } });
-      }
+      await load(
+        slot(set, get, 'systemOpen'),
+        async () =>
+          (await call('preview:open-downloaded', { elementId: target.elementId, ...(folder ? { folder } : {}) })).path,
+        { isCurrent: () => mine === generation },
+      );
     },
 
     async chooseFolderAndOpen() {
@@ -90,7 +85,7 @@ export const usePreviewStore = create<PreviewState>()((set, get) => {
         const { folder } = await call('downloads:choose-folder');
         if (folder && mine === generation) await get().openWithSystem(folder);
       } catch (error) {
-        if (mine === generation) set({ systemOpen: { status: 'failed', error: asApiError(error) } });
+        if (mine === generation) set({ systemOpen: { status: 'failed', error: asApiError(error), value: undefined } });
       }
     },
   };

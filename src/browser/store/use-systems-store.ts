@@ -10,8 +10,7 @@ import type {
 } from '../../common/contract/systems';
 import { nextPollDelayMs, VENDOR_SCOPE_LIST } from '../../common/contract/systems-limits';
 import { ApiError, call } from '../api';
-import { asApiError } from './as-api-error';
-import type { LoadState } from './load-state';
+import { idle, type Loadable, load, slot } from './load-state';
 
 /**
  * Systems and system users (issue 13). Components call these actions only; every channel call is here.
@@ -34,27 +33,18 @@ export interface PollState {
 
 export interface SystemsState {
   environmentId?: string;
-  status: LoadState;
-  error?: ApiError;
   /** Every profile of the environment: vendor profiles, and the client profiles system-user profiles copy. */
-  profiles: Profile[];
+  profiles: Loadable<Profile[]>;
 
   vendorProfileId?: string;
+  /** The vendor's organisation number, as the system register answered with the list. */
   vendorOrgNo?: string;
-  listStatus: LoadState;
-  listError?: ApiError;
-  systems: RegisteredSystem[];
+  systems: Loadable<RegisteredSystem[]>;
 
   selectedSystemId?: string;
-  systemStatus: LoadState;
-  systemError?: ApiError;
-  system?: RegisteredSystem;
-  requestsStatus: LoadState;
-  requestsError?: ApiError;
-  requests: SystemUserRequestInfo[];
-  usersStatus: LoadState;
-  usersError?: ApiError;
-  users: SystemUserInfo[];
+  system: Loadable<RegisteredSystem | undefined>;
+  requests: Loadable<SystemUserRequestInfo[]>;
+  users: Loadable<SystemUserInfo[]>;
   poll: PollState;
   notice?: SystemsNotice;
 
@@ -94,24 +84,16 @@ export function isVendorProfile(profile: Profile): boolean {
 
 const noSystem = {
   selectedSystemId: undefined,
-  systemStatus: 'idle' as LoadState,
-  systemError: undefined,
-  system: undefined,
-  requestsStatus: 'idle' as LoadState,
-  requestsError: undefined,
-  requests: [],
-  usersStatus: 'idle' as LoadState,
-  usersError: undefined,
-  users: [],
+  system: idle<RegisteredSystem | undefined>(undefined),
+  requests: idle<SystemUserRequestInfo[]>([]),
+  users: idle<SystemUserInfo[]>([]),
   poll: { checking: false },
 };
 
 const noVendor = {
   vendorProfileId: undefined,
   vendorOrgNo: undefined,
-  listStatus: 'idle' as LoadState,
-  listError: undefined,
-  systems: [],
+  systems: idle<RegisteredSystem[]>([]),
   notice: undefined,
   ...noSystem,
 };
@@ -138,7 +120,7 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
     const environmentId = get().environmentId;
     if (!environmentId) return;
     const profiles = await call('profiles:list', { environmentId });
-    if (environmentId === get().environmentId) set({ profiles });
+    if (environmentId === get().environmentId) set({ profiles: { ...get().profiles, value: profiles } });
   }
 
   function clearTimer() {
@@ -149,7 +131,7 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
   /** Poll while a request of the open system waits for the customer; stop when none does. */
   function schedulePoll(mine: number) {
     clearTimer();
-    if (mine !== systemGeneration || !get().requests.some((r) => r.status === 'new')) {
+    if (mine !== systemGeneration || !get().requests.value.some((r) => r.status === 'new')) {
       set({ poll: { checking: false } });
       return;
     }
@@ -160,7 +142,7 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
 
   async function pollOnce(mine: number) {
     const vendorProfileId = get().vendorProfileId;
-    const waiting = get().requests.filter((r) => r.status === 'new');
+    const waiting = get().requests.value.filter((r) => r.status === 'new');
     if (!vendorProfileId || mine !== systemGeneration || waiting.length === 0) return schedulePoll(mine);
     set({ poll: { checking: true } });
     pollAttempt++;
@@ -173,7 +155,8 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
     const changed = read.filter((r): r is SystemUserRequestInfo => r !== undefined && r.status !== 'new');
     if (changed.length > 0) {
       const byId = new Map(changed.map((r) => [r.id, r]));
-      set({ requests: get().requests.map((r) => byId.get(r.id) ?? r) });
+      const requests = get().requests;
+      set({ requests: { ...requests, value: requests.value.map((r) => byId.get(r.id) ?? r) } });
       const accepted = changed.find((r) => r.status === 'accepted');
       if (accepted) {
         set({ notice: { kind: 'accepted', org: accepted.partyOrgNo } });
@@ -186,32 +169,24 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
   async function loadRequests(mine: number) {
     const vendorProfileId = vendorId();
     const systemId = openId();
-    set({ requestsStatus: 'loading', requestsError: undefined });
-    try {
-      const requests = await call('systemusers:requests', { vendorProfileId, systemId });
-      if (mine !== systemGeneration) return;
-      set({ requests, requestsStatus: 'ready' });
-      schedulePoll(mine);
-    } catch (error) {
-      if (mine === systemGeneration) set({ requestsStatus: 'failed', requestsError: asApiError(error) });
-    }
+    const arrived = await load(
+      slot(set, get, 'requests'),
+      () => call('systemusers:requests', { vendorProfileId, systemId }),
+      { isCurrent: () => mine === systemGeneration },
+    );
+    if (arrived) schedulePoll(mine);
   }
 
   async function loadUsers(mine: number) {
     const vendorProfileId = vendorId();
     const systemId = openId();
-    set({ usersStatus: 'loading', usersError: undefined });
-    try {
-      const users = await call('systemusers:list', { vendorProfileId, systemId });
-      if (mine === systemGeneration) set({ users, usersStatus: 'ready' });
-    } catch (error) {
-      if (mine === systemGeneration) set({ usersStatus: 'failed', usersError: asApiError(error) });
-    }
+    await load(slot(set, get, 'users'), () => call('systemusers:list', { vendorProfileId, systemId }), {
+      isCurrent: () => mine === systemGeneration,
+    });
   }
 
   return {
-    status: 'idle',
-    profiles: [],
+    profiles: idle([]),
     ...noVendor,
 
     async load(environmentId) {
@@ -221,18 +196,15 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
         systemGeneration++;
         clearTimer();
       }
-      set({ environmentId, status: 'loading', error: undefined, ...(changed ? { profiles: [], ...noVendor } : {}) });
-      try {
-        const profiles = await call('profiles:list', { environmentId });
-        if (environmentId !== get().environmentId) return;
-        set({ profiles, status: 'ready' });
-        const vendors = profiles.filter(isVendorProfile);
-        const current = get().vendorProfileId;
-        if (current && !vendors.some((p) => p.id === current)) await get().chooseVendor(undefined);
-        else if (!current && vendors.length === 1) await get().chooseVendor(vendors[0]?.id);
-      } catch (error) {
-        if (environmentId === get().environmentId) set({ status: 'failed', error: asApiError(error) });
-      }
+      set({ environmentId, ...(changed ? { profiles: idle([]), ...noVendor } : {}) });
+      const arrived = await load(slot(set, get, 'profiles'), () => call('profiles:list', { environmentId }), {
+        isCurrent: () => environmentId === get().environmentId,
+      });
+      if (!arrived) return;
+      const vendors = get().profiles.value.filter(isVendorProfile);
+      const current = get().vendorProfileId;
+      if (current && !vendors.some((p) => p.id === current)) await get().chooseVendor(undefined);
+      else if (!current && vendors.length === 1) await get().chooseVendor(vendors[0]?.id);
     },
 
     async chooseVendor(profileId) {
@@ -247,14 +219,16 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
       const vendorProfileId = get().vendorProfileId;
       if (!vendorProfileId) return;
       const mine = ++vendorGeneration;
-      set({ listStatus: 'loading', listError: undefined });
-      try {
-        const listing = await call('systems:list', { vendorProfileId });
-        if (mine !== vendorGeneration) return;
-        set({ systems: listing.systems, vendorOrgNo: listing.vendorOrgNo, listStatus: 'ready' });
-      } catch (error) {
-        if (mine === vendorGeneration) set({ listStatus: 'failed', listError: asApiError(error) });
-      }
+      let vendorOrgNo: string | undefined;
+      await load(
+        slot(set, get, 'systems'),
+        async () => {
+          const listing = await call('systems:list', { vendorProfileId });
+          vendorOrgNo = listing.vendorOrgNo;
+          return listing.systems;
+        },
+        { isCurrent: () => mine === vendorGeneration, onReady: () => set({ vendorOrgNo }) },
+      );
     },
 
     async openSystem(systemId) {
@@ -262,16 +236,11 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
       const mine = ++systemGeneration;
       clearTimer();
       pollAttempt = 0;
-      set({ ...noSystem, selectedSystemId: systemId, systemStatus: 'loading' });
-      try {
-        const system = await call('systems:get', { vendorProfileId, systemId });
-        if (mine !== systemGeneration) return;
-        set({ system, systemStatus: 'ready' });
-      } catch (error) {
-        if (mine === systemGeneration) set({ systemStatus: 'failed', systemError: asApiError(error) });
-        return;
-      }
-      await Promise.all([loadRequests(mine), loadUsers(mine)]);
+      set({ ...noSystem, selectedSystemId: systemId });
+      const arrived = await load(slot(set, get, 'system'), () => call('systems:get', { vendorProfileId, systemId }), {
+        isCurrent: () => mine === systemGeneration,
+      });
+      if (arrived) await Promise.all([loadRequests(mine), loadUsers(mine)]);
     },
 
     closeSystem() {
@@ -297,7 +266,7 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
       const systemId = openId();
       const system = await call('systems:update', { vendorProfileId, systemId, changes, confirmProduction });
       systemGeneration++;
-      set({ system, notice: { kind: 'updated', name: system.name.nb } });
+      set({ system: { status: 'ready', value: system }, notice: { kind: 'updated', name: system.name.nb } });
       void get().loadSystems();
       const mine = systemGeneration;
       await Promise.all([loadRequests(mine), loadUsers(mine)]);

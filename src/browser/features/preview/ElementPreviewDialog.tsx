@@ -23,9 +23,7 @@ export function ElementPreviewDialog() {
   const t = useT();
   const lang = useLanguage();
   const target = usePreviewStore((s) => s.target);
-  const status = usePreviewStore((s) => s.status);
-  const preview = usePreviewStore((s) => s.preview);
-  const error = usePreviewStore((s) => s.error);
+  const { status, error, value: preview } = usePreviewStore((s) => s.preview);
   const { close, retry } = usePreviewStore.getState();
   const name = target?.filename || preview?.filename || t('preview.title');
 
@@ -121,11 +119,10 @@ function StructuredText({ kind, text, t }: { kind: 'json' | 'xml'; text: string;
 }
 
 function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
-  const systemOpen = usePreviewStore((s) => s.systemOpen);
+  const { status, error, value: openedPath } = usePreviewStore((s) => s.systemOpen);
   const { openWithSystem, chooseFolderAndOpen } = usePreviewStore.getState();
   const needsFolder =
-    systemOpen.status === 'failed' &&
-    (systemOpen.error?.code === 'PREVIEW_NOT_DOWNLOADED' || systemOpen.error?.code === 'PREVIEW_FOLDER_NOT_TRUSTED');
+    status === 'failed' && (error?.code === 'PREVIEW_NOT_DOWNLOADED' || error?.code === 'PREVIEW_FOLDER_NOT_TRUSTED');
   return (
     <div className="preview-other" data-testid="preview-other">
       <Heading level={3} data-size="xs">
@@ -133,12 +130,8 @@ function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
       </Heading>
       <Paragraph>{t('preview.otherBody', { name: preview.filename || t('preview.unknownType') })}</Paragraph>
       <div className="button-row">
-        <Button
-          onClick={() => void openWithSystem()}
-          disabled={systemOpen.status === 'loading'}
-          data-testid="preview-open-system"
-        >
-          {systemOpen.status === 'loading' ? t('preview.openingWithSystem') : t('preview.openWithSystem')}
+        <Button onClick={() => void openWithSystem()} disabled={status === 'loading'} data-testid="preview-open-system">
+          {status === 'loading' ? t('preview.openingWithSystem') : t('preview.openWithSystem')}
         </Button>
         {needsFolder ? (
           <Button variant="secondary" onClick={() => void chooseFolderAndOpen()} data-testid="preview-choose-folder">
@@ -146,12 +139,12 @@ function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
           </Button>
         ) : null}
       </div>
-      {systemOpen.status === 'ready' && systemOpen.path ? (
+      {status === 'ready' && openedPath ? (
         <Alert data-color="success" data-size="sm" data-testid="preview-opened">
-          <Paragraph data-size="sm">{t('preview.openedWithSystem', { path: systemOpen.path })}</Paragraph>
+          <Paragraph data-size="sm">{t('preview.openedWithSystem', { path: openedPath })}</Paragraph>
         </Alert>
       ) : null}
-      {systemOpen.status === 'failed' ? <ErrorAlert error={systemOpen.error} /> : null}
+      {status === 'failed' ? <ErrorAlert error={error} /> : null}
     </div>
   );
 }

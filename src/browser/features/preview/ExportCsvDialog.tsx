@@ -1,8 +1,10 @@
 import { Alert, Button, Fieldset, Paragraph, Radio } from '@digdir/designsystemet-react';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { CsvExportResult } from '../../../common/contract/instances-export';
 import type { InstanceFilters } from '../../../common/schemas/instance-query';
 import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { useLanguage, useT } from '../../hooks/use-t';
 import { type CsvSeparator, useCsvExportStore } from '../../store/use-csv-export-store';
 
@@ -23,23 +25,28 @@ export function ExportCsvDialog({
   const lang = useLanguage();
   const id = useId();
   const separator = useCsvExportStore((s) => s.separator);
-  const status = useCsvExportStore((s) => s.status);
-  const result = useCsvExportStore((s) => s.result);
-  const error = useCsvExportStore((s) => s.error);
-  const { loadSeparator, setSeparator, exportCsv, reset } = useCsvExportStore.getState();
+  const { loadSeparator, setSeparator, exportCsv } = useCsvExportStore.getState();
+  const { busy, error, setError, run } = useBusyAction();
+  const [result, setResult] = useState<CsvExportResult>();
 
   useEffect(() => {
     if (open) {
-      reset();
+      setResult(undefined);
+      setError(undefined);
       void loadSeparator();
     }
-  }, [open, reset, loadSeparator]);
+  }, [open, setError, loadSeparator]);
+
+  function start() {
+    if (!query) return;
+    setResult(undefined);
+    void run(async () => setResult(await exportCsv(query, lang)));
+  }
 
   const options: { value: CsvSeparator; label: string }[] = [
     { value: ';', label: t('preview.separatorSemicolon') },
     { value: ',', label: t('preview.separatorComma') },
   ];
-  const done = status === 'ready' && result;
   return (
     <AppDialog
       open={open}
@@ -59,12 +66,12 @@ export function ExportCsvDialog({
             checked={separator === o.value}
             onChange={() => setSeparator(o.value)}
             label={o.label}
-            disabled={status === 'loading'}
+            disabled={busy}
             data-testid={o.value === ';' ? 'csv-separator-semicolon' : 'csv-separator-comma'}
           />
         ))}
       </Fieldset>
-      {done && result.path ? (
+      {result?.path ? (
         <Alert data-color="success" data-testid="export-csv-done">
           <Paragraph>
             {result.rows === 1
@@ -73,19 +80,15 @@ export function ExportCsvDialog({
           </Paragraph>
         </Alert>
       ) : null}
-      {done && !result.path ? (
+      {result && !result.path ? (
         <Alert data-color="info" data-size="sm" data-testid="export-csv-cancelled">
           <Paragraph data-size="sm">{t('preview.exportCancelled')}</Paragraph>
         </Alert>
       ) : null}
-      {status === 'failed' ? <ErrorAlert error={error} heading={t('preview.exportFailed')} /> : null}
+      {error ? <ErrorAlert error={error} heading={t('preview.exportFailed')} /> : null}
       <div className="button-row">
-        <Button
-          onClick={() => query && void exportCsv(query, lang)}
-          disabled={!query || status === 'loading'}
-          data-testid="export-csv-start"
-        >
-          {status === 'loading' ? t('preview.exporting') : t('preview.exportStart')}
+        <Button onClick={start} disabled={!query || busy} data-testid="export-csv-start">
+          {busy ? t('preview.exporting') : t('preview.exportStart')}
         </Button>
         <Button variant="secondary" onClick={onClose} data-testid="export-csv-close">
           {t('preview.exportClose')}

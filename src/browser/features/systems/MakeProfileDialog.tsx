@@ -23,8 +23,8 @@ export function MakeProfileDialog({
 }) {
   const t = useT();
   const selectId = useId();
-  const system = useSystemsStore((s) => s.system);
-  const profiles = useSystemsStore((s) => s.profiles);
+  const system = useSystemsStore((s) => s.system.value);
+  const profiles = useSystemsStore((s) => s.profiles.value);
   const makeProfile = useSystemsStore((s) => s.makeProfile);
   const candidates = profiles.filter((p) => !p.systemUser && system?.clientIds.includes(p.clientId));
   const [clientProfileId, setClientProfileId] = useState('');

@@ -17,9 +17,7 @@ import { StatusBadge } from './StatusBadge';
 export function RequestList() {
   const t = useT();
   const lang = useLanguage();
-  const status = useSystemsStore((s) => s.requestsStatus);
-  const error = useSystemsStore((s) => s.requestsError);
-  const requests = useSystemsStore((s) => s.requests);
+  const { status, error, value: requests } = useSystemsStore((s) => s.requests);
   const poll = useSystemsStore((s) => s.poll);
   const refreshRequests = useSystemsStore((s) => s.refreshRequests);
   const pollNow = useSystemsStore((s) => s.pollNow);

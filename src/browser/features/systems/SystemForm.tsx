@@ -51,7 +51,7 @@ export function SystemForm({
   const t = useT();
   const base = useId();
   const vendorOrgNo = useSystemsStore((s) => s.vendorOrgNo);
-  const profiles = useSystemsStore((s) => s.profiles);
+  const profiles = useSystemsStore((s) => s.profiles.value);
   const createSystem = useSystemsStore((s) => s.createSystem);
   const updateSystem = useSystemsStore((s) => s.updateSystem);
   const clientIdsOfProfiles = [...new Set(profiles.map((p) => p.clientId))];

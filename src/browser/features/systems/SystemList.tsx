@@ -8,9 +8,7 @@ import { useSystemsStore } from '../../store/use-systems-store';
 /** The vendor's systems: name, id and client ids, each opened for its requests and system users. */
 export function SystemList({ environmentName, onNew }: { environmentName: string; onNew(): void }) {
   const t = useT();
-  const status = useSystemsStore((s) => s.listStatus);
-  const error = useSystemsStore((s) => s.listError);
-  const systems = useSystemsStore((s) => s.systems);
+  const { status, error, value: systems } = useSystemsStore((s) => s.systems);
   const loadSystems = useSystemsStore((s) => s.loadSystems);
   const openSystem = useSystemsStore((s) => s.openSystem);
 

@@ -19,11 +19,9 @@ export function SystemPanel({
   guard: ReturnType<typeof useProductionGuard>['guard'];
 }) {
   const t = useT();
-  const status = useSystemsStore((s) => s.systemStatus);
-  const error = useSystemsStore((s) => s.systemError);
-  const system = useSystemsStore((s) => s.system);
+  const { status, error, value: system } = useSystemsStore((s) => s.system);
   const selectedSystemId = useSystemsStore((s) => s.selectedSystemId);
-  const profiles = useSystemsStore((s) => s.profiles);
+  const profiles = useSystemsStore((s) => s.profiles.value);
   const openSystem = useSystemsStore((s) => s.openSystem);
   const closeSystem = useSystemsStore((s) => s.closeSystem);
   const [editing, setEditing] = useState(false);

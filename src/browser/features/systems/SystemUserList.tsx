@@ -12,10 +12,8 @@ import { MakeProfileDialog } from './MakeProfileDialog';
 export function SystemUserList({ environmentName }: { environmentName: string }) {
   const t = useT();
   const lang = useLanguage();
-  const status = useSystemsStore((s) => s.usersStatus);
-  const error = useSystemsStore((s) => s.usersError);
-  const users = useSystemsStore((s) => s.users);
-  const profiles = useSystemsStore((s) => s.profiles);
+  const { status, error, value: users } = useSystemsStore((s) => s.users);
+  const profiles = useSystemsStore((s) => s.profiles.value);
   const refreshRequests = useSystemsStore((s) => s.refreshRequests);
   const [profileFor, setProfileFor] = useState<SystemUserInfo>();
 

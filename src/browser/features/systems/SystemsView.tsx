@@ -25,9 +25,7 @@ export function SystemsView() {
   const selectId = useId();
   const environment = useAppStore(selectEnvironment);
   const environmentId = useAppStore((s) => s.environmentId);
-  const status = useSystemsStore((s) => s.status);
-  const error = useSystemsStore((s) => s.error);
-  const profiles = useSystemsStore((s) => s.profiles);
+  const { status, error, value: profiles } = useSystemsStore((s) => s.profiles);
   const vendorProfileId = useSystemsStore((s) => s.vendorProfileId);
   const vendorOrgNo = useSystemsStore((s) => s.vendorOrgNo);
   const selectedSystemId = useSystemsStore((s) => s.selectedSystemId);
