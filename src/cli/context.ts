@@ -36,6 +36,11 @@ export class CliContext {
         fetch: this.deps.fetch,
         now: this.deps.now,
         appVersion: this.deps.version,
+        // Any command that signs unlocks a passphrase vault the way `mpd keys` does: unattended from
+        // MPD_VAULT_PASSPHRASE, else at the terminal prompt.
+        vaultPassphrase: async () =>
+          this.io.env.MPD_VAULT_PASSPHRASE ??
+          (this.io.prompt ? this.io.prompt('Vault passphrase: ', { secret: true }) : undefined),
       });
     }
     return this.built;

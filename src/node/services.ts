@@ -29,6 +29,8 @@ export interface ServiceOptions {
   electronVersion?: string;
   /** Read Maskinporten's well-known metadata on environments.resolve(); tests pass false (no real hosts). */
   discovery?: boolean;
+  /** Where a locked passphrase vault asks for its passphrase (the CLI's environment or prompt). */
+  vaultPassphrase?: () => Promise<string | undefined>;
   /** Intake passes' download jobs and timers (tests shorten them). */
   intake?: Pick<IntakeDeps, 'downloads' | 'timers'>;
 }
@@ -47,7 +49,7 @@ export function createServices(options: ServiceOptions) {
     file: join(home, 'environments.json'),
     discovery: options.discovery === false ? false : createWellKnownDiscovery({ fetch: fetchImpl, now, logger }),
   });
-  const keys = new KeyStore({ home, secrets: options.secrets, now, logger });
+  const keys = new KeyStore({ home, secrets: options.secrets, now, logger, vaultPassphrase: options.vaultPassphrase });
   const profiles = createProfileStore({
     file: join(home, 'profiles.json'),
     environments,

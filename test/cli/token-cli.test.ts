@@ -89,3 +89,50 @@ describe('mpd token / mpd doctor against the fake', () => {
     }
   });
 });
+
+/** A passphrase vault in a scheduled run: every command that signs unlocks it from MPD_VAULT_PASSPHRASE. */
+describe('mpd token with a passphrase vault', () => {
+  let fake: AuthFake;
+  let home: string;
+  let cleanup: () => Promise<void>;
+  const secrets = memorySecretStore();
+  const PASSPHRASE = 'a long enough vault passphrase';
+  const unattended = mpdIn(() => home, secrets, { MPD_VAULT_PASSPHRASE: PASSPHRASE });
+  const withoutIt = mpdIn(() => home, secrets);
+
+  beforeAll(async () => {
+    fake = await startAuthFake();
+    fake.registerServiceOwner(ORGNO, 'tst');
+    ({ home, cleanup } = await tempHome());
+    await writeLocalEnvironment(home, { auth: fake });
+    expect((await unattended('keys', 'vault', 'use-passphrase')).code).toBe(0);
+    const key = await registerCliKeyOnFakeClient(unattended, fake, 'Integrasjon', {
+      clientId: 'client-1',
+      orgNo: ORGNO,
+      scopes: SCOPES,
+    });
+    await addCliProfile(unattended, {
+      name: 'Mottak',
+      env: 'local',
+      clientId: 'client-1',
+      keyId: key.id,
+      scopes: SCOPES,
+      org: 'tst',
+      app: 'tst/mottak',
+    });
+  });
+  afterAll(async () => {
+    await fake.close();
+    await cleanup();
+  });
+
+  it('gets a token with the passphrase from the environment, and says the vault is locked without it', async () => {
+    const ok = await unattended('token', '--profile', 'Mottak', '--altinn');
+    expect(ok.code).toBe(0);
+    expect(ok.out.trim().split('.')).toHaveLength(3);
+    const locked = await withoutIt('token', '--profile', 'Mottak');
+    expect(locked.code).toBe(1);
+    expect(locked.err).toContain('VAULT_LOCKED');
+    expect(locked.err).toContain('MPD_VAULT_PASSPHRASE');
+  });
+});

@@ -46,6 +46,8 @@ export interface KeyStoreOptions {
   scrypt?: ScryptParams;
   /** The keychain account of the vault key (tests of the real keychain use their own). */
   vaultAccount?: string;
+  /** Where a locked passphrase vault asks for its passphrase (vault.ts); the GUI unlocks by hand instead. */
+  vaultPassphrase?: () => Promise<string | undefined>;
 }
 
 export interface ExportOptions {
@@ -76,6 +78,7 @@ export class KeyStore implements SigningKeySource {
       secrets: options.secrets,
       scrypt: options.scrypt,
       account: options.vaultAccount,
+      passphraseSource: options.vaultPassphrase,
     });
     this.index = new JsonDocumentStore(join(options.home, 'keys', 'index.json'), keyIndexSchema, () => ({
       version: 1 as const,

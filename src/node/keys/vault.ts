@@ -73,6 +73,11 @@ export interface VaultOptions {
   secrets: SecretStore;
   account?: string;
   scrypt?: ScryptParams;
+  /**
+   * Asked for the passphrase when a locked passphrase vault is needed (the CLI: MPD_VAULT_PASSPHRASE, else
+   * the terminal prompt), so every command that signs works unattended; undefined keeps it locked.
+   */
+  passphraseSource?: () => Promise<string | undefined>;
 }
 
 /**
@@ -88,6 +93,7 @@ export class Vault {
   private readonly scryptParams: ScryptParams;
   private keychainKey?: Promise<Buffer>;
   private passphraseKey?: Buffer;
+  private asking?: Promise<void>;
 
   constructor(private readonly options: VaultOptions) {
     this.config = new JsonDocumentStore(join(options.home, 'vault.json'), vaultFileSchema, () => ({
@@ -173,6 +179,19 @@ export class Vault {
     this.passphraseKey = key;
   }
 
+  /** One question at a time, however many keys are opened at once; a wrong answer fails them all. */
+  private async unlockFromSource(): Promise<void> {
+    const source = this.options.passphraseSource;
+    if (!source) return;
+    this.asking ??= (async () => {
+      const passphrase = await source();
+      if (passphrase !== undefined) await this.unlock(passphrase);
+    })().finally(() => {
+      this.asking = undefined;
+    });
+    await this.asking;
+  }
+
   lock(): void {
     this.passphraseKey?.fill(0);
     this.passphraseKey = undefined;
@@ -228,6 +247,7 @@ export class Vault {
   private async currentKey(purpose: 'seal' | 'open'): Promise<{ kind: VaultKind; key: Buffer }> {
     const config = await this.config.read();
     if (config.kind === 'passphrase') {
+      if (!this.passphraseKey) await this.unlockFromSource();
       if (!this.passphraseKey) {
         throw new AppError(VaultErrors.VAULT_LOCKED, 'The passphrase vault is locked; unlock it with its passphrase');
       }

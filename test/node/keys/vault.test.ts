@@ -187,6 +187,37 @@ describe('passphrase vault', () => {
     expect(await codeOf(next.open('key-a'))).toBe('VAULT_LOCKED');
   });
 
+  it('asks its passphrase source once, when a locked vault is first needed (unattended CLI runs)', async () => {
+    const setup = new Vault({ home, secrets: brokenKeychain(), scrypt: FAST_SCRYPT });
+    await setup.switchToPassphrase('a long enough passphrase');
+    await setup.seal('key-a', Buffer.from('private a'));
+    await setup.seal('key-b', Buffer.from('private b'));
+
+    let asked = 0;
+    const answering = (answer: string | undefined) =>
+      new Vault({
+        home,
+        secrets: brokenKeychain(),
+        scrypt: FAST_SCRYPT,
+        passphraseSource: async () => {
+          asked++;
+          return answer;
+        },
+      });
+    const vault = answering('a long enough passphrase');
+    expect(await vault.status()).toMatchObject({ unlocked: false });
+    const [a, b] = await Promise.all([vault.open('key-a'), vault.open('key-b')]);
+    expect([a.toString(), b.toString()]).toEqual(['private a', 'private b']);
+    expect(asked).toBe(1);
+    await vault.open('key-a');
+    expect(asked).toBe(1);
+
+    asked = 0;
+    expect(await codeOf(answering('the wrong passphrase').open('key-a'))).toBe('VAULT_WRONG_PASSPHRASE');
+    expect(await codeOf(answering(undefined).open('key-a'))).toBe('VAULT_LOCKED');
+    expect(asked).toBe(2);
+  });
+
   it('refuses short passphrases, switching while keys exist, and unlocking a keychain vault', async () => {
     const vault = new Vault({ home, secrets: memorySecretStore(), scrypt: FAST_SCRYPT });
     expect(await codeOf(vault.switchToPassphrase('short'))).toBe('VAULT_PASSPHRASE_TOO_SHORT');
