@@ -88,7 +88,7 @@ export function createIntakeService(deps: IntakeDeps) {
         signal,
         onProgress,
       }),
-    onChange: (watchId, runtime) => void emitView(watchId, runtime),
+    onChange: (watchId, runtime) => emitInOrder(watchId, runtime),
     onPassEnd: (watch, result) => void notify(watch, result),
     now: deps.now,
     timers: deps.timers,
@@ -130,6 +130,19 @@ export function createIntakeService(deps: IntakeDeps) {
     };
     cached.set(watch.id, result);
     return result;
+  }
+
+  // One chain per watch: a view that needs the files read must not overtake a later one, or the window
+  // could show "running" after the pass has ended.
+  const emitting = new Map<string, Promise<void>>();
+  function emitInOrder(watchId: string, runtime: WatchRuntime): void {
+    const next = (emitting.get(watchId) ?? Promise.resolve())
+      .then(() => emitView(watchId, runtime))
+      .catch((error: unknown) => deps.log?.warn('intake view not sent', { watchId, error: String(error) }));
+    emitting.set(watchId, next);
+    void next.finally(() => {
+      if (emitting.get(watchId) === next) emitting.delete(watchId);
+    });
   }
 
   async function emitView(watchId: string, runtime: WatchRuntime): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WatchView } from '../../../src/common/contract/intake';
 import type { DoctorReport } from '../../../src/common/contract/token-status';
 import type { Profile } from '../../../src/common/schemas/profile';
@@ -157,7 +157,9 @@ describe('the intake service and its scheduler', () => {
     ]);
     // The window followed the pass: running, then idle with the result.
     expect(w.changes.some((c) => c.status.state === 'running' && c.status.running?.phase === 'downloading')).toBe(true);
-    expect(w.changes.at(-1)?.status.lastPass?.outcome).toBe('completed');
+    // The views go out in order, so the last one the window gets is the finished pass (never "running").
+    await vi.waitFor(() => expect(w.changes.at(-1)?.status.lastPass?.outcome).toBe('completed'));
+    expect(w.changes.at(-1)?.status.state).toBe('idle');
 
     // A quiet pass notifies nothing.
     w.tick(10 * MINUTE);
