@@ -82,6 +82,8 @@ export interface FakeRequest {
   owner?: string;
   /** Milliseconds (performance.now) when the request arrived. */
   at: number;
+  /** Milliseconds (performance.now) when the answer was handed to the connection. */
+  doneAt?: number;
 }
 
 export interface FakeStorageOptions {
@@ -96,6 +98,11 @@ export interface FakeStorageOptions {
   /** Serve the app API routes (default true); false makes them 404 so clients fall back to Storage. */
   appApi?: boolean;
   now?: () => Date;
+  /**
+   * Wait this long before answering every request (the round trip of a real network to Altinn; the
+   * benchmark's latency regime uses 40 ms). Changeable later through `latencyMs`.
+   */
+  latencyMs?: number;
 }
 
 interface FakeElement {
@@ -107,6 +114,8 @@ interface FakeElement {
 }
 
 interface FakeInstance {
+  /** Storage's internal row id (a bigint that grows with each insert): the tie-breaker of its paging. */
+  seq: number;
   id: string;
   partyId: string;
   guid: string;
@@ -143,9 +152,14 @@ export class FakeAltinnStorage {
   url = '';
   /** When false, requests are not logged (the benchmark keeps memory flat). */
   logRequests = true;
+  /** Added to every request before it is answered (see FakeStorageOptions.latencyMs). */
+  latencyMs: number;
+  /** The instances in query order, per direction; dropped when an instance is added or changed. */
+  private sorted?: { asc: FakeInstance[]; desc: FakeInstance[] };
 
   constructor(private readonly options: FakeStorageOptions) {
     this.block = makeBlock(options.seed ?? 1);
+    this.latencyMs = options.latencyMs ?? 0;
   }
 
   get storageBase(): string {
@@ -309,6 +323,7 @@ export class FakeAltinnStorage {
     const partyId = spec.partyId ?? String(50_000_000 + n);
     const created = spec.created ?? new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
     const instance: FakeInstance = {
+      seq: n,
       id: `${partyId}/${guid}`,
       partyId,
       guid,
@@ -336,6 +351,7 @@ export class FakeAltinnStorage {
     });
     this.instances.set(instance.id, instance);
     this.order.push(instance);
+    this.sorted = undefined;
     return instance;
   }
 
@@ -363,7 +379,9 @@ export class FakeAltinnStorage {
     if (this.logRequests) this.requests.push(log);
     res.on('finish', () => {
       log.status = res.statusCode;
+      log.doneAt = performance.now();
     });
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const route = this.route(req.method ?? 'GET', url.pathname);
     if (!route) return this.send(res, log, 404, { title: 'Not Found' });
     Object.assign(log, route.log);
@@ -406,6 +424,7 @@ export class FakeAltinnStorage {
           const now = (this.options.now?.() ?? new Date()).toISOString();
           instance.confirmations.push({ stakeholderId: who.org, confirmedOn: now });
           instance.lastChanged = now;
+          this.sorted = undefined;
         }
         return this.send(res, log, 200, this.instanceJson(instance));
       }
@@ -479,8 +498,10 @@ export class FakeAltinnStorage {
       if (!m) return this.send(res, log, 400, { title: 'Invalid X-Ai-InstanceOwnerIdentifier' });
       owner = { kind: m[1] === 'Person' ? 'person' : 'org', value: m[2] as string };
     }
+    // Storage caps nothing (InstanceQueryParameters.cs `int? Size`, no [Range]; default 100 in
+    // InstancesController.ApplyQueryDefaults): any positive size is served.
     const size = p.has('size') ? Number(p.get('size')) : 100;
-    if (!Number.isInteger(size) || size < 1 || size > 1000) return this.send(res, log, 400, { title: 'Invalid size' });
+    if (!Number.isInteger(size) || size < 1) return this.send(res, log, 400, { title: 'Invalid size' });
     const ranges: [string, (i: FakeInstance) => string][] = [
       ['created', (i) => i.created],
       ['lastChanged', (i) => i.lastChanged],
@@ -537,34 +558,47 @@ export class FakeAltinnStorage {
       );
     }
 
-    // Keyset paging: the token names the last position served, so confirming instances between pages
-    // (which removes them from an excludeConfirmedBy query) does not make the next page skip any.
+    // Paging as readinstancefromquery.sql does it (altinn-storage d9364e4, L74-76 and L124-128): ordered
+    // by lastChanged (desc unless `order` starts with anything but "desc:", InstanceQueryParameters.cs),
+    // then by the internal row id ascending — in both directions; the continuation token is
+    // "<lastChanged ticks>;<row id>" of the last row served (PgInstanceRepository.cs L424-427), and the
+    // next page takes rows with lastChanged past it, or equal to it and an id past it: `id >` ascending,
+    // `id <` descending. (So in descending order a tie on lastChanged across a page boundary repeats the
+    // tie's earlier rows and skips its later ones, as Storage does.) The token is a key, not an offset,
+    // so instances leaving the result between pages (confirmed, in an excludeConfirmedBy query) shift
+    // nothing; an instance whose lastChanged changes moves in the order.
+    const order = p.get('order');
+    const ascending = order ? !order.toLowerCase().startsWith('desc:') : false;
+    let after: { ms: number; seq: number } | undefined;
     const token = p.get('continuationToken');
-    let from = 0;
     if (token) {
-      const decoded = Number(Buffer.from(token, 'base64url').toString('utf8'));
-      if (!Number.isInteger(decoded) || decoded < 0)
-        return this.send(res, log, 400, { title: 'Invalid continuationToken' });
-      from = decoded;
+      after = parseContinuation(token);
+      if (!after) return this.send(res, log, 400, { title: 'Invalid continuationToken' });
     }
+    const rows = this.inOrder(ascending);
     const page: FakeInstance[] = [];
-    let last = from;
-    let more = false;
-    for (let idx = from; idx < this.order.length; idx++) {
-      const instance = this.order[idx] as FakeInstance;
-      if (!predicates.every((f) => f(instance))) continue;
-      if (page.length === size) {
-        more = true;
-        break;
+    for (let idx = after ? this.resumeAt(rows, ascending, after.ms) : 0; idx < rows.length; idx++) {
+      const instance = rows[idx] as FakeInstance;
+      if (after) {
+        const ms = Date.parse(instance.lastChanged);
+        const past = ascending
+          ? ms > after.ms || (ms === after.ms && instance.seq > after.seq)
+          : ms < after.ms || (ms === after.ms && instance.seq < after.seq);
+        if (!past) continue;
       }
+      if (!predicates.every((f) => f(instance))) continue;
       page.push(instance);
-      last = idx + 1;
+      if (page.length === size) break;
     }
+    const last = page.at(-1);
+    // A token only when the page is full (PgInstanceRepository.cs L424-427), so a full last page is
+    // followed by one empty page, as with Storage.
+    const more = page.length === size && last !== undefined;
     const self = `${this.storageBase}/instances${url.search}`;
     let next: string | undefined;
     if (more) {
       const nextParams = new URLSearchParams(p);
-      nextParams.set('continuationToken', Buffer.from(String(last)).toString('base64url'));
+      nextParams.set('continuationToken', continuationOf(last as FakeInstance));
       next = `${this.storageBase}/instances?${nextParams}`;
     }
     this.send(res, log, 200, {
@@ -573,6 +607,34 @@ export class FakeAltinnStorage {
       ...(next ? { next } : {}),
       instances: page.map((i) => this.instanceJson(i)),
     });
+  }
+
+  /** Every instance in the order Storage's query sorts them (see query()). */
+  private inOrder(ascending: boolean): FakeInstance[] {
+    if (!this.sorted) {
+      const byKey = (a: FakeInstance, b: FakeInstance) =>
+        Date.parse(a.lastChanged) - Date.parse(b.lastChanged) || a.seq - b.seq;
+      const asc = [...this.order].sort(byKey);
+      // Descending lastChanged, but ids still ascending within a tie (the SQL's `i.id` has no DESC).
+      const desc = [...this.order].sort(
+        (a, b) => Date.parse(b.lastChanged) - Date.parse(a.lastChanged) || a.seq - b.seq,
+      );
+      this.sorted = { asc, desc };
+    }
+    return ascending ? this.sorted.asc : this.sorted.desc;
+  }
+
+  /** The first row that can follow a token at `ms`: the start of its lastChanged tie (binary search). */
+  private resumeAt(rows: FakeInstance[], ascending: boolean, ms: number): number {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = Date.parse((rows[mid] as FakeInstance).lastChanged);
+      if (ascending ? t < ms : t > ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private async data(
@@ -662,6 +724,21 @@ export class FakeAltinnStorage {
 
 export async function startFakeAltinnStorage(options: FakeStorageOptions): Promise<FakeAltinnStorage> {
   return new FakeAltinnStorage(options).listen();
+}
+
+/** .NET ticks (100 ns since 0001-01-01) at the Unix epoch: Storage's token carries `DateTime.Ticks`. */
+const EPOCH_TICKS = 621_355_968_000_000_000n;
+
+function continuationOf(instance: FakeInstance): string {
+  return `${BigInt(Date.parse(instance.lastChanged)) * 10_000n + EPOCH_TICKS};${instance.seq}`;
+}
+
+function parseContinuation(token: string): { ms: number; seq: number } | undefined {
+  const m = /^(\d{1,19});(\d{1,19})$/.exec(token);
+  if (!m) return undefined;
+  const ticks = BigInt(m[1] as string);
+  if (ticks < EPOCH_TICKS) return undefined;
+  return { ms: Number((ticks - EPOCH_TICKS) / 10_000n), seq: Number(m[2]) };
 }
 
 /** A pseudo-random block from the seed (SHA-256 in counter mode: deterministic, fast enough for 1 MiB). */
