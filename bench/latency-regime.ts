@@ -191,6 +191,8 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
     if (!adaptive) argv.push('--concurrency', String(ctx.concurrency));
     const r = await timed(process.execPath, [...ctx.nodeFlags, ctx.mpdBundle, ...argv], ctx.timeoutS, undefined, env);
     const firstFileMs = watch.stop();
+    // Lines a --node-flag=--require=… tracer wrote (nothing otherwise).
+    for (const line of r.stderr.split('\n')) if (line.startsWith('TRACE ')) ctx.log(`    ${line}`);
     const firstPageMs = await marks(spawnedAt);
     await admin(ctx, '/log', { on: false });
     const disk = await folderBytes(target);

@@ -7,11 +7,12 @@
  *       concurrency, into the same filesystem; the ratio, and the peak RSS (VmHWM) of both. Ours fsyncs
  *       every file before its rename (the product always does); curl does not, so the table also shows
  *       curl followed by `sync` (its bytes made durable too) — the like-for-like figure for safety.
- *   (b) list 10,000 instances (100 pages of 100): our StorageClient following `next` (in a fresh
- *       process, timed from the first request, so no process start or module loading on our side either:
- *       like for like), beside one curl process fetching the same 100 page URLs one after another over a
- *       kept-alive connection (curl's time is the sum of its transfer times, so its process start-up is not
- *       counted against it). An untimed listing first warms the fake server and learns the page URLs.
+ *   (b) list 10,000 instances: the product's listing (parallel-listing.ts: a first page of 100, then
+ *       created ranges in parallel; in a fresh process, timed from the first request, so no process start
+ *       or module loading on our side either), beside one curl process following `next` 100 at a time —
+ *       the 100 page URLs one after another over a kept-alive connection (curl's time is the sum of its
+ *       transfer times, so its process start-up is not counted against it). An untimed serial listing
+ *       first warms the fake server and learns those page URLs.
  *
  *   Node floors (node-floor.ts), on the same URLs and pages: a plain node:http client that only
  *       receives the bytes; one that writes each to a file as curl does; one that also takes our safety
@@ -28,12 +29,15 @@
  *       same concurrency (--latency-concurrency, default 8), with the time to the first verified file.
  *
  * Options: --scale F (shrink both, e.g. 0.1 for a quick run), --concurrency C (default 4), --rounds R,
- * --latency-ms MS (0 skips the latency regime), --only loopback|latency,
+ * --latency-ms MS (0 skips the latency regime), --only loopback|latency, --node-flag=F (repeatable: a Node
+ * flag for the measured client, e.g. --node-flag=--require=./trace.cjs),
  * --dir DIR (where files are written; default the OS temp folder), --client mpd|manager,
  * --timeout S (per step, default 600), --prof DIR (V8 CPU profiles of the measured client, for
  * `node --cpu-prof`-style analysis). Besides the table it prints the CPU time of both clients (all
  * threads) and of the fake server per round, and per-page timings of the listings.
- * Targets: throughput ≥ 0.9 × curl's, peak RSS ≤ 200 MB, listing time ≤ 1.2 × curl's.
+ * Targets (issue 14): latency regime — download ≥ 1.0 × curl's throughput at equal concurrency, listing
+ * 10,000 in ≤ 0.5 × curl's time, the first verified file within 2 round trips of the first page;
+ * loopback — download ≥ 0.8 × curl + sync; peak RSS ≤ 200 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -65,6 +69,8 @@ interface Options {
   profDir?: string;
   latencyMs: number;
   latencyConcurrency: number;
+  /** More Node flags for the measured client (`--node-flag=--require=./trace.cjs`, repeatable). */
+  nodeFlags: string[];
   only?: 'loopback' | 'latency';
 }
 
@@ -92,7 +98,9 @@ function parseArgs(argv: string[]): Options {
   const only = get('--only') as Options['only'];
   if (only && only !== 'loopback' && only !== 'latency') throw new Error('--only must be loopback or latency');
   if (only === 'latency' && latencyMs === 0) throw new Error('--only latency needs --latency-ms above 0');
+  const nodeFlags = argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length));
   return {
+    nodeFlags,
     latencyMs,
     latencyConcurrency,
     ...(only ? { only } : {}),
@@ -170,6 +178,7 @@ interface ServerInfo {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (o.profDir) clientFlags.push('--cpu-prof', `--cpu-prof-dir=${o.profDir}`);
+  clientFlags.push(...o.nodeFlags);
   const downloadInstances = Math.max(1, Math.round(2000 * o.scale));
   const listInstances = Math.max(100, Math.round(10_000 * o.scale));
   // 400 files at full scale (the issue's measurement); never fewer than ~100, or start-up is all there is.
@@ -299,6 +308,7 @@ async function main(): Promise<void> {
       const floorReceive: number[] = [];
       const floorWrite: number[] = [];
       const floorSafe: number[] = [];
+      const floorSafeBatch: number[] = [];
       const runFloors = async (round: number) => {
         const floor = (mode: string, target?: string) =>
           nodeJson<{ seconds: number }>(
@@ -314,12 +324,16 @@ async function main(): Promise<void> {
         syncDisks();
         const safe = await floor('safe', join(work, `floor-${round}`));
         syncDisks();
+        const safeBatch = await floor('safe-batch', join(work, `floor-batch-${round}`));
+        syncDisks();
+        floorSafeBatch.push(safeBatch.seconds);
         floorReceive.push(receive.seconds);
         floorWrite.push(write.seconds);
         floorSafe.push(safe.seconds);
         log(
           `  round ${round}: Node floor ${fmt(receive.seconds, 2)} s receive only, ${fmt(write.seconds, 2)} s ` +
-            `writing files as curl does, ${fmt(safe.seconds, 2)} s with temp file + MD5 + fsync + rename`,
+            `writing files as curl does, ${fmt(safe.seconds, 2)} s with temp file + MD5 + fsync + rename, ` +
+            `${fmt(safeBatch.seconds, 2)} s renamed at once and flushed in batches`,
         );
       };
       log(`(a) download, ${o.rounds} round(s):`);
@@ -343,20 +357,22 @@ async function main(): Promise<void> {
       let pages: string[] = [];
       let instances = 0;
       const runListOurs = async (warmUp = false) => {
+        // The warm-up follows `next` 100 at a time (the page URLs curl fetches); timed rounds run the
+        // product's listing (parallel-listing.ts: a first page of 100, then ranges in parallel).
         const r = await nodeJson<{
-          pages: string[];
+          pages?: string[];
           instances: number;
           seconds: number;
           warmSeconds: number;
           pageAt: number[];
-        }>('client-child.ts', { ...base, mode: 'list', token }, o.timeoutS, 'our listing');
+        }>('client-child.ts', { ...base, mode: warmUp ? 'list' : 'plist', token }, o.timeoutS, 'our listing');
         const at = r.pageAt;
-        const lastTen = at.length > 10 ? ((at.at(-1) as number) - (at.at(-11) as number)) / 10 : Number.NaN;
         log(
-          `  ours${warmUp ? ' (untimed warm-up)' : ''}: ${fmt(r.seconds, 3)} s; first page at ${at[0]} ms, page 10 at ${at[9]} ms, ` +
-            `last pages ${fmt(lastTen, 2)} ms each; again in the same (warm) process ${fmt(r.warmSeconds, 3)} s`,
+          `  ours${warmUp ? ' (untimed warm-up, serial pages of 100)' : ''}: ${fmt(r.seconds, 3)} s, ${at.length} pages; ` +
+            `first page at ${at[0]} ms; again in the same (warm) process ${fmt(r.warmSeconds, 3)} s`,
         );
-        pages = r.pages;
+        if (r.pages) pages = r.pages;
+        if (!warmUp && r.instances !== instances) throw new Error(`our listing saw ${r.instances}, not ${instances}`);
         instances = r.instances;
         listOurs.push(r.seconds);
         listOursWarm.push(r.warmSeconds);
@@ -464,15 +480,15 @@ async function main(): Promise<void> {
           '',
           '',
         ],
+        ['(a) MiB/s vs curl', fmt(oursMBps), fmt(curlMBps), fmt(oursMBps / curlMBps, 2), '', ''],
         [
-          '(a) MiB/s vs curl',
+          '(a) MiB/s vs curl + sync',
           fmt(oursMBps),
-          fmt(curlMBps),
-          fmt(oursMBps / curlMBps, 2),
-          '≥ 0.90',
-          yes(oursMBps / curlMBps >= 0.9),
+          fmt(durableMBps),
+          fmt(oursMBps / durableMBps, 2),
+          '≥ 0.80',
+          yes(oursMBps / durableMBps >= 0.8),
         ],
-        ['(a) MiB/s vs curl + sync', fmt(oursMBps), fmt(durableMBps), fmt(oursMBps / durableMBps, 2), '', ''],
         [
           '(a) peak RSS MiB',
           fmt(mib(oursRss)),
@@ -484,14 +500,15 @@ async function main(): Promise<void> {
         floorRow('(a) Node floor: receive only, MiB/s', floorReceive),
         floorRow('(a) Node floor: + a file each, as curl', floorWrite),
         floorRow('(a) Node floor: + temp, MD5, fsync, rename', floorSafe),
-        ['(a) ours vs that Node floor', '', '', fmt(median(floorSafe) / oursS, 2), '', ''],
+        floorRow('(a) Node floor: the same, flushed in batches', floorSafeBatch),
+        ['(a) ours vs that Node floor (batches)', '', '', fmt(median(floorSafeBatch) / oursS, 2), '', ''],
         [
-          `(b) list ${instances} instances (${pages.length} pages), s`,
+          `(b) list ${instances} instances (curl: ${pages.length} pages of 100), s`,
           fmt(median(listOurs), 3),
           fmt(median(listCurl), 3),
           fmt(listRatio, 2),
-          '≤ 1.20',
-          yes(listRatio <= 1.2),
+          '≤ 0.50',
+          yes(listRatio <= 0.5),
         ],
         listRow('(b) the same, warm process (as in the app)', listOursWarm, 'ours'),
         listRow('(b) Node floor: pages unparsed, s', listFloorRaw, 'curl'),
@@ -515,6 +532,7 @@ async function main(): Promise<void> {
           ` | curl+sync ${theirs.map((r) => fmt(r.durable, 2)).join(' ')} | list ours ${listOurs.map((s) => fmt(s, 3)).join(' ')}` +
           ` | list curl ${listCurl.map((s) => fmt(s, 3)).join(' ')}` +
           ` | floor receive ${floorReceive.map((s) => fmt(s, 2)).join(' ')} | floor write ${floorWrite.map((s) => fmt(s, 2)).join(' ')} | floor safe ${floorSafe.map((s) => fmt(s, 2)).join(' ')}` +
+          ` | floor batch ${floorSafeBatch.map((s) => fmt(s, 2)).join(' ')}` +
           ` | list floor ${listFloorRaw.map((s) => fmt(s, 3)).join(' ')} / ${listFloorParse.map((s) => fmt(s, 3)).join(' ')}`,
       );
     }

@@ -508,11 +508,17 @@ export class FakeAltinnStorage {
     ];
     const predicates: ((i: FakeInstance) => boolean)[] = [];
     for (const [name, get] of ranges) {
+      const seenOps = new Set<string>();
       for (const value of p.getAll(name)) {
         const m = /^(gt|gte|lt|lte|eq):(.+)$/.exec(value);
         const bound = m ? Date.parse(m[2] as string) : Number.NaN;
         if (!m || Number.isNaN(bound)) return this.send(res, log, 400, { title: `Invalid ${name} value` });
-        const op = m[1];
+        const op = m[1] as string;
+        // Storage puts each operator of a field into one dictionary (InstanceQueryParameters.cs
+        // AddDateParamIfNotNull: Dictionary.Add), so a second `created=lt:` throws inside the query and
+        // comes back as 500 "Unable to perform query on instances" (InstancesController).
+        if (seenOps.has(op)) return this.send(res, log, 500, { title: 'Unable to perform query on instances' });
+        seenOps.add(op);
         predicates.push((i) => {
           const t = Date.parse(get(i));
           return op === 'gt'

@@ -50,7 +50,7 @@ function filterOptions(command: Command): Command {
     .option('--no-hard-deleted', 'only instances not hard-deleted')
     .option('--owner-org <orgno>', 'only instances owned by this organisation number')
     .option('--owner-person <nationalId>', 'only instances owned by this person (11 digits)')
-    .option('--page-size <n>', 'instances per page, 1–100 (default 100)');
+    .option('--page-size <n>', 'instances per page, 1–5000 (default: 100 for the first page, 500 after it)');
 }
 
 /** Command-line flags → the filters Storage understands; mistakes are usage errors (exit 2). */
@@ -102,7 +102,9 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
       const all: InstanceSummary[] = [];
       if (!o.json)
         ctx.print(row(['instance', 'created', 'last changed', 'task', 'done', 'files', 'size', 'confirmed by']));
-      for await (const page of ctx.services.instances.all(profile.id, filters)) {
+      // With --limit, "the first N" means Storage's order (newest change first): follow `next` page by page.
+      const ordered = Number.isFinite(limit);
+      for await (const page of ctx.services.instances.all(profile.id, filters, undefined, { ordered })) {
         for (const i of page) {
           if (all.length >= limit) break;
           all.push(i);

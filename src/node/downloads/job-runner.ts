@@ -3,6 +3,7 @@ import type { DownloadSource } from '../../common/contract/downloads';
 import { AppError } from '../../common/errors/app-error';
 import type { Instance } from '../../common/schemas/instance-types';
 import { isAbort } from '../platform/retry';
+import { listInstances } from '../storage/parallel-listing';
 import { confirmInstance } from './confirm';
 import { asAppError, diskFull, isDiskFull, isFatal } from './download-failures';
 import {
@@ -59,7 +60,8 @@ async function produce(job: DownloadJob, source: DownloadSource, queue: WorkQueu
   const { client } = job.context;
   const signal = job.controller.signal;
   if (source.kind === 'query') {
-    for await (const page of client.pages(source.filters, { signal })) {
+    // Downloads start from the first page; the rest is listed in parallel ranges (parallel-listing.ts).
+    for await (const page of listInstances(client, source.filters, { signal })) {
       for (const instance of page.instances) {
         if (signal.aborted) return;
         await prepareInstance(job, instance, queue);
