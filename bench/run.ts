@@ -275,7 +275,7 @@ async function main(): Promise<void> {
           files: disk.files - downloadInstances - 1,
         });
         log(
-          `  round ${round}: ours ${fmt(r.seconds, 2)} s (${fmt(mib(info.bytes) / r.seconds)} MiB/s; ` +
+          `  round ${round}: ours ${fmt(r.seconds, 2)} s (${fmt(mib(info.bytes) / r.seconds)} MiB/s, ${fmt(r.cpuSeconds, 2)} CPU s; ` +
             `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s, incl. token setup)`,
         );
       };
@@ -311,7 +311,7 @@ async function main(): Promise<void> {
       const floorSafeBatch: number[] = [];
       const runFloors = async (round: number) => {
         const floor = (mode: string, target?: string) =>
-          nodeJson<{ seconds: number }>(
+          nodeJson<{ seconds: number; cpuSeconds: number }>(
             'node-floor.ts',
             { mode, token, urlsFile: info.urlsFile, concurrency: o.concurrency, target },
             o.timeoutS,
@@ -330,10 +330,12 @@ async function main(): Promise<void> {
         floorReceive.push(receive.seconds);
         floorWrite.push(write.seconds);
         floorSafe.push(safe.seconds);
+        const cpu = (r: { cpuSeconds: number }) => `${fmt(r.cpuSeconds, 2)} CPU s`;
         log(
-          `  round ${round}: Node floor ${fmt(receive.seconds, 2)} s receive only, ${fmt(write.seconds, 2)} s ` +
-            `writing files as curl does, ${fmt(safe.seconds, 2)} s with temp file + MD5 + fsync + rename, ` +
-            `${fmt(safeBatch.seconds, 2)} s renamed at once and flushed in batches`,
+          `  round ${round}: Node floor ${fmt(receive.seconds, 2)} s (${cpu(receive)}) receive only, ` +
+            `${fmt(write.seconds, 2)} s (${cpu(write)}) writing files as curl does, ${fmt(safe.seconds, 2)} s ` +
+            `(${cpu(safe)}) with temp file + MD5 + fsync + rename, ${fmt(safeBatch.seconds, 2)} s ` +
+            `(${cpu(safeBatch)}) renamed at once and flushed in batches`,
         );
       };
       log(`(a) download, ${o.rounds} round(s):`);

@@ -113,7 +113,7 @@ describe('StorageClient against the fake', () => {
     expect(`${fake.url}${queries[1]!.path}${queries[1]!.query}`).toBe(nexts[0]);
   });
 
-  it('pages as Storage\'s SQL does: lastChanged newest first, a token whenever a page is full, keyed not counted', async () => {
+  it("pages as Storage's SQL does: lastChanged newest first, a token whenever a page is full, keyed not counted", async () => {
     const { client } = await setup();
     const t = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
     const [a, b, c, d] = fake.add(
@@ -146,7 +146,7 @@ describe('StorageClient against the fake', () => {
     expect([...one.instances, ...two.instances].map((i) => i.id)).toEqual([c!.id, a!.id, b!.id]);
   });
 
-  it('shows Storage\'s tie at a page boundary in descending order: earlier rows again, later ones skipped', async () => {
+  it("shows Storage's tie at a page boundary in descending order: earlier rows again, later ones skipped", async () => {
     const { client } = await setup();
     const same = new Date(Date.UTC(2025, 0, 2)).toISOString();
     const tied = fake.add(Array.from({ length: 4 }, () => ({ appId: 'ttd/app', lastChanged: same, elements: [] })));
