@@ -133,6 +133,8 @@ interface Route {
 }
 
 const BLOCK = 1_048_573;
+/** Instances serialised at a time in a large query page (sendPageInChunks). */
+const SERIALIZE_CHUNK = 100;
 const READ_SCOPE = /^altinn:serviceowner/;
 const WRITE_SCOPE = 'altinn:serviceowner/instances.write';
 
@@ -607,12 +609,45 @@ export class FakeAltinnStorage {
       nextParams.set('continuationToken', continuationOf(last as FakeInstance));
       next = `${this.storageBase}/instances?${nextParams}`;
     }
-    this.send(res, log, 200, {
-      count: page.length,
-      self,
-      ...(next ? { next } : {}),
-      instances: page.map((i) => this.instanceJson(i)),
-    });
+    if (page.length <= SERIALIZE_CHUNK) {
+      return this.send(res, log, 200, {
+        count: page.length,
+        self,
+        ...(next ? { next } : {}),
+        instances: page.map((i) => this.instanceJson(i)),
+      });
+    }
+    return this.sendPageInChunks(res, log, { count: page.length, self, ...(next ? { next } : {}) }, page);
+  }
+
+  /**
+   * A large page serialised a few instances at a time, letting other requests in between: a real Storage
+   * answers other requests while it builds a page of thousands, and this fake (one thread, serving the
+   * app API too) should not hold every download back behind one big page. The bytes are the same as
+   * JSON.stringify of the whole page.
+   */
+  private async sendPageInChunks(
+    res: ServerResponse,
+    log: FakeRequest,
+    head: Record<string, unknown>,
+    page: FakeInstance[],
+  ): Promise<void> {
+    const parts: string[] = [];
+    for (let i = 0; i < page.length; i += SERIALIZE_CHUNK) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      parts.push(
+        page
+          .slice(i, i + SERIALIZE_CHUNK)
+          .map((instance) => JSON.stringify(this.instanceJson(instance)))
+          .join(','),
+      );
+    }
+    const text = `${JSON.stringify(head).slice(0, -1)},"instances":[${parts.join(',')}]}`;
+    log.status = 200;
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', String(Buffer.byteLength(text)));
+    res.end(text);
   }
 
   /** Every instance in the order Storage's query sorts them (see query()). */

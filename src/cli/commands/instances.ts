@@ -50,7 +50,7 @@ function filterOptions(command: Command): Command {
     .option('--no-hard-deleted', 'only instances not hard-deleted')
     .option('--owner-org <orgno>', 'only instances owned by this organisation number')
     .option('--owner-person <nationalId>', 'only instances owned by this person (11 digits)')
-    .option('--page-size <n>', 'instances per page, 1–5000 (default: 100 for the first page, 500 after it)');
+    .option('--page-size <n>', 'instances per page, 1–5000 (default: 100 for the first page, 400 after it)');
 }
 
 /** Command-line flags → the filters Storage understands; mistakes are usage errors (exit 2). */
@@ -99,15 +99,18 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
       const limit = o.limit === undefined ? Number.POSITIVE_INFINITY : Number(o.limit);
       if (!(limit > 0)) throw new UsageError('--limit must be a positive number');
       const profile = await ctx.services.profiles.find(o.profile);
+      // Kept only for --json (a table is printed as it comes): a listing of many thousands stays small.
       const all: InstanceSummary[] = [];
+      let count = 0;
       if (!o.json)
         ctx.print(row(['instance', 'created', 'last changed', 'task', 'done', 'files', 'size', 'confirmed by']));
       // With --limit, "the first N" means Storage's order (newest change first): follow `next` page by page.
       const ordered = Number.isFinite(limit);
       for await (const page of ctx.services.instances.all(profile.id, filters, undefined, { ordered })) {
         for (const i of page) {
-          if (all.length >= limit) break;
-          all.push(i);
+          if (count >= limit) break;
+          count++;
+          if (o.json) all.push(i);
           if (!o.json) {
             ctx.print(
               row([
@@ -123,10 +126,10 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
             );
           }
         }
-        if (all.length >= limit) break;
+        if (count >= limit) break;
       }
       if (o.json) ctx.json(all);
-      else ctx.print(`${all.length} instance(s)`);
+      else ctx.print(`${count} instance(s)`);
     });
 
   filterOptions(

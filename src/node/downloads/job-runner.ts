@@ -144,6 +144,10 @@ async function prepareInstance(job: DownloadJob, instance: Instance, queue: Work
     if (job.controller.signal.aborted) return;
     queue.push(item);
   }
+  // Let the workers send their requests before the next instance's folder and files are made: a page's
+  // instances are prepared in a row, and without this the first transfer of a job left ~25 ms after its
+  // first page (bench/, latency regime), while the next instances' folders were made.
+  await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 async function worker(

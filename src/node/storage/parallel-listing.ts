@@ -39,10 +39,13 @@ export const FIRST_PAGE_SIZE = 100;
  * The pages of the ranges. Storage enforces no maximum: `size` is a plain `int?` (InstanceQueryParameters.cs
  * L164-168 at altinn-storage d9364e4), defaulted to 100 and nothing else (InstancesController.cs L1294), and
  * the SQL takes `FETCH FIRST _size ROWS` (readinstancefromquery.sql L45, L128); the largest Storage itself
- * asks for is 5000 (MessageboxInstancesController.cs L112). See bench/ and README "Benchmark" for the
- * measurements this choice rests on.
+ * asks for is 5000 (MessageboxInstancesController.cs L112). Measured (bench/, 10,000 instances, 40 ms a
+ * request, 4 ranges): a serial page of 100 arrives in 55–90 ms, of 1000 in ~180 ms, of 5000 in 1.3–1.8 s;
+ * with 4 ranges, pages of 250 to 2000 take about the same time (0.6–1.2 s, the parsing is the work), while
+ * the listing's peak RSS jumped from ~155 MiB at 400 to 220–260 MiB at 500 and more. So 400: four times
+ * fewer round trips than Storage's default, the same time as larger pages, in memory that stays small.
  */
-export const RANGE_PAGE_SIZE = 500;
+export const RANGE_PAGE_SIZE = 400;
 /** Ranges listed at once. */
 export const LISTING_PARALLEL = 4;
 /** Splits after the first cut, at most (each costs one abandoned request). */
@@ -132,7 +135,7 @@ export async function* listInstances(
     const onAbort = () => controller.abort(signal?.reason);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
-    const pages = client.pages(narrowed, { signal: controller.signal });
+    const pages = client.pages(narrowed, { signal: controller.signal, ahead: false });
     const chain: Chain = { range, controller, pages, pending: Promise.resolve({} as Step), more: true };
     controller.signal.addEventListener('abort', () => signal?.removeEventListener('abort', onAbort), { once: true });
     pull(chain);

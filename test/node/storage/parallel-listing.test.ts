@@ -58,7 +58,7 @@ describe('listing in parallel ranges (parallel-listing.ts)', () => {
     expect(ids).toHaveLength(3_000);
     expect(new Set(ids)).toEqual(new Set(all.map((i) => i.id)));
     // Serially: 31 pages of 100 (the 31st empty, as Storage answers a full last page). Here: the first
-    // page, the probe, and ~3,000/500 range pages with their last (short or empty) pages.
+    // page, the probe, and ~3,000/400 range pages with their last (short or empty) pages.
     expect(queries().length).toBeLessThan(20);
     const ranges = queries().filter((r) => new URLSearchParams(r.query).getAll('created').length > 0);
     expect(ranges.length).toBeGreaterThanOrEqual(4);
