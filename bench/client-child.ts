@@ -33,6 +33,7 @@ interface Args {
   adminUrl: string;
   work: string;
   target?: string;
+  /** mpd, manager: transfers at once; 0 = adaptive (no --concurrency). */
   concurrency?: number;
   token?: string;
   /** list: the page size (default 100) and the app (default the listing scenario's). */
@@ -129,8 +130,7 @@ async function main(): Promise<void> {
       DOWNLOAD_APP,
       '--out',
       args.target as string,
-      '--concurrency',
-      String(args.concurrency ?? 4),
+      ...(args.concurrency === 0 ? [] : ['--concurrency', String(args.concurrency ?? 4)]),
     );
     seconds = (performance.now() - started) / 1000;
     result = { exitCode: run.code, report: run.out.trim().split('\n')[0], stderr: run.err.slice(0, 2000), token };
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
         profileId: 'bench',
         source: { kind: 'query', filters: { appId: DOWNLOAD_APP } },
         target: args.target as string,
-        concurrency: args.concurrency ?? 4,
+        ...(args.concurrency === 0 ? {} : { concurrency: args.concurrency ?? 4 }),
       });
       const end = await manager.wait(job.jobId);
       result = { exitCode: end.state === 'completed' ? 0 : 1, state: end.state, elements: end.elements };

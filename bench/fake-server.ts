@@ -61,7 +61,8 @@ async function main(): Promise<void> {
           return;
         }
         if (req.method === 'GET' && req.url === '/marks') {
-          const query = fake.requests.find((r) => r.kind === 'query');
+          // The first page, not the size=1 probe beside it (parallel-listing.ts).
+          const query = fake.requests.find((r) => r.kind === 'query' && !r.query.includes('order='));
           const data = fake.requests.filter((r) => r.kind === 'data' && r.doneAt !== undefined);
           const firstData = data.reduce<(typeof data)[number] | undefined>(
             (a, r) => (a && (a.doneAt as number) <= (r.doneAt as number) ? a : r),

@@ -4,9 +4,10 @@
  *   (a) download N instances × 3 elements (default N = 2,000, ≈ 1 GiB, 10 KB–20 MB): throughput of the
  *       real `mpd download` (client-child.ts; `--client manager` runs the DownloadManager alone) beside
  *       `curl --parallel --parallel-max C` fetching the same app-API URLs, with the same Altinn token and
- *       concurrency, into the same filesystem; the ratio, and the peak RSS (VmHWM) of both. Ours fsyncs
- *       every file before its rename (the product always does); curl does not, so the table also shows
- *       curl followed by `sync` (its bytes made durable too) — the like-for-like figure for safety.
+ *       concurrency, into the same filesystem; the ratio, and the peak RSS (VmHWM) of both; and the same
+ *       `mpd download` without --concurrency (adaptive). Ours flushes every verified file to the disk
+ *       (in batches, flush-batch.ts) before it is recorded; curl does not, so the table also shows curl
+ *       followed by `sync` (its bytes made durable too) — the like-for-like figure for safety.
  *   (b) list 10,000 instances: the product's listing (parallel-listing.ts: a first page of 100, then
  *       created ranges in parallel; in a fresh process, timed from the first request, so no process start
  *       or module loading on our side either), beside one curl process following `next` 100 at a time —
@@ -238,6 +239,8 @@ async function main(): Promise<void> {
 
       // (a) download, alternating who goes first
       const ours: { seconds: number; cpuSeconds: number; peakRss: number; bytes: number; files: number }[] = [];
+      /** `mpd download` without --concurrency: adaptive (adaptive-concurrency.ts). */
+      const oursAdaptive: typeof ours = [];
       const theirs: {
         seconds: number;
         cpuSeconds: number;
@@ -247,8 +250,8 @@ async function main(): Promise<void> {
         files: number;
       }[] = [];
       const serverCpu = () => cpuOf(server?.child.pid);
-      const runOurs = async (round: number) => {
-        const target = join(work, `ours-${round}`);
+      const runOurs = async (round: number, adaptive = false) => {
+        const target = join(work, `ours-${adaptive ? 'a' : 'c'}-${round}`);
         const serverBefore = serverCpu();
         const r = await nodeJson<{
           exitCode: number;
@@ -259,7 +262,7 @@ async function main(): Promise<void> {
           stderr?: string;
         }>(
           'client-child.ts',
-          { ...base, mode: o.client, target, concurrency: o.concurrency, token },
+          { ...base, mode: o.client, target, concurrency: adaptive ? 0 : o.concurrency, token },
           o.timeoutS,
           'our download',
         );
@@ -267,7 +270,7 @@ async function main(): Promise<void> {
         const disk = await folderBytes(target);
         syncDisks();
         // On disk: every element, an instance.json per instance, and the manifest.
-        ours.push({
+        (adaptive ? oursAdaptive : ours).push({
           seconds: r.seconds,
           cpuSeconds: r.cpuSeconds,
           peakRss: r.peakRss,
@@ -275,7 +278,7 @@ async function main(): Promise<void> {
           files: disk.files - downloadInstances - 1,
         });
         log(
-          `  round ${round}: ours ${fmt(r.seconds, 2)} s (${fmt(mib(info.bytes) / r.seconds)} MiB/s, ${fmt(r.cpuSeconds, 2)} CPU s; ` +
+          `  round ${round}: ours${adaptive ? ' (adaptive)' : ''} ${fmt(r.seconds, 2)} s (${fmt(mib(info.bytes) / r.seconds)} MiB/s, ${fmt(r.cpuSeconds, 2)} CPU s; ` +
             `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s, incl. token setup)`,
         );
       };
@@ -348,6 +351,7 @@ async function main(): Promise<void> {
           await runCurl(round);
           await runOurs(round);
         }
+        await runOurs(round, true);
         await runFloors(round);
       }
 
@@ -437,9 +441,9 @@ async function main(): Promise<void> {
       const oursMBps = mib(info.bytes) / oursS;
       const curlMBps = mib(info.bytes) / curlS;
       const durableMBps = mib(info.bytes) / durableS;
-      const oursRss = Math.max(...ours.map((r) => r.peakRss));
+      const oursRss = Math.max(...ours.map((r) => r.peakRss), ...oursAdaptive.map((r) => r.peakRss));
       const listRatio = median(listOurs) / median(listCurl);
-      const allFiles = ours.every((r) => r.files === info.elements && r.bytes >= info.bytes);
+      const allFiles = [...ours, ...oursAdaptive].every((r) => r.files === info.elements && r.bytes >= info.bytes);
       const curlFiles = theirs.every((r) => r.files === info.elements && r.bytes === info.bytes);
       const yes = (b: boolean) => (b ? 'yes' : 'NO');
       /** A floor's throughput and its ratio to curl's (how much of curl's speed the runtime allows). */
@@ -492,6 +496,14 @@ async function main(): Promise<void> {
           yes(oursMBps / durableMBps >= 0.8),
         ],
         [
+          '(a) the same, adaptive (no --concurrency): s; MiB/s',
+          `${fmt(median(oursAdaptive.map((r) => r.seconds)), 2)}; ${fmt(mib(info.bytes) / median(oursAdaptive.map((r) => r.seconds)))}`,
+          '',
+          fmt(mib(info.bytes) / median(oursAdaptive.map((r) => r.seconds)) / durableMBps, 2),
+          '',
+          '',
+        ],
+        [
           '(a) peak RSS MiB',
           fmt(mib(oursRss)),
           fmt(mib(Math.max(...theirs.map((r) => r.peakRss)))),
@@ -521,7 +533,7 @@ async function main(): Promise<void> {
       log('');
       log(
         `ours = ${o.client === 'mpd' ? '`mpd download` (real CLI + token service)' : 'DownloadManager alone'}` +
-          `${isBundled ? ' bundled, plain node' : ' under tsx'}, fsync on every file; ` +
+          `${isBundled ? ' bundled, plain node' : ' under tsx'}, --concurrency ${o.concurrency}, verified files flushed in batches; ` +
           `curl ${curlVersion()} --parallel --parallel-max ${o.concurrency}, no fsync ("curl + sync": then sync).`,
       );
       log(
@@ -530,7 +542,7 @@ async function main(): Promise<void> {
       );
       for (const r of rows) log(r.map((cell, c) => cell.padEnd(widths[c] as number)).join('  '));
       log(
-        `rounds (s): ours ${ours.map((r) => fmt(r.seconds, 2)).join(' ')} | curl ${theirs.map((r) => fmt(r.seconds, 2)).join(' ')}` +
+        `rounds (s): ours ${ours.map((r) => fmt(r.seconds, 2)).join(' ')} | adaptive ${oursAdaptive.map((r) => fmt(r.seconds, 2)).join(' ')} | curl ${theirs.map((r) => fmt(r.seconds, 2)).join(' ')}` +
           ` | curl+sync ${theirs.map((r) => fmt(r.durable, 2)).join(' ')} | list ours ${listOurs.map((s) => fmt(s, 3)).join(' ')}` +
           ` | list curl ${listCurl.map((s) => fmt(s, 3)).join(' ')}` +
           ` | floor receive ${floorReceive.map((s) => fmt(s, 2)).join(' ')} | floor write ${floorWrite.map((s) => fmt(s, 2)).join(' ')} | floor safe ${floorSafe.map((s) => fmt(s, 2)).join(' ')}` +
