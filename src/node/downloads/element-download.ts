@@ -142,7 +142,10 @@ export async function downloadElement(
       job.manifest.recordVerified(element.id, { instanceId, ...entry });
       return { state: set('done') };
     }
-    return { state: 'done', durable: afterFlush(result.durable, entry, 'done') };
+    const durable = afterFlush(result.durable, entry, 'done');
+    // A disk that falls behind holds the next transfer back (flush-batch.ts MAX_UNFLUSHED).
+    await job.flusher.ready();
+    return { state: 'done', durable };
   } catch (error) {
     if (signal.aborted || isAbort(error)) return { state: 'aborted' };
     overloaded(error);

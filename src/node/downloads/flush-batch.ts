@@ -43,6 +43,12 @@ export interface FlushBatchOptions {
 
 export const MAX_FILES = 64;
 export const MAX_DELAY_MS = 100;
+/**
+ * Files renamed but not yet flushed, at most: beyond it `ready()` holds the caller back. A slow disk (a
+ * network share) then slows the download instead of piling up open files (each small file stays open
+ * until its flush) and work to re-verify after a power cut.
+ */
+export const MAX_UNFLUSHED = 256;
 
 interface Pending extends FlushEntry {
   resolve: () => void;
@@ -51,6 +57,9 @@ interface Pending extends FlushEntry {
 
 export class FlushBatch {
   private pending: Pending[] = [];
+  /** Added and not yet through a flush (waiting or being flushed). */
+  private unflushed = 0;
+  private roomWaiters: (() => void)[] = [];
   private timer?: NodeJS.Timeout;
   private chain: Promise<void> = Promise.resolve();
   private readonly maxFiles: number;
@@ -68,8 +77,16 @@ export class FlushBatch {
     return this.pending.length;
   }
 
+  /** Resolves when fewer than MAX_UNFLUSHED files wait for their flush (at once, mostly). */
+  ready(): Promise<void> {
+    if (this.unflushed < MAX_UNFLUSHED) return Promise.resolve();
+    this.flush().catch(() => {});
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
   /** Resolves once the file and its folders are flushed; rejects when a flush of them failed. */
   add(entry: FlushEntry): Promise<void> {
+    this.unflushed++;
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ ...entry, resolve, reject });
       if (this.pending.length >= this.maxFiles) this.flush().catch(() => {});
@@ -122,6 +139,8 @@ export class FlushBatch {
       if (error === undefined) entry.resolve();
       else entry.reject(error);
     }
+    this.unflushed -= batch.length;
+    while (this.unflushed < MAX_UNFLUSHED && this.roomWaiters.length) (this.roomWaiters.shift() as () => void)();
   }
 
   private async syncFile(file: FlushEntry['file']): Promise<void> {

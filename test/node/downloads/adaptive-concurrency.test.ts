@@ -12,6 +12,8 @@ function simulate(options: {
   grow: boolean;
   rate: (limit: number) => number;
   idle?: () => boolean;
+  /** The event loop's utilisation (default: waiting on the network, 0.2). */
+  loop?: (limit: number) => number;
 }) {
   let now = 0;
   let bytes = 0;
@@ -23,6 +25,7 @@ function simulate(options: {
     grow: options.grow,
     bytes: () => bytes,
     now: () => now,
+    loopUtilization: () => (options.loop ? options.loop(slots.size) : 0.2),
   });
   const fill = () => {
     // The transfers waiting for a slot take every free one.
@@ -69,6 +72,27 @@ describe('adaptive concurrency (adaptive-concurrency.ts)', () => {
     const s = simulate({ start: 4, max: 16, grow: true, rate: latencyBound(64), idle: () => true });
     s.advance(2_000);
     expect(s.adaptive.limit).toBe(4);
+  });
+
+  it('does not grow while the event loop is the limit (a fast local network), even if a window looks better', () => {
+    // Noisy windows: every other one 30 % better, as a large file passing by makes them.
+    let n = 0;
+    const s = simulate({
+      start: 4,
+      max: 16,
+      grow: true,
+      rate: (limit) => limit * 200_000 * (n++ % 12 < 6 ? 1 : 1.3),
+      loop: () => 0.97,
+    });
+    s.advance(3_000);
+    expect(s.adaptive.limit).toBe(4);
+  });
+
+  it('stops doubling where the event loop becomes the limit', () => {
+    const s = simulate({ start: 4, max: 16, grow: true, rate: latencyBound(64), loop: (limit) => limit / 10 });
+    s.advance(3_000);
+    // At 8 the loop is 80 % busy: kept (it was better), but no doubling to 16 and no probing above.
+    expect(s.adaptive.limit).toBe(8);
   });
 
   it('halves at once on 429 or 5xx, holds, then comes back one at a time to where it was', () => {

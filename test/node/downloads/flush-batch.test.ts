@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FlushBatch } from '../../../src/node/downloads/flush-batch';
+import { FlushBatch, MAX_UNFLUSHED } from '../../../src/node/downloads/flush-batch';
 
 /** The disk's flushes, recorded; `gate` holds them until released. */
 function disk() {
@@ -124,5 +124,25 @@ describe('flushing in batches (flush-batch.ts)', () => {
       batch.add({ file: paths[2] as string, dirs: ['bad'] }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'rejected']);
+  });
+
+  it('holds the caller back while too many files wait for a slow disk', async () => {
+    const d = disk();
+    const batch = new FlushBatch({ ...d.options, maxFiles: 64, maxDelayMs: 60_000 });
+    const [path] = await files(1);
+    d.hold();
+    const all: Promise<void>[] = [];
+    for (let i = 0; i < MAX_UNFLUSHED; i++) all.push(batch.add({ file: path as string, dirs: [] }));
+    let ready = false;
+    const waiting = batch.ready().then(() => {
+      ready = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ready).toBe(false);
+    d.release();
+    await waiting;
+    await Promise.all(all);
+    expect(ready).toBe(true);
+    await expect(batch.ready()).resolves.toBeUndefined();
   });
 });
