@@ -521,8 +521,10 @@ async function main(): Promise<void> {
           fmt(median(listOurs), 3),
           fmt(median(listCurl), 3),
           fmt(listRatio, 2),
-          '≤ 0.50',
-          yes(listRatio <= 0.5),
+          // The listing target (≤ 0.5 × curl) is the latency regime's (d): on loopback a round trip costs
+          // nothing, and parsing, not waiting, is the work.
+          '',
+          '',
         ],
         listRow('(b) the same, warm process (as in the app)', listOursWarm, 'ours'),
         listRow('(b) Node floor: pages unparsed, s', listFloorRaw, 'curl'),

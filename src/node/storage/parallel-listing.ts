@@ -29,8 +29,8 @@ import type { InstancePage, StorageClient } from './storage-client';
  * (Storage pages by key, not by offset: readinstancefromquery.sql L74-76). An instance that someone else
  * changes while this runs may be missed, as with Storage's own paging; the next pass finds it.
  *
- * Pages come in no particular order across ranges. Memory stays bounded: each range holds at most the
- * page waiting to be taken and the one being fetched.
+ * Pages come in no particular order across ranges. Memory stays bounded: each range holds one page at a
+ * time — fetched, or waiting to be taken — and asks for its next one when that is taken.
  */
 
 /** The first page: Storage's default size, the quickest to arrive. */
@@ -213,11 +213,12 @@ export async function* listInstances(
         const t = timeOf(i.created);
         if (t !== undefined && (chain.earliest === undefined || t < chain.earliest)) chain.earliest = t;
       }
-      pull(chain);
       // Ranges that ended before this one had a page to go by: cut it now.
       if (active.size < parallel) rebalance();
       const instances = fresh(page.instances);
       if (instances.length) yield { instances };
+      // Its next page once this one is taken: each range holds one page at most, while the others go on.
+      if (active.has(chain)) pull(chain);
     }
   } finally {
     stopped = true;
