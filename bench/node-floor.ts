@@ -12,7 +12,8 @@
  *             a temp file written with blocking writes, MD5 on the same thread, fsync, rename. No
  *             listing, retries, resume, manifest or progress.
  *   safe-batch the same, but renamed at once and flushed in batches (every BATCH files and at the end:
- *             each file's fsync, four at a time, then its folder's), as `mpd download` now does.
+ *             each file's fsync, two at a time, then each folder's), as `mpd download` now does. Both safe
+ *             modes write a folder per instance (three files), as `mpd download` does.
  *   list-raw  the listing pages followed one after another, the next page asked for as soon as its
  *             link shows in the first bytes; bodies read but not parsed.
  *   list-parse the same, each page also parsed with JSON.parse (what any client that reads the
@@ -23,7 +24,6 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fsync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Agent, get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 
@@ -69,11 +69,13 @@ function save(res: IncomingMessage, path: string): Promise<void> {
   });
 }
 
-/** safe-batch: renamed files not yet flushed, and the flush in progress. */
+/** safe-batch: renamed files (still open) not yet flushed, and the flush in progress. */
 const BATCH = 64;
-let unflushed: { path: string; folder: string }[] = [];
+let unflushed: { fd: number; folder: string }[] = [];
 let flushing: Promise<void> = Promise.resolve();
+const fsyncFd = (fd: number) => new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
 
+/** As flush-batch.ts does it: each file's fsync (two at a time), then each folder's; open/close blocking. */
 function flushBatch(): Promise<void> {
   const batch = unflushed;
   unflushed = [];
@@ -81,16 +83,16 @@ function flushBatch(): Promise<void> {
     let next = 0;
     const lane = async () => {
       while (next < batch.length) {
-        const handle = await open((batch[next++] as { path: string }).path, 'r+');
-        await handle.sync();
-        await handle.close();
+        const { fd } = batch[next++] as { fd: number };
+        await fsyncFd(fd);
+        closeSync(fd);
       }
     };
-    await Promise.all([lane(), lane(), lane(), lane()]);
+    await Promise.all([lane(), lane()]);
     for (const folder of new Set(batch.map((b) => b.folder))) {
-      const handle = await open(folder, 'r');
-      await handle.sync();
-      await handle.close();
+      const fd = openSync(folder, 'r');
+      await fsyncFd(fd);
+      closeSync(fd);
     }
   });
   return flushing;
@@ -109,9 +111,8 @@ function saveSafely(res: IncomingMessage, folder: string, name: string): Promise
     res.once('end', () => {
       md5.digest('base64');
       if (args.mode === 'safe-batch') {
-        closeSync(fd);
         renameSync(temp, join(folder, name));
-        unflushed.push({ path: join(folder, name), folder });
+        unflushed.push({ fd, folder });
         if (unflushed.length >= BATCH) void flushBatch();
         return resolve();
       }
@@ -132,13 +133,14 @@ async function download(): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < lines.length) {
-      const [url, id] = (lines[next++] as string).split('\t') as [string, string];
+      const index = next++;
+      const [url, id] = (lines[index] as string).split('\t') as [string, string];
       const res = await request(url);
       if (args.mode === 'receive') await drain(res);
       else if (args.mode === 'write') await save(res, join(args.target as string, id));
       else {
-        // A folder per instance-sized group, as `mpd` writes one per instance.
-        const folder = join(args.target as string, id.slice(0, 3));
+        // A folder per instance: the URLs come three per instance, one after another.
+        const folder = join(args.target as string, `i${Math.floor(index / 3)}`);
         mkdirSync(folder, { recursive: true });
         await saveSafely(res, folder, id);
       }
