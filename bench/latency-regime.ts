@@ -17,7 +17,7 @@
 import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fmt, folderBytes, median, mib, run, syncDisks, timed } from './proc';
+import { alternate, fmt, folderBytes, median, mib, run, syncDisks, timed } from './proc';
 import { BENCH_ORG, BENCH_SCOPES, LATENCY_APP, LIST_APP } from './scenario';
 
 export interface LatencyContext {
@@ -65,7 +65,8 @@ async function setUpHome(ctx: LatencyContext): Promise<{ home: string; env: Reco
   const home = await mkdtemp(join(ctx.work, 'lat-home-'));
   const env = { MPD_BENCH_SECRETS: join(home, 'bench-secrets.json') };
   const mpd = async (...argv: string[]) => {
-    const r = await run(process.execPath, [ctx.mpdBundle, '--home', home, ...argv], ctx.timeoutS, undefined, env).done;
+    const r = await run(process.execPath, [ctx.mpdBundle, '--home', home, ...argv], ctx.timeoutS, { extraEnv: env })
+      .done;
     if (r.code !== 0) throw new Error(`mpd ${argv[0]} failed: ${r.stderr}`);
     return r.stdout;
   };
@@ -160,10 +161,10 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
         cfg,
       ],
       ctx.timeoutS,
-      undefined,
-      {},
-      (line, at) => {
-        if (Number.isNaN(first) && line.startsWith('done ')) first = at;
+      {
+        onErrLine: (line, at) => {
+          if (Number.isNaN(first) && line.startsWith('done ')) first = at;
+        },
       },
     );
     if (r.code !== 0) throw new Error(`curl download failed: ${r.stderr}`);
@@ -189,7 +190,9 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
     const watch = watchFirstFile(target, since);
     const argv = ['--home', home, 'download', '--profile', 'Bench', '--app', LATENCY_APP, '--out', target];
     if (!adaptive) argv.push('--concurrency', String(ctx.concurrency));
-    const r = await timed(process.execPath, [...ctx.nodeFlags, ctx.mpdBundle, ...argv], ctx.timeoutS, undefined, env);
+    const r = await timed(process.execPath, [...ctx.nodeFlags, ctx.mpdBundle, ...argv], ctx.timeoutS, {
+      extraEnv: env,
+    });
     const firstFileMs = watch.stop();
     // Lines a --node-flag=--require=… tracer wrote (nothing otherwise).
     for (const line of r.stderr.split('\n')) if (line.startsWith('TRACE ')) ctx.log(`    ${line}`);
@@ -244,7 +247,9 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
   };
   const runListOurs = async () => {
     const argv = ['--home', home, 'instances', '--profile', 'Bench', '--app', LIST_APP];
-    const r = await timed(process.execPath, [...ctx.nodeFlags, ctx.mpdBundle, ...argv], ctx.timeoutS, undefined, env);
+    const r = await timed(process.execPath, [...ctx.nodeFlags, ctx.mpdBundle, ...argv], ctx.timeoutS, {
+      extraEnv: env,
+    });
     if (r.code !== 0) throw new Error(`mpd instances failed: ${r.stderr}`);
     // A header line, one row per instance, and the count.
     const rows = r.stdout.trim().split('\n').length - 2;
@@ -252,15 +257,7 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
     ctx.log(`  ours: ${fmt(r.seconds, 3)} s, ${rows} instances (whole \`mpd instances\`)`);
   };
   ctx.log(`(d) latency ${ctx.latencyMs} ms: list ${ctx.listInstances} instances, ${ctx.rounds} round(s):`);
-  for (let round = 1; round <= ctx.rounds; round++) {
-    if (round % 2) {
-      await runListOurs();
-      await runListCurl();
-    } else {
-      await runListCurl();
-      await runListOurs();
-    }
-  }
+  await alternate(ctx.rounds, runListOurs, runListCurl);
   await admin(ctx, '/latency', { ms: 0 });
 
   const s = (runs: DownloadRun[]) => median(runs.map((r) => r.seconds));

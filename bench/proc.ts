@@ -17,72 +17,52 @@ export interface Done {
   seconds: number;
 }
 
-/** Run a command; `onLine` sees each stdout line as it arrives, with ms since the spawn. */
-export function run(
-  command: string,
-  args: string[],
-  timeoutS: number,
-  onLine?: (line: string, msSinceStart: number) => void,
-  extraEnv: Record<string, string> = {},
-  onErrLine?: (line: string, msSinceStart: number) => void,
-) {
+export interface RunOptions {
+  /** Each stdout line as it arrives, with the ms since the spawn. */
+  onLine?: (line: string, msSinceStart: number) => void;
+  /** The same for stderr. */
+  onErrLine?: (line: string, msSinceStart: number) => void;
+  extraEnv?: Record<string, string>;
+}
+
+/** Run a command, bounded in time. */
+export function run(command: string, args: string[], timeoutS: number, options: RunOptions = {}) {
+  const { onLine, onErrLine, extraEnv = {} } = options;
   const started = performance.now();
   // NODE_PATH: a bundle in the work folder still finds the externals in this project's node_modules.
   const env = { ...process.env, NODE_PATH: join(root, 'node_modules'), ...extraEnv };
   const child: ChildProcess = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let seen = 0;
-  child.stdout?.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    if (!onLine) return;
+  const out = { text: '', seen: 0 };
+  const err = { text: '', seen: 0 };
+  /** Collect a stream's text, telling `each` every whole line with the ms since the spawn. */
+  const collect = (into: { text: string; seen: number }, each?: (line: string, ms: number) => void) => (d: Buffer) => {
+    into.text += d.toString();
+    if (!each) return;
     const at = performance.now() - started;
-    for (let nl = stdout.indexOf('\n', seen); nl >= 0; nl = stdout.indexOf('\n', seen)) {
-      onLine(stdout.slice(seen, nl), at);
-      seen = nl + 1;
+    for (let nl = into.text.indexOf('\n', into.seen); nl >= 0; nl = into.text.indexOf('\n', into.seen)) {
+      each(into.text.slice(into.seen, nl), at);
+      into.seen = nl + 1;
     }
-  });
-  let seenErr = 0;
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    if (!onErrLine) return;
-    const at = performance.now() - started;
-    for (let nl = stderr.indexOf('\n', seenErr); nl >= 0; nl = stderr.indexOf('\n', seenErr)) {
-      onErrLine(stderr.slice(seenErr, nl), at);
-      seenErr = nl + 1;
-    }
-  });
+  };
+  child.stdout?.on('data', collect(out, onLine));
+  child.stderr?.on('data', collect(err, onErrLine));
   // Bounded in time: a step that hangs is killed and reported.
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutS * 1000);
   const done = new Promise<Done>((resolveDone) => {
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolveDone({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 });
+      resolveDone({ code, stdout: out.text, stderr: err.text, seconds: (performance.now() - started) / 1000 });
     });
   });
   return { child, done, started };
 }
 
 /** A command under GNU time when present: its exact peak RSS and CPU seconds (all threads, children). */
-export async function timed(
-  command: string,
-  args: string[],
-  timeoutS: number,
-  onLine?: (line: string, msSinceStart: number) => void,
-  extraEnv: Record<string, string> = {},
-  onErrLine?: (line: string, msSinceStart: number) => void,
-) {
+export async function timed(command: string, args: string[], timeoutS: number, options: RunOptions = {}) {
   const gnuTime = existsSync('/usr/bin/time');
   const r = gnuTime
-    ? run(
-        '/usr/bin/time',
-        ['-f', 'MPD_MAXRSS_KB=%M MPD_CPU_S=%U+%S', command, ...args],
-        timeoutS,
-        onLine,
-        extraEnv,
-        onErrLine,
-      )
-    : run(command, args, timeoutS, onLine, extraEnv, onErrLine);
+    ? run('/usr/bin/time', ['-f', 'MPD_MAXRSS_KB=%M MPD_CPU_S=%U+%S', command, ...args], timeoutS, options)
+    : run(command, args, timeoutS, options);
   const out = await r.done;
   const m = /MPD_MAXRSS_KB=(\d+) MPD_CPU_S=([\d.]+)\+([\d.]+)/.exec(out.stderr);
   return {
@@ -136,6 +116,28 @@ export const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
+
+/**
+ * Run `ours` and `theirs` for each round, alternating which goes first, so that neither always meets a
+ * warmer (or busier) machine; `after` runs at the end of each round.
+ */
+export async function alternate(
+  rounds: number,
+  ours: () => Promise<void>,
+  theirs: () => Promise<void>,
+  after?: () => Promise<void>,
+): Promise<void> {
+  for (let round = 1; round <= rounds; round++) {
+    if (round % 2) {
+      await ours();
+      await theirs();
+    } else {
+      await theirs();
+      await ours();
+    }
+    await after?.();
+  }
+}
 
 /** Rows of cells as an aligned table. */
 export function table(rows: string[][]): string[] {

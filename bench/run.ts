@@ -46,6 +46,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type LatencyContext, latencyRegime } from './latency-regime';
 import {
+  alternate,
   cpuOf,
   curlVersion,
   fmt,
@@ -124,7 +125,7 @@ function node(script: string, arg: unknown, timeoutS: number, onLine?: (line: st
   const bundle = bundled.get(script);
   const flags = script === 'client-child.ts' ? clientFlags : [];
   const argv = [...flags, ...(bundle ? [bundle] : ['--import', 'tsx', join(here, script)])];
-  return run(process.execPath, [...argv, JSON.stringify(arg)], timeoutS, onLine);
+  return run(process.execPath, [...argv, JSON.stringify(arg)], timeoutS, { onLine });
 }
 
 /**
@@ -423,16 +424,7 @@ async function main(): Promise<void> {
       await runListOurs(true);
       listOurs.pop();
       listOursWarm.pop();
-      for (let round = 1; round <= o.rounds; round++) {
-        if (round % 2) {
-          await runListOurs();
-          await runListCurl();
-        } else {
-          await runListCurl();
-          await runListOurs();
-        }
-        await runListFloors();
-      }
+      await alternate(o.rounds, () => runListOurs(), runListCurl, runListFloors);
 
       // The table
       const oursS = median(ours.map((r) => r.seconds));
