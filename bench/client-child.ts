@@ -8,6 +8,7 @@
  *            keychain is no part of the transfer path). Also prints the Altinn token, for curl.
  *   manager  our DownloadManager directly with a given token (for profiling the transfer path alone).
  *   list     our StorageClient following every `next` of a query, with a given token.
+ *   plist    the product's listing (parallel-listing.ts: a small first page, then ranges in parallel).
  *   token    only the setup of `mpd`, printing the Altinn token (for the other modes and curl).
  *
  * Argument: JSON (see Args). Prints one JSON line with the figures.
@@ -20,19 +21,27 @@ import { runCli } from '../src/cli/program';
 import { DownloadManager } from '../src/node/downloads/download-manager';
 import type { Environment } from '../src/node/environments/environments';
 import { memorySecretStore } from '../src/node/keys/secret-store';
+import { listInstances } from '../src/node/storage/parallel-listing';
 import { StorageClient } from '../src/node/storage/storage-client';
 import { BENCH_ORG, BENCH_SCOPES, DOWNLOAD_APP, LIST_APP } from './scenario';
 
 interface Args {
-  mode: 'mpd' | 'manager' | 'list' | 'token';
+  mode: 'mpd' | 'manager' | 'list' | 'plist' | 'token';
   storageBase: string;
   appBaseTemplate: string;
   auth: { maskinporten: Environment['maskinporten']; exchangeUrl: string };
   adminUrl: string;
   work: string;
   target?: string;
+  /** mpd, manager: transfers at once; 0 = adaptive (no --concurrency). */
   concurrency?: number;
   token?: string;
+  /** list: the page size (default 100) and the app (default the listing scenario's). */
+  size?: number;
+  app?: string;
+  /** plist: ranges at once and their page size (default: the product's). */
+  parallel?: number;
+  rangePageSize?: number;
 }
 
 function peakRssBytes(): number {
@@ -121,8 +130,7 @@ async function main(): Promise<void> {
       DOWNLOAD_APP,
       '--out',
       args.target as string,
-      '--concurrency',
-      String(args.concurrency ?? 4),
+      ...(args.concurrency === 0 ? [] : ['--concurrency', String(args.concurrency ?? 4)]),
     );
     seconds = (performance.now() - started) / 1000;
     result = { exitCode: run.code, report: run.out.trim().split('\n')[0], stderr: run.err.slice(0, 2000), token };
@@ -131,13 +139,35 @@ async function main(): Promise<void> {
     const client = new StorageClient({ fetch, tokens, profileId: 'bench', environment: environment(args) });
     cpuAtStart = process.cpuUsage();
     const started = performance.now();
-    if (args.mode === 'list') {
+    if (args.mode === 'plist') {
+      const filters = { appId: args.app ?? LIST_APP };
+      const options = {
+        ...(args.parallel ? { parallel: args.parallel } : {}),
+        ...(args.rangePageSize ? { rangePageSize: args.rangePageSize } : {}),
+      };
+      const pageAt: number[] = [];
+      const ids = new Set<string>();
+      let instances = 0;
+      for await (const page of listInstances(client, filters, options)) {
+        pageAt.push(Math.round((performance.now() - started) * 10) / 10);
+        instances += page.instances.length;
+        for (const i of page.instances) ids.add(i.id);
+      }
+      if (ids.size !== instances) throw new Error(`the listing repeated ${instances - ids.size} instance(s)`);
+      const warmStart = performance.now();
+      let warmInstances = 0;
+      for await (const page of listInstances(client, filters, options)) warmInstances += page.instances.length;
+      const warmSeconds = (performance.now() - warmStart) / 1000;
+      if (warmInstances !== instances) throw new Error(`the warm listing saw ${warmInstances}, not ${instances}`);
+      result = { instances, pageAt, warmSeconds, coldSeconds: (warmStart - started) / 1000 };
+    } else if (args.mode === 'list') {
       const pages: string[] = [];
       let instances = 0;
-      let url: string | undefined = client.firstPageUrl({ appId: LIST_APP, size: 100 });
+      const filters = { appId: args.app ?? LIST_APP, size: args.size ?? 100 };
+      let url: string | undefined = client.firstPageUrl(filters);
       // When each page was in hand (ms since the start): shows how much is warm-up of a fresh process.
       const pageAt: number[] = [];
-      for await (const page of client.pages({ appId: LIST_APP, size: 100 })) {
+      for await (const page of client.pages(filters)) {
         pageAt.push(Math.round((performance.now() - started) * 10) / 10);
         pages.push(url as string);
         instances += page.instances.length;
@@ -147,7 +177,7 @@ async function main(): Promise<void> {
       // (its code compiled, its connection open): reported beside the cold figure, not instead of it.
       const warmStart = performance.now();
       let warmInstances = 0;
-      for await (const page of client.pages({ appId: LIST_APP, size: 100 })) warmInstances += page.instances.length;
+      for await (const page of client.pages(filters)) warmInstances += page.instances.length;
       const warmSeconds = (performance.now() - warmStart) / 1000;
       if (warmInstances !== instances) throw new Error(`the warm listing saw ${warmInstances}, not ${instances}`);
       result = { pages, instances, pageAt, warmSeconds, coldSeconds: (warmStart - started) / 1000 };
@@ -157,7 +187,7 @@ async function main(): Promise<void> {
         profileId: 'bench',
         source: { kind: 'query', filters: { appId: DOWNLOAD_APP } },
         target: args.target as string,
-        concurrency: args.concurrency ?? 4,
+        ...(args.concurrency === 0 ? {} : { concurrency: args.concurrency ?? 4 }),
       });
       const end = await manager.wait(job.jobId);
       result = { exitCode: end.state === 'completed' ? 0 : 1, state: end.state, elements: end.elements };

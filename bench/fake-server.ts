@@ -6,8 +6,8 @@
  * `mpd` process register its client's public key, as a service owner would in the self-service portal.
  *
  * Prints one JSON line when ready ({ storageBase, appBaseTemplate, auth, adminUrl, bytes, elements,
- * urlsFile }), then serves on 127.0.0.1 until SIGTERM. Argument: JSON { downloadInstances,
- * listInstances, dir }.
+ * urlsFile, latency }), then serves on 127.0.0.1 until SIGTERM. Argument: JSON { downloadInstances,
+ * listInstances, latencyInstances, dir }.
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,10 +15,15 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { altinnTokenCheck, FakeAltinnStorage } from '../test/fakes/altinn-storage';
 import { startAuthFake } from '../test/fakes/auth-server';
-import { BENCH_ORG, BENCH_ORGNO, downloadScenario, listScenario } from './scenario';
+import { BENCH_ORG, BENCH_ORGNO, downloadScenario, LATENCY_APP, listScenario } from './scenario';
 
 async function main(): Promise<void> {
-  const args = JSON.parse(process.argv[2] ?? '{}') as { downloadInstances: number; listInstances: number; dir: string };
+  const args = JSON.parse(process.argv[2] ?? '{}') as {
+    downloadInstances: number;
+    listInstances: number;
+    latencyInstances: number;
+    dir: string;
+  };
   const auth = await startAuthFake();
   auth.registerServiceOwner(BENCH_ORGNO, BENCH_ORG);
   const fake = new FakeAltinnStorage({
@@ -28,8 +33,13 @@ async function main(): Promise<void> {
   await fake.listen();
   const downloads = fake.add(downloadScenario(args.downloadInstances));
   fake.add(listScenario(args.listInstances));
+  const latencyDownloads = fake.add(downloadScenario(args.latencyInstances, 7, LATENCY_APP));
 
   // POST /register {clientId, jwk, scopes}: the measured process's key, registered on the fake Maskinporten.
+  // POST /latency {ms}: every request to both fakes waits this long first (the latency regime).
+  // POST /log {on}: log Storage requests from now on (cleared) or stop; GET /marks: when the first query
+  // and the first data request arrived and were answered (epoch ms), for the time to the first file.
+  const epoch = (t: number | undefined) => (t === undefined ? undefined : performance.timeOrigin + t);
   const admin = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => {
@@ -37,6 +47,38 @@ async function main(): Promise<void> {
     });
     req.on('end', () => {
       try {
+        if (req.method === 'POST' && req.url === '/latency') {
+          const { ms } = JSON.parse(body) as { ms: number };
+          fake.latencyMs = ms;
+          auth.setDelayMs(ms);
+          res.end('{}');
+          return;
+        }
+        if (req.method === 'POST' && req.url === '/log') {
+          fake.requests.length = 0;
+          fake.logRequests = (JSON.parse(body) as { on: boolean }).on;
+          res.end('{}');
+          return;
+        }
+        if (req.method === 'GET' && req.url === '/marks') {
+          // The first page, not the size=1 probe beside it (parallel-listing.ts).
+          const query = fake.requests.find((r) => r.kind === 'query' && !r.query.includes('order='));
+          const data = fake.requests.filter((r) => r.kind === 'data' && r.doneAt !== undefined);
+          const firstData = data.reduce<(typeof data)[number] | undefined>(
+            (a, r) => (a && (a.doneAt as number) <= (r.doneAt as number) ? a : r),
+            undefined,
+          );
+          res.end(
+            JSON.stringify({
+              queryAt: epoch(query?.at),
+              queryDoneAt: epoch(query?.doneAt),
+              firstDataAt: epoch(firstData?.at),
+              firstDataDoneAt: epoch(firstData?.doneAt),
+              queries: fake.requests.filter((r) => r.kind === 'query').length,
+            }),
+          );
+          return;
+        }
         if (req.method !== 'POST' || req.url !== '/register') throw new Error('unknown admin route');
         const { clientId, jwk, scopes } = JSON.parse(body) as { clientId: string; jwk: never; scopes: string[] };
         auth.registerClient({ clientId, orgNo: BENCH_ORGNO, keys: [jwk], scopes });
@@ -63,6 +105,16 @@ async function main(): Promise<void> {
   }
   const urlsFile = join(args.dir, 'urls.tsv');
   writeFileSync(urlsFile, `${lines.join('\n')}\n`);
+  let latencyBytes = 0;
+  const latencyLines: string[] = [];
+  for (const instance of latencyDownloads) {
+    for (const element of instance.elements) {
+      latencyLines.push(`${fake.url}/ttd/bench-latency/instances/${instance.id}/data/${element.id}\t${element.id}`);
+      latencyBytes += element.spec.size;
+    }
+  }
+  const latencyUrlsFile = join(args.dir, 'latency-urls.tsv');
+  writeFileSync(latencyUrlsFile, `${latencyLines.join('\n')}\n`);
   const environment = auth.environment('bench');
   process.stdout.write(
     `${JSON.stringify({
@@ -73,6 +125,7 @@ async function main(): Promise<void> {
       bytes,
       elements,
       urlsFile,
+      latency: { urlsFile: latencyUrlsFile, bytes: latencyBytes, elements: latencyLines.length },
     })}\n`,
   );
   process.on('SIGTERM', () => {

@@ -4,14 +4,16 @@
  *   (a) download N instances × 3 elements (default N = 2,000, ≈ 1 GiB, 10 KB–20 MB): throughput of the
  *       real `mpd download` (client-child.ts; `--client manager` runs the DownloadManager alone) beside
  *       `curl --parallel --parallel-max C` fetching the same app-API URLs, with the same Altinn token and
- *       concurrency, into the same filesystem; the ratio, and the peak RSS (VmHWM) of both. Ours fsyncs
- *       every file before its rename (the product always does); curl does not, so the table also shows
- *       curl followed by `sync` (its bytes made durable too) — the like-for-like figure for safety.
- *   (b) list 10,000 instances (100 pages of 100): our StorageClient following `next` (in a fresh
- *       process, timed from the first request, so no process start or module loading on our side either:
- *       like for like), beside one curl process fetching the same 100 page URLs one after another over a
- *       kept-alive connection (curl's time is the sum of its transfer times, so its process start-up is not
- *       counted against it). An untimed listing first warms the fake server and learns the page URLs.
+ *       concurrency, into the same filesystem; the ratio, and the peak RSS (VmHWM) of both; and the same
+ *       `mpd download` without --concurrency (adaptive). Ours flushes every verified file to the disk
+ *       (in batches, flush-batch.ts) before it is recorded; curl does not, so the table also shows curl
+ *       followed by `sync` (its bytes made durable too) — the like-for-like figure for safety.
+ *   (b) list 10,000 instances: the product's listing (parallel-listing.ts: a first page of 100, then
+ *       created ranges in parallel; in a fresh process, timed from the first request, so no process start
+ *       or module loading on our side either), beside one curl process following `next` 100 at a time —
+ *       the 100 page URLs one after another over a kept-alive connection (curl's time is the sum of its
+ *       transfer times, so its process start-up is not counted against it). An untimed serial listing
+ *       first warms the fake server and learns those page URLs.
  *
  *   Node floors (node-floor.ts), on the same URLs and pages: a plain node:http client that only
  *       receives the bytes; one that writes each to a file as curl does; one that also takes our safety
@@ -23,21 +25,40 @@
  * every run writes into a fresh folder, followed by an untimed `sync`, and nothing is deleted until the
  * end (deleting thousands of files just before a run makes ext4 slower at creating new ones).
  *
+ *   (c), (d) the latency regime (latency-regime.ts): every request to the fakes waits --latency-ms (default
+ *       40) first, and the whole `mpd download` / `mpd instances` commands are timed beside curl at the
+ *       same concurrency (--latency-concurrency, default 8), with the time to the first verified file.
+ *
  * Options: --scale F (shrink both, e.g. 0.1 for a quick run), --concurrency C (default 4), --rounds R,
+ * --latency-ms MS (0 skips the latency regime), --only loopback|latency, --node-flag=F (repeatable: a Node
+ * flag for the measured client, e.g. --node-flag=--require=./trace.cjs),
  * --dir DIR (where files are written; default the OS temp folder), --client mpd|manager,
  * --timeout S (per step, default 600), --prof DIR (V8 CPU profiles of the measured client, for
  * `node --cpu-prof`-style analysis). Besides the table it prints the CPU time of both clients (all
  * threads) and of the fake server per round, and per-page timings of the listings.
- * Targets: throughput ≥ 0.9 × curl's, peak RSS ≤ 200 MB, listing time ≤ 1.2 × curl's.
+ * Targets (issue 14): latency regime — download ≥ 1.0 × curl's throughput at equal concurrency, listing
+ * 10,000 in ≤ 0.5 × curl's time, the first verified file within 2 round trips of the first page;
+ * loopback — download ≥ 0.8 × curl + sync; peak RSS ≤ 200 MB.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-
-const here = __dirname;
-const root = resolve(here, '..');
+import { type LatencyContext, latencyRegime } from './latency-regime';
+import {
+  alternate,
+  cpuOf,
+  curlVersion,
+  fmt,
+  folderBytes,
+  benchDir as here,
+  median,
+  mib,
+  run,
+  syncDisks,
+  table,
+  timed,
+} from './proc';
 
 interface Options {
   scale: number;
@@ -48,6 +69,11 @@ interface Options {
   timeoutS: number;
   /** Write V8 CPU profiles of the measured client processes here (`--cpu-prof`). */
   profDir?: string;
+  latencyMs: number;
+  latencyConcurrency: number;
+  /** More Node flags for the measured client (`--node-flag=--require=./trace.cjs`, repeatable). */
+  nodeFlags: string[];
+  only?: 'loopback' | 'latency';
 }
 
 function parseArgs(argv: string[]): Options {
@@ -66,7 +92,20 @@ function parseArgs(argv: string[]): Options {
   if (client !== 'mpd' && client !== 'manager') throw new Error('--client must be mpd or manager');
   const timeoutS = Number(get('--timeout') ?? 600);
   const prof = get('--prof');
+  const latencyMs = Number(get('--latency-ms') ?? 40);
+  if (!(latencyMs >= 0 && latencyMs <= 1000)) throw new Error('--latency-ms must be 0–1000');
+  const latencyConcurrency = Number(get('--latency-concurrency') ?? 8);
+  if (!Number.isInteger(latencyConcurrency) || latencyConcurrency < 1 || latencyConcurrency > 16)
+    throw new Error('--latency-concurrency must be 1–16');
+  const only = get('--only') as Options['only'];
+  if (only && only !== 'loopback' && only !== 'latency') throw new Error('--only must be loopback or latency');
+  if (only === 'latency' && latencyMs === 0) throw new Error('--only latency needs --latency-ms above 0');
+  const nodeFlags = argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length));
   return {
+    nodeFlags,
+    latencyMs,
+    latencyConcurrency,
+    ...(only ? { only } : {}),
     scale,
     concurrency,
     rounds,
@@ -75,38 +114,6 @@ function parseArgs(argv: string[]): Options {
     timeoutS,
     ...(prof ? { profDir: resolve(prof) } : {}),
   };
-}
-
-interface Done {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  seconds: number;
-}
-
-function run(command: string, args: string[], timeoutS: number, onLine?: (line: string) => void) {
-  const started = performance.now();
-  // NODE_PATH: a bundle in the work folder still finds the externals in this project's node_modules.
-  const env = { ...process.env, NODE_PATH: join(root, 'node_modules') };
-  const child: ChildProcess = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    if (onLine && stdout.includes('\n')) onLine(stdout.slice(0, stdout.indexOf('\n')));
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  // Bounded in time: a step that hangs is killed and reported.
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutS * 1000);
-  const done = new Promise<Done>((resolveDone) => {
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolveDone({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 });
-    });
-  });
-  return { child, done };
 }
 
 /** Scripts bundled for a run without tsx (see bundleClient); the rest run through tsx. */
@@ -118,7 +125,7 @@ function node(script: string, arg: unknown, timeoutS: number, onLine?: (line: st
   const bundle = bundled.get(script);
   const flags = script === 'client-child.ts' ? clientFlags : [];
   const argv = [...flags, ...(bundle ? [bundle] : ['--import', 'tsx', join(here, script)])];
-  return run(process.execPath, [...argv, JSON.stringify(arg)], timeoutS, onLine);
+  return run(process.execPath, [...argv, JSON.stringify(arg)], timeoutS, { onLine });
 }
 
 /**
@@ -130,7 +137,7 @@ function node(script: string, arg: unknown, timeoutS: number, onLine?: (line: st
 function bundleClient(work: string): boolean {
   try {
     const esbuild = require('esbuild') as typeof import('esbuild');
-    for (const script of ['client-child.ts', 'node-floor.ts']) {
+    for (const script of ['client-child.ts', 'node-floor.ts', 'mpd-entry.ts']) {
       const outfile = join(work, script.replace(/\.ts$/, '.cjs'));
       esbuild.buildSync({
         entryPoints: [join(here, script)],
@@ -156,59 +163,8 @@ async function nodeJson<T>(script: string, arg: unknown, timeoutS: number, what:
   return JSON.parse(out.stdout.trim().split('\n').at(-1) as string) as T;
 }
 
-/** curl under GNU time when present (exact peak RSS). */
-async function curl(args: string[], timeoutS: number) {
-  const gnuTime = existsSync('/usr/bin/time');
-  const r = gnuTime
-    ? run('/usr/bin/time', ['-f', 'MPD_MAXRSS_KB=%M MPD_CPU_S=%U+%S', 'curl', ...args], timeoutS)
-    : run('curl', args, timeoutS);
-  const out = await r.done;
-  const m = /MPD_MAXRSS_KB=(\d+) MPD_CPU_S=([\d.]+)\+([\d.]+)/.exec(out.stderr);
-  return {
-    code: out.code,
-    seconds: out.seconds,
-    stdout: out.stdout,
-    peakRss: m ? Number(m[1]) * 1024 : 0,
-    cpuSeconds: m ? Number(m[2]) + Number(m[3]) : Number.NaN,
-    stderr: out.stderr.replace(/MPD_MAXRSS_KB=.*\n?/, ''),
-  };
-}
-
-/** CPU seconds (user + system) a process has used so far (Linux /proc; NaN elsewhere). */
-function cpuOf(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-function syncDisks(): number {
-  const started = performance.now();
-  spawnSync('sync');
-  return (performance.now() - started) / 1000;
-}
-
-async function folderBytes(dir: string): Promise<{ bytes: number; files: number }> {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
-    files++;
-  }
-  return { bytes, files };
-}
-
-const mib = (n: number) => n / 1024 / 1024;
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
+/** curl under GNU time when present (exact peak RSS and CPU). */
+const curl = (args: string[], timeoutS: number) => timed('curl', args, timeoutS);
 
 interface ServerInfo {
   storageBase: string;
@@ -218,13 +174,17 @@ interface ServerInfo {
   bytes: number;
   elements: number;
   urlsFile: string;
+  latency: { urlsFile: string; bytes: number; elements: number };
 }
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (o.profDir) clientFlags.push('--cpu-prof', `--cpu-prof-dir=${o.profDir}`);
+  clientFlags.push(...o.nodeFlags);
   const downloadInstances = Math.max(1, Math.round(2000 * o.scale));
   const listInstances = Math.max(100, Math.round(10_000 * o.scale));
+  // 400 files at full scale (the issue's measurement); never fewer than ~100, or start-up is all there is.
+  const latencyInstances = Math.max(34, Math.round(134 * o.scale));
   const work = await mkdtemp(join(o.dir, 'mpd-bench-'));
   const fsType = spawnSync('stat', ['-f', '-c', '%T', work]).stdout?.toString().trim() || '?';
   let server: ReturnType<typeof node> | undefined;
@@ -237,7 +197,7 @@ async function main(): Promise<void> {
     });
     server = node(
       'fake-server.ts',
-      { downloadInstances, listInstances, dir: work },
+      { downloadInstances, listInstances, latencyInstances, dir: work },
       o.timeoutS * (o.rounds * 4 + 2),
       (l) => ready(l),
     );
@@ -255,6 +215,8 @@ async function main(): Promise<void> {
       work,
     };
     const isBundled = bundleClient(work);
+    if (!isBundled && o.only !== 'loopback' && o.latencyMs > 0)
+      throw new Error('the latency regime runs the bundled mpd: esbuild is needed');
     log(`Fakes on loopback: ${info.elements} elements, ${fmt(mib(info.bytes))} MiB; files go to ${work} (${fsType}).`);
     // One Altinn token for curl (and for the manager and list modes): from the real token service.
     const { token } = await nodeJson<{ token: string }>(
@@ -264,317 +226,365 @@ async function main(): Promise<void> {
       'setup',
     );
 
-    // curl's config: the same URLs, the same token, one output file per element.
-    const urls = (await readFile(info.urlsFile, 'utf8')).trim().split('\n');
-    const curlConfig = (dir: string) => {
-      const config = [`header = "Authorization: Bearer ${token}"`];
-      for (const line of urls) {
-        const [url, id] = line.split('\t');
-        config.push(`url = "${url}"`, `output = "${join(dir, id as string)}"`);
-      }
-      return `${config.join('\n')}\n`;
-    };
+    if (o.only !== 'latency') {
+      // curl's config: the same URLs, the same token, one output file per element.
+      const urls = (await readFile(info.urlsFile, 'utf8')).trim().split('\n');
+      const curlConfig = (dir: string) => {
+        const config = [`header = "Authorization: Bearer ${token}"`];
+        for (const line of urls) {
+          const [url, id] = line.split('\t');
+          config.push(`url = "${url}"`, `output = "${join(dir, id as string)}"`);
+        }
+        return `${config.join('\n')}\n`;
+      };
 
-    // (a) download, alternating who goes first
-    const ours: { seconds: number; cpuSeconds: number; peakRss: number; bytes: number; files: number }[] = [];
-    const theirs: {
-      seconds: number;
-      cpuSeconds: number;
-      durable: number;
-      peakRss: number;
-      bytes: number;
-      files: number;
-    }[] = [];
-    const serverCpu = () => cpuOf(server?.child.pid);
-    const runOurs = async (round: number) => {
-      const target = join(work, `ours-${round}`);
-      const serverBefore = serverCpu();
-      const r = await nodeJson<{
-        exitCode: number;
+      // (a) download, alternating who goes first
+      const ours: { seconds: number; cpuSeconds: number; peakRss: number; bytes: number; files: number }[] = [];
+      /** `mpd download` without --concurrency: adaptive (adaptive-concurrency.ts). */
+      const oursAdaptive: typeof ours = [];
+      const theirs: {
         seconds: number;
         cpuSeconds: number;
+        durable: number;
         peakRss: number;
-        report?: string;
-        stderr?: string;
-      }>(
-        'client-child.ts',
-        { ...base, mode: o.client, target, concurrency: o.concurrency, token },
-        o.timeoutS,
-        'our download',
-      );
-      if (r.exitCode !== 0) throw new Error(`our download did not verify everything: ${r.report} ${r.stderr}`);
-      const disk = await folderBytes(target);
-      syncDisks();
-      // On disk: every element, an instance.json per instance, and the manifest.
-      ours.push({
-        seconds: r.seconds,
-        cpuSeconds: r.cpuSeconds,
-        peakRss: r.peakRss,
-        bytes: disk.bytes,
-        files: disk.files - downloadInstances - 1,
-      });
-      log(
-        `  round ${round}: ours ${fmt(r.seconds, 2)} s (${fmt(mib(info.bytes) / r.seconds)} MiB/s; ` +
-          `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s, incl. token setup)`,
-      );
-    };
-    const runCurl = async (round: number) => {
-      const dir = join(work, `curl-${round}`);
-      await mkdir(dir);
-      const cfg = join(work, `curl-${round}.cfg`);
-      await writeFile(cfg, curlConfig(dir), { mode: 0o600 });
-      const serverBefore = serverCpu();
-      const r = await curl(
-        ['--parallel', '--parallel-max', String(o.concurrency), '-s', '-S', '--fail', '--config', cfg],
-        o.timeoutS,
-      );
-      if (r.code !== 0) throw new Error(`curl download failed: ${r.stderr}`);
-      const syncS = syncDisks();
-      const disk = await folderBytes(dir);
-      theirs.push({
-        seconds: r.seconds,
-        cpuSeconds: r.cpuSeconds,
-        durable: r.seconds + syncS,
-        peakRss: r.peakRss,
-        ...disk,
-      });
-      log(
-        `  round ${round}: curl ${fmt(r.seconds, 2)} s (+ sync ${fmt(syncS, 2)} s; ` +
-          `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s)`,
-      );
-    };
-    // The Node floors (node-floor.ts): what any Node client can do at best here, for reading the ratios.
-    const floorReceive: number[] = [];
-    const floorWrite: number[] = [];
-    const floorSafe: number[] = [];
-    const runFloors = async (round: number) => {
-      const floor = (mode: string, target?: string) =>
-        nodeJson<{ seconds: number }>(
-          'node-floor.ts',
-          { mode, token, urlsFile: info.urlsFile, concurrency: o.concurrency, target },
+        bytes: number;
+        files: number;
+      }[] = [];
+      const serverCpu = () => cpuOf(server?.child.pid);
+      const runOurs = async (round: number, adaptive = false) => {
+        const target = join(work, `ours-${adaptive ? 'a' : 'c'}-${round}`);
+        const serverBefore = serverCpu();
+        const r = await nodeJson<{
+          exitCode: number;
+          seconds: number;
+          cpuSeconds: number;
+          peakRss: number;
+          report?: string;
+          stderr?: string;
+        }>(
+          'client-child.ts',
+          { ...base, mode: o.client, target, concurrency: adaptive ? 0 : o.concurrency, token },
           o.timeoutS,
-          `Node floor ${mode}`,
+          'our download',
         );
-      const receive = await floor('receive');
-      const plainDir = join(work, `floor-write-${round}`);
-      await mkdir(plainDir);
-      const write = await floor('write', plainDir);
-      syncDisks();
-      const safe = await floor('safe', join(work, `floor-${round}`));
-      syncDisks();
-      floorReceive.push(receive.seconds);
-      floorWrite.push(write.seconds);
-      floorSafe.push(safe.seconds);
-      log(
-        `  round ${round}: Node floor ${fmt(receive.seconds, 2)} s receive only, ${fmt(write.seconds, 2)} s ` +
-          `writing files as curl does, ${fmt(safe.seconds, 2)} s with temp file + MD5 + fsync + rename`,
-      );
-    };
-    log(`(a) download, ${o.rounds} round(s):`);
-    syncDisks();
-    for (let round = 1; round <= o.rounds; round++) {
-      if (round % 2) {
-        await runOurs(round);
-        await runCurl(round);
-      } else {
-        await runCurl(round);
-        await runOurs(round);
-      }
-      await runFloors(round);
-    }
-
-    // (b) list: ours, then curl over exactly the page URLs we followed
-    const listOurs: number[] = [];
-    /** The same listing repeated in the same process (warm, as in the app's main process). */
-    const listOursWarm: number[] = [];
-    const listCurl: number[] = [];
-    let pages: string[] = [];
-    let instances = 0;
-    const runListOurs = async (warmUp = false) => {
-      const r = await nodeJson<{
-        pages: string[];
-        instances: number;
-        seconds: number;
-        warmSeconds: number;
-        pageAt: number[];
-      }>('client-child.ts', { ...base, mode: 'list', token }, o.timeoutS, 'our listing');
-      const at = r.pageAt;
-      const lastTen = at.length > 10 ? ((at.at(-1) as number) - (at.at(-11) as number)) / 10 : Number.NaN;
-      log(
-        `  ours${warmUp ? ' (untimed warm-up)' : ''}: ${fmt(r.seconds, 3)} s; first page at ${at[0]} ms, page 10 at ${at[9]} ms, ` +
-          `last pages ${fmt(lastTen, 2)} ms each; again in the same (warm) process ${fmt(r.warmSeconds, 3)} s`,
-      );
-      pages = r.pages;
-      instances = r.instances;
-      listOurs.push(r.seconds);
-      listOursWarm.push(r.warmSeconds);
-    };
-    const runListCurl = async () => {
-      const cfg = join(work, 'curl-list.cfg');
-      const lines = [`header = "Authorization: Bearer ${token}"`, 'header = "Accept: application/json"'];
-      for (const url of pages) lines.push(`url = "${url}"`, 'output = "/dev/null"');
-      await writeFile(cfg, `${lines.join('\n')}\n`, { mode: 0o600 });
-      const r = await curl(['-s', '-S', '--fail', '-w', '%{time_total}\\n', '--config', cfg], o.timeoutS);
-      if (r.code !== 0) throw new Error(`curl listing failed: ${r.stderr}`);
-      const each = r.stdout.trim().split('\n').map(Number);
-      listCurl.push(each.reduce((sum, t) => sum + t, 0));
-      log(
-        `  curl: ${fmt(listCurl.at(-1) as number, 3)} s (sum of transfers; ${fmt(r.seconds, 3)} s with its process); ` +
-          `first page ${fmt((each[0] as number) * 1000, 1)} ms, last pages ${fmt((each.slice(-10).reduce((a, b) => a + b, 0) / Math.min(10, each.length)) * 1000, 2)} ms each`,
-      );
-    };
-    const listFloorRaw: number[] = [];
-    const listFloorParse: number[] = [];
-    const runListFloors = async () => {
-      for (const [mode, into] of [
-        ['list-raw', listFloorRaw],
-        ['list-parse', listFloorParse],
-      ] as const) {
-        const r = await nodeJson<{ seconds: number; instances: number }>(
-          'node-floor.ts',
-          { mode, token, firstPage: pages[0] },
+        if (r.exitCode !== 0) throw new Error(`our download did not verify everything: ${r.report} ${r.stderr}`);
+        const disk = await folderBytes(target);
+        syncDisks();
+        // On disk: every element, an instance.json per instance, and the manifest.
+        (adaptive ? oursAdaptive : ours).push({
+          seconds: r.seconds,
+          cpuSeconds: r.cpuSeconds,
+          peakRss: r.peakRss,
+          bytes: disk.bytes,
+          files: disk.files - downloadInstances - 1,
+        });
+        log(
+          `  round ${round}: ours${adaptive ? ' (adaptive)' : ''} ${fmt(r.seconds, 2)} s (${fmt(mib(info.bytes) / r.seconds)} MiB/s, ${fmt(r.cpuSeconds, 2)} CPU s; ` +
+            `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s, incl. token setup)`,
+        );
+      };
+      const runCurl = async (round: number) => {
+        const dir = join(work, `curl-${round}`);
+        await mkdir(dir);
+        const cfg = join(work, `curl-${round}.cfg`);
+        await writeFile(cfg, curlConfig(dir), { mode: 0o600 });
+        const serverBefore = serverCpu();
+        const r = await curl(
+          ['--parallel', '--parallel-max', String(o.concurrency), '-s', '-S', '--fail', '--config', cfg],
           o.timeoutS,
-          `Node floor ${mode}`,
         );
-        into.push(r.seconds);
+        if (r.code !== 0) throw new Error(`curl download failed: ${r.stderr}`);
+        const syncS = syncDisks();
+        const disk = await folderBytes(dir);
+        theirs.push({
+          seconds: r.seconds,
+          cpuSeconds: r.cpuSeconds,
+          durable: r.seconds + syncS,
+          peakRss: r.peakRss,
+          ...disk,
+        });
+        log(
+          `  round ${round}: curl ${fmt(r.seconds, 2)} s (+ sync ${fmt(syncS, 2)} s; ` +
+            `fake server CPU ${fmt(serverCpu() - serverBefore, 2)} s)`,
+        );
+      };
+      // The Node floors (node-floor.ts): what any Node client can do at best here, for reading the ratios.
+      const floorReceive: number[] = [];
+      const floorWrite: number[] = [];
+      const floorSafe: number[] = [];
+      const floorSafeBatch: number[] = [];
+      const runFloors = async (round: number) => {
+        const floor = (mode: string, target?: string) =>
+          nodeJson<{ seconds: number; cpuSeconds: number }>(
+            'node-floor.ts',
+            { mode, token, urlsFile: info.urlsFile, concurrency: o.concurrency, target },
+            o.timeoutS,
+            `Node floor ${mode}`,
+          );
+        const receive = await floor('receive');
+        const plainDir = join(work, `floor-write-${round}`);
+        await mkdir(plainDir);
+        const write = await floor('write', plainDir);
+        syncDisks();
+        const safe = await floor('safe', join(work, `floor-${round}`));
+        syncDisks();
+        const safeBatch = await floor('safe-batch', join(work, `floor-batch-${round}`));
+        syncDisks();
+        floorSafeBatch.push(safeBatch.seconds);
+        floorReceive.push(receive.seconds);
+        floorWrite.push(write.seconds);
+        floorSafe.push(safe.seconds);
+        const cpu = (r: { cpuSeconds: number }) => `${fmt(r.cpuSeconds, 2)} CPU s`;
+        log(
+          `  round ${round}: Node floor ${fmt(receive.seconds, 2)} s (${cpu(receive)}) receive only, ` +
+            `${fmt(write.seconds, 2)} s (${cpu(write)}) writing files as curl does, ${fmt(safe.seconds, 2)} s ` +
+            `(${cpu(safe)}) with temp file + MD5 + fsync + rename, ${fmt(safeBatch.seconds, 2)} s ` +
+            `(${cpu(safeBatch)}) renamed at once and flushed in batches`,
+        );
+      };
+      log(`(a) download, ${o.rounds} round(s):`);
+      syncDisks();
+      for (let round = 1; round <= o.rounds; round++) {
+        if (round % 2) {
+          await runOurs(round);
+          await runCurl(round);
+        } else {
+          await runCurl(round);
+          await runOurs(round);
+        }
+        await runOurs(round, true);
+        await runFloors(round);
       }
-      log(
-        `  Node floor: ${fmt(listFloorRaw.at(-1) as number, 3)} s following the pages unparsed, ` +
-          `${fmt(listFloorParse.at(-1) as number, 3)} s with JSON.parse`,
-      );
-    };
-    log(`(b) list, ${o.rounds} round(s)…`);
-    // Untimed: learns the page URLs for curl, and warms the fake's listing path, so that neither client
-    // is timed against a server that is still compiling it (the first listing ran ~60 ms slower).
-    await runListOurs(true);
-    listOurs.pop();
-    listOursWarm.pop();
-    for (let round = 1; round <= o.rounds; round++) {
-      if (round % 2) {
-        await runListOurs();
-        await runListCurl();
-      } else {
-        await runListCurl();
-        await runListOurs();
-      }
-      await runListFloors();
-    }
 
-    // The table
-    const oursS = median(ours.map((r) => r.seconds));
-    const curlS = median(theirs.map((r) => r.seconds));
-    const durableS = median(theirs.map((r) => r.durable));
-    const oursMBps = mib(info.bytes) / oursS;
-    const curlMBps = mib(info.bytes) / curlS;
-    const durableMBps = mib(info.bytes) / durableS;
-    const oursRss = Math.max(...ours.map((r) => r.peakRss));
-    const listRatio = median(listOurs) / median(listCurl);
-    const allFiles = ours.every((r) => r.files === info.elements && r.bytes >= info.bytes);
-    const curlFiles = theirs.every((r) => r.files === info.elements && r.bytes === info.bytes);
-    const yes = (b: boolean) => (b ? 'yes' : 'NO');
-    /** A floor's throughput and its ratio to curl's (how much of curl's speed the runtime allows). */
-    const floorRow = (label: string, seconds: number[]) => [
-      label,
-      '',
-      fmt(mib(info.bytes) / median(seconds)),
-      fmt(curlS / median(seconds), 2),
-      '',
-      '',
-    ];
-    /** A listing figure and its ratio to curl's, shown in our column or curl's. */
-    const listRow = (label: string, seconds: number[], column: 'ours' | 'curl') => {
-      const s = fmt(median(seconds), 3);
-      return [
+      // (b) list: ours, then curl over exactly the page URLs we followed
+      const listOurs: number[] = [];
+      /** The same listing repeated in the same process (warm, as in the app's main process). */
+      const listOursWarm: number[] = [];
+      const listCurl: number[] = [];
+      let pages: string[] = [];
+      let instances = 0;
+      const runListOurs = async (warmUp = false) => {
+        // The warm-up follows `next` 100 at a time (the page URLs curl fetches); timed rounds run the
+        // product's listing (parallel-listing.ts: a first page of 100, then ranges in parallel).
+        const r = await nodeJson<{
+          pages?: string[];
+          instances: number;
+          seconds: number;
+          warmSeconds: number;
+          pageAt: number[];
+        }>('client-child.ts', { ...base, mode: warmUp ? 'list' : 'plist', token }, o.timeoutS, 'our listing');
+        const at = r.pageAt;
+        log(
+          `  ours${warmUp ? ' (untimed warm-up, serial pages of 100)' : ''}: ${fmt(r.seconds, 3)} s, ${at.length} pages; ` +
+            `first page at ${at[0]} ms; again in the same (warm) process ${fmt(r.warmSeconds, 3)} s`,
+        );
+        if (r.pages) pages = r.pages;
+        if (!warmUp && r.instances !== instances) throw new Error(`our listing saw ${r.instances}, not ${instances}`);
+        instances = r.instances;
+        listOurs.push(r.seconds);
+        listOursWarm.push(r.warmSeconds);
+      };
+      const runListCurl = async () => {
+        const cfg = join(work, 'curl-list.cfg');
+        const lines = [`header = "Authorization: Bearer ${token}"`, 'header = "Accept: application/json"'];
+        for (const url of pages) lines.push(`url = "${url}"`, 'output = "/dev/null"');
+        await writeFile(cfg, `${lines.join('\n')}\n`, { mode: 0o600 });
+        const r = await curl(['-s', '-S', '--fail', '-w', '%{time_total}\\n', '--config', cfg], o.timeoutS);
+        if (r.code !== 0) throw new Error(`curl listing failed: ${r.stderr}`);
+        const each = r.stdout.trim().split('\n').map(Number);
+        listCurl.push(each.reduce((sum, t) => sum + t, 0));
+        log(
+          `  curl: ${fmt(listCurl.at(-1) as number, 3)} s (sum of transfers; ${fmt(r.seconds, 3)} s with its process); ` +
+            `first page ${fmt((each[0] as number) * 1000, 1)} ms, last pages ${fmt((each.slice(-10).reduce((a, b) => a + b, 0) / Math.min(10, each.length)) * 1000, 2)} ms each`,
+        );
+      };
+      const listFloorRaw: number[] = [];
+      const listFloorParse: number[] = [];
+      const runListFloors = async () => {
+        for (const [mode, into] of [
+          ['list-raw', listFloorRaw],
+          ['list-parse', listFloorParse],
+        ] as const) {
+          const r = await nodeJson<{ seconds: number; instances: number }>(
+            'node-floor.ts',
+            { mode, token, firstPage: pages[0] },
+            o.timeoutS,
+            `Node floor ${mode}`,
+          );
+          into.push(r.seconds);
+        }
+        log(
+          `  Node floor: ${fmt(listFloorRaw.at(-1) as number, 3)} s following the pages unparsed, ` +
+            `${fmt(listFloorParse.at(-1) as number, 3)} s with JSON.parse`,
+        );
+      };
+      log(`(b) list, ${o.rounds} round(s)…`);
+      // Untimed: learns the page URLs for curl, and warms the fake's listing path, so that neither client
+      // is timed against a server that is still compiling it (the first listing ran ~60 ms slower).
+      await runListOurs(true);
+      listOurs.pop();
+      listOursWarm.pop();
+      await alternate(o.rounds, () => runListOurs(), runListCurl, runListFloors);
+
+      // The table
+      const oursS = median(ours.map((r) => r.seconds));
+      const curlS = median(theirs.map((r) => r.seconds));
+      const durableS = median(theirs.map((r) => r.durable));
+      const oursMBps = mib(info.bytes) / oursS;
+      const curlMBps = mib(info.bytes) / curlS;
+      const durableMBps = mib(info.bytes) / durableS;
+      const oursRss = Math.max(...ours.map((r) => r.peakRss), ...oursAdaptive.map((r) => r.peakRss));
+      const listRatio = median(listOurs) / median(listCurl);
+      const allFiles = [...ours, ...oursAdaptive].every((r) => r.files === info.elements && r.bytes >= info.bytes);
+      const curlFiles = theirs.every((r) => r.files === info.elements && r.bytes === info.bytes);
+      const yes = (b: boolean) => (b ? 'yes' : 'NO');
+      /** A floor's throughput and its ratio to curl's (how much of curl's speed the runtime allows). */
+      const floorRow = (label: string, seconds: number[]) => [
         label,
-        column === 'ours' ? s : '',
-        column === 'ours' ? fmt(median(listCurl), 3) : s,
-        fmt(median(seconds) / median(listCurl), 2),
+        '',
+        fmt(mib(info.bytes) / median(seconds)),
+        fmt(curlS / median(seconds), 2),
         '',
         '',
       ];
-    };
-    const rows: string[][] = [
-      ['', 'ours', 'curl', 'ratio', 'target', 'met'],
-      [
-        `(a) ${info.elements} files, ${fmt(mib(info.bytes), 0)} MiB: verified`,
-        yes(allFiles),
-        yes(curlFiles),
-        '',
-        'all',
-        yes(allFiles),
-      ],
-      ['(a) seconds (median)', fmt(oursS, 2), fmt(curlS, 2), '', '', ''],
-      [
-        '(a) CPU seconds, all threads (median)',
-        fmt(median(ours.map((r) => r.cpuSeconds)), 2),
-        fmt(median(theirs.map((r) => r.cpuSeconds)), 2),
-        '',
-        '',
-        '',
-      ],
-      [
-        '(a) MiB/s vs curl',
-        fmt(oursMBps),
-        fmt(curlMBps),
-        fmt(oursMBps / curlMBps, 2),
-        '≥ 0.90',
-        yes(oursMBps / curlMBps >= 0.9),
-      ],
-      ['(a) MiB/s vs curl + sync', fmt(oursMBps), fmt(durableMBps), fmt(oursMBps / durableMBps, 2), '', ''],
-      [
-        '(a) peak RSS MiB',
-        fmt(mib(oursRss)),
-        fmt(mib(Math.max(...theirs.map((r) => r.peakRss)))),
-        '',
-        '≤ 200',
-        yes(mib(oursRss) <= 200),
-      ],
-      floorRow('(a) Node floor: receive only, MiB/s', floorReceive),
-      floorRow('(a) Node floor: + a file each, as curl', floorWrite),
-      floorRow('(a) Node floor: + temp, MD5, fsync, rename', floorSafe),
-      ['(a) ours vs that Node floor', '', '', fmt(median(floorSafe) / oursS, 2), '', ''],
-      [
-        `(b) list ${instances} instances (${pages.length} pages), s`,
-        fmt(median(listOurs), 3),
-        fmt(median(listCurl), 3),
-        fmt(listRatio, 2),
-        '≤ 1.20',
-        yes(listRatio <= 1.2),
-      ],
-      listRow('(b) the same, warm process (as in the app)', listOursWarm, 'ours'),
-      listRow('(b) Node floor: pages unparsed, s', listFloorRaw, 'curl'),
-      listRow('(b) Node floor: + JSON.parse, s', listFloorParse, 'curl'),
-      ['(b) ours vs that Node floor', '', '', fmt(median(listOurs) / median(listFloorParse), 2), '', ''],
-    ];
-    const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-    log('');
-    log(
-      `ours = ${o.client === 'mpd' ? '`mpd download` (real CLI + token service)' : 'DownloadManager alone'}` +
-        `${isBundled ? ' bundled, plain node' : ' under tsx'}, fsync on every file; ` +
-        `curl ${curlVersion()} --parallel --parallel-max ${o.concurrency}, no fsync ("curl + sync": then sync).`,
-    );
-    log(
-      `loopback, concurrency ${o.concurrency}, scale ${o.scale}, ${o.rounds} round(s), median; ${fsType} at ${o.dir}; ` +
-        `${availableParallelism()} CPUs; node ${process.versions.node}`,
-    );
-    for (const r of rows) log(r.map((cell, c) => cell.padEnd(widths[c] as number)).join('  '));
-    log(
-      `rounds (s): ours ${ours.map((r) => fmt(r.seconds, 2)).join(' ')} | curl ${theirs.map((r) => fmt(r.seconds, 2)).join(' ')}` +
-        ` | curl+sync ${theirs.map((r) => fmt(r.durable, 2)).join(' ')} | list ours ${listOurs.map((s) => fmt(s, 3)).join(' ')}` +
-        ` | list curl ${listCurl.map((s) => fmt(s, 3)).join(' ')}` +
-        ` | floor receive ${floorReceive.map((s) => fmt(s, 2)).join(' ')} | floor write ${floorWrite.map((s) => fmt(s, 2)).join(' ')} | floor safe ${floorSafe.map((s) => fmt(s, 2)).join(' ')}` +
-        ` | list floor ${listFloorRaw.map((s) => fmt(s, 3)).join(' ')} / ${listFloorParse.map((s) => fmt(s, 3)).join(' ')}`,
-    );
+      /** A listing figure and its ratio to curl's, shown in our column or curl's. */
+      const listRow = (label: string, seconds: number[], column: 'ours' | 'curl') => {
+        const s = fmt(median(seconds), 3);
+        return [
+          label,
+          column === 'ours' ? s : '',
+          column === 'ours' ? fmt(median(listCurl), 3) : s,
+          fmt(median(seconds) / median(listCurl), 2),
+          '',
+          '',
+        ];
+      };
+      const rows: string[][] = [
+        ['', 'ours', 'curl', 'ratio', 'target', 'met'],
+        [
+          `(a) ${info.elements} files, ${fmt(mib(info.bytes), 0)} MiB: verified`,
+          yes(allFiles),
+          yes(curlFiles),
+          '',
+          'all',
+          yes(allFiles),
+        ],
+        ['(a) seconds (median)', fmt(oursS, 2), fmt(curlS, 2), '', '', ''],
+        [
+          '(a) CPU seconds, all threads (median)',
+          fmt(median(ours.map((r) => r.cpuSeconds)), 2),
+          fmt(median(theirs.map((r) => r.cpuSeconds)), 2),
+          '',
+          '',
+          '',
+        ],
+        ['(a) MiB/s vs curl', fmt(oursMBps), fmt(curlMBps), fmt(oursMBps / curlMBps, 2), '', ''],
+        [
+          '(a) MiB/s vs curl + sync',
+          fmt(oursMBps),
+          fmt(durableMBps),
+          fmt(oursMBps / durableMBps, 2),
+          '≥ 0.80',
+          yes(oursMBps / durableMBps >= 0.8),
+        ],
+        [
+          '(a) the same, adaptive (no --concurrency): s; MiB/s',
+          `${fmt(median(oursAdaptive.map((r) => r.seconds)), 2)}; ${fmt(mib(info.bytes) / median(oursAdaptive.map((r) => r.seconds)))}`,
+          '',
+          fmt(mib(info.bytes) / median(oursAdaptive.map((r) => r.seconds)) / durableMBps, 2),
+          '',
+          '',
+        ],
+        [
+          '(a) peak RSS MiB',
+          fmt(mib(oursRss)),
+          fmt(mib(Math.max(...theirs.map((r) => r.peakRss)))),
+          '',
+          '≤ 200',
+          yes(mib(oursRss) <= 200),
+        ],
+        floorRow('(a) Node floor: receive only, MiB/s', floorReceive),
+        floorRow('(a) Node floor: + a file each, as curl', floorWrite),
+        floorRow('(a) Node floor: + temp, MD5, fsync, rename', floorSafe),
+        floorRow('(a) Node floor: the same, flushed in batches', floorSafeBatch),
+        ['(a) ours vs that Node floor (batches)', '', '', fmt(median(floorSafeBatch) / oursS, 2), '', ''],
+        [
+          `(b) list ${instances} instances (curl: ${pages.length} pages of 100), s`,
+          fmt(median(listOurs), 3),
+          fmt(median(listCurl), 3),
+          fmt(listRatio, 2),
+          // The listing target (≤ 0.5 × curl) is the latency regime's (d): on loopback a round trip costs
+          // nothing, and parsing, not waiting, is the work.
+          '',
+          '',
+        ],
+        listRow('(b) the same, warm process (as in the app)', listOursWarm, 'ours'),
+        listRow('(b) Node floor: pages unparsed, s', listFloorRaw, 'curl'),
+        listRow('(b) Node floor: + JSON.parse, s', listFloorParse, 'curl'),
+        ['(b) ours vs that Node floor', '', '', fmt(median(listOurs) / median(listFloorParse), 2), '', ''],
+      ];
+      const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+      log('');
+      log(
+        `ours = ${o.client === 'mpd' ? '`mpd download` (real CLI + token service)' : 'DownloadManager alone'}` +
+          `${isBundled ? ' bundled, plain node' : ' under tsx'}, --concurrency ${o.concurrency}, verified files flushed in batches; ` +
+          `curl ${curlVersion()} --parallel --parallel-max ${o.concurrency}, no fsync ("curl + sync": then sync).`,
+      );
+      log(
+        `loopback, concurrency ${o.concurrency}, scale ${o.scale}, ${o.rounds} round(s), median; ${fsType} at ${o.dir}; ` +
+          `${availableParallelism()} CPUs; node ${process.versions.node}`,
+      );
+      for (const r of rows) log(r.map((cell, c) => cell.padEnd(widths[c] as number)).join('  '));
+      log(
+        `rounds (s): ours ${ours.map((r) => fmt(r.seconds, 2)).join(' ')} | adaptive ${oursAdaptive.map((r) => fmt(r.seconds, 2)).join(' ')} | curl ${theirs.map((r) => fmt(r.seconds, 2)).join(' ')}` +
+          ` | curl+sync ${theirs.map((r) => fmt(r.durable, 2)).join(' ')} | list ours ${listOurs.map((s) => fmt(s, 3)).join(' ')}` +
+          ` | list curl ${listCurl.map((s) => fmt(s, 3)).join(' ')}` +
+          ` | floor receive ${floorReceive.map((s) => fmt(s, 2)).join(' ')} | floor write ${floorWrite.map((s) => fmt(s, 2)).join(' ')} | floor safe ${floorSafe.map((s) => fmt(s, 2)).join(' ')}` +
+          ` | floor batch ${floorSafeBatch.map((s) => fmt(s, 2)).join(' ')}` +
+          ` | list floor ${listFloorRaw.map((s) => fmt(s, 3)).join(' ')} / ${listFloorParse.map((s) => fmt(s, 3)).join(' ')}`,
+      );
+    }
+
+    if (o.only !== 'loopback' && o.latencyMs > 0) {
+      // The size=100 page URLs curl fetches (learned without latency, untimed).
+      const listed = await nodeJson<{ pages: string[]; instances: number }>(
+        'client-child.ts',
+        { ...base, mode: 'list', token },
+        o.timeoutS,
+        'learning the page URLs',
+      );
+      const latencyRows = await latencyRegime({
+        work,
+        adminUrl: info.adminUrl,
+        storageBase: info.storageBase,
+        appBaseTemplate: info.appBaseTemplate,
+        auth: info.auth as LatencyContext['auth'],
+        token,
+        latencyMs: o.latencyMs,
+        concurrency: o.latencyConcurrency,
+        rounds: o.rounds,
+        timeoutS: o.timeoutS,
+        mpdBundle: bundled.get('mpd-entry.ts') as string,
+        listPages: listed.pages,
+        listInstances: listed.instances,
+        download: { ...info.latency, instances: latencyInstances },
+        log,
+        nodeFlags: clientFlags,
+      });
+      log('');
+      log(
+        `latency regime: every request to the fakes waits ${o.latencyMs} ms; whole commands from spawn to exit ` +
+          `(ours: bundled mpd, plain node, process start + token + listing included; curl gets the URLs and the token); ` +
+          `median of ${o.rounds}; ${availableParallelism()} CPUs`,
+      );
+      for (const line of table(latencyRows.slice(0, -1))) log(line);
+      log((latencyRows.at(-1) as string[]).join(': '));
+    }
   } finally {
     server?.child.kill('SIGTERM');
     await server?.done;
     await rm(work, { recursive: true, force: true });
   }
-}
-
-function curlVersion(): string {
-  const out = spawnSync('curl', ['--version']).stdout?.toString() ?? '';
-  return /^curl (\S+)/.exec(out)?.[1] ?? '';
 }
 
 main().catch((error) => {

@@ -7,16 +7,18 @@ import type { FakeInstanceSpec } from '../test/fakes/altinn-storage';
  */
 export const DOWNLOAD_APP = 'ttd/bench-download';
 export const LIST_APP = 'ttd/bench-list';
+/** The latency regime's download (run.ts --latency-ms): the same mix, fewer files (400 at full scale). */
+export const LATENCY_APP = 'ttd/bench-latency';
 /** The service owner the benchmark's client acts for (org number → org code on the fake exchange). */
 export const BENCH_ORG = 'ttd';
 export const BENCH_ORGNO = '991825827';
 export const BENCH_SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
 
-export function downloadScenario(instances: number, seed = 42): FakeInstanceSpec[] {
+export function downloadScenario(instances: number, seed = 42, appId = DOWNLOAD_APP): FakeInstanceSpec[] {
   const random = mulberry32(seed);
   const between = (lo: number, hi: number) => Math.floor(lo + random() * (hi - lo));
   return Array.from({ length: instances }, (_, i) => ({
-    appId: DOWNLOAD_APP,
+    appId,
     isComplete: true,
     owner: { organisationNumber: '310000001' },
     elements: [

@@ -24,6 +24,8 @@ describe('mpd instances --csv', () => {
           owner: { organisationNumber: '974760673' },
           confirmedBy: i === 0 ? ['ttd'] : [],
           elements: [{ size: 100 * (i + 1), filename: `søknad-${i}.pdf` }],
+          // Storage lists the last changed first: the first made is the last changed, so rows follow `ids`.
+          lastChanged: new Date(Date.UTC(2026, 2, 1) - i * 60_000).toISOString(),
         })),
       )
       .map((i) => i.id);

@@ -87,6 +87,8 @@ export interface FakeRequest {
   owner?: string;
   /** Milliseconds (performance.now) when the request arrived. */
   at: number;
+  /** Milliseconds (performance.now) when the answer was handed to the connection. */
+  doneAt?: number;
 }
 
 export interface FakeStorageOptions {
@@ -101,6 +103,11 @@ export interface FakeStorageOptions {
   /** Serve the app API routes (default true); false makes them 404 so clients fall back to Storage. */
   appApi?: boolean;
   now?: () => Date;
+  /**
+   * Wait this long before answering every request (the round trip of a real network to Altinn; the
+   * benchmark's latency regime uses 40 ms). Changeable later through `latencyMs`.
+   */
+  latencyMs?: number;
 }
 
 interface FakeElement {
@@ -112,6 +119,8 @@ interface FakeElement {
 }
 
 interface FakeInstance {
+  /** Storage's internal row id (a bigint that grows with each insert): the tie-breaker of its paging. */
+  seq: number;
   id: string;
   partyId: string;
   guid: string;
@@ -129,6 +138,8 @@ interface Route {
 }
 
 const BLOCK = 1_048_573;
+/** Instances serialised at a time in a large query page (sendPageInChunks). */
+const SERIALIZE_CHUNK = 100;
 const READ_SCOPE = /^altinn:serviceowner/;
 const WRITE_SCOPE = 'altinn:serviceowner/instances.write';
 
@@ -148,9 +159,14 @@ export class FakeAltinnStorage {
   url = '';
   /** When false, requests are not logged (the benchmark keeps memory flat). */
   logRequests = true;
+  /** Added to every request before it is answered (see FakeStorageOptions.latencyMs). */
+  latencyMs: number;
+  /** The instances in query order, per direction; dropped when an instance is added or changed. */
+  private sorted?: { asc: FakeInstance[]; desc: FakeInstance[] };
 
   constructor(private readonly options: FakeStorageOptions) {
     this.block = makeBlock(options.seed ?? 1);
+    this.latencyMs = options.latencyMs ?? 0;
   }
 
   get storageBase(): string {
@@ -336,6 +352,7 @@ export class FakeAltinnStorage {
     const partyId = spec.partyId ?? String(50_000_000 + n);
     const created = spec.created ?? new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
     const instance: FakeInstance = {
+      seq: n,
       id: `${partyId}/${guid}`,
       partyId,
       guid,
@@ -363,6 +380,7 @@ export class FakeAltinnStorage {
     });
     this.instances.set(instance.id, instance);
     this.order.push(instance);
+    this.sorted = undefined;
     return instance;
   }
 
@@ -396,7 +414,9 @@ export class FakeAltinnStorage {
     if (this.logRequests) this.requests.push(log);
     res.on('finish', () => {
       log.status = res.statusCode;
+      log.doneAt = performance.now();
     });
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const route = this.route(req.method ?? 'GET', url.pathname);
     if (!route) return this.send(res, log, 404, { title: 'Not Found' });
     Object.assign(log, route.log);
@@ -439,6 +459,7 @@ export class FakeAltinnStorage {
           const now = (this.options.now?.() ?? new Date()).toISOString();
           instance.confirmations.push({ stakeholderId: who.org, confirmedOn: now });
           instance.lastChanged = now;
+          this.sorted = undefined;
         }
         return this.send(res, log, 200, this.instanceJson(instance));
       }
@@ -512,19 +533,27 @@ export class FakeAltinnStorage {
       if (!m) return this.send(res, log, 400, { title: 'Invalid X-Ai-InstanceOwnerIdentifier' });
       owner = { kind: m[1] === 'Person' ? 'person' : 'org', value: m[2] as string };
     }
+    // Storage caps nothing (InstanceQueryParameters.cs `int? Size`, no [Range]; default 100 in
+    // InstancesController.ApplyQueryDefaults): any positive size is served.
     const size = p.has('size') ? Number(p.get('size')) : 100;
-    if (!Number.isInteger(size) || size < 1 || size > 1000) return this.send(res, log, 400, { title: 'Invalid size' });
+    if (!Number.isInteger(size) || size < 1) return this.send(res, log, 400, { title: 'Invalid size' });
     const ranges: [string, (i: FakeInstance) => string][] = [
       ['created', (i) => i.created],
       ['lastChanged', (i) => i.lastChanged],
     ];
     const predicates: ((i: FakeInstance) => boolean)[] = [];
     for (const [name, get] of ranges) {
+      const seenOps = new Set<string>();
       for (const value of p.getAll(name)) {
         const m = /^(gt|gte|lt|lte|eq):(.+)$/.exec(value);
         const bound = m ? Date.parse(m[2] as string) : Number.NaN;
         if (!m || Number.isNaN(bound)) return this.send(res, log, 400, { title: `Invalid ${name} value` });
-        const op = m[1];
+        const op = m[1] as string;
+        // Storage puts each operator of a field into one dictionary (InstanceQueryParameters.cs
+        // AddDateParamIfNotNull: Dictionary.Add), so a second `created=lt:` throws inside the query and
+        // comes back as 500 "Unable to perform query on instances" (InstancesController).
+        if (seenOps.has(op)) return this.send(res, log, 500, { title: 'Unable to perform query on instances' });
+        seenOps.add(op);
         predicates.push((i) => {
           const t = Date.parse(get(i));
           return op === 'gt'
@@ -570,42 +599,116 @@ export class FakeAltinnStorage {
       );
     }
 
-    // Keyset paging: the token names the last position served, so confirming instances between pages
-    // (which removes them from an excludeConfirmedBy query) does not make the next page skip any.
+    // Paging as readinstancefromquery.sql does it (altinn-storage d9364e4, L74-76 and L124-128): ordered
+    // by lastChanged (desc unless `order` starts with anything but "desc:", InstanceQueryParameters.cs),
+    // then by the internal row id ascending — in both directions; the continuation token is
+    // "<lastChanged ticks>;<row id>" of the last row served (PgInstanceRepository.cs L424-427), and the
+    // next page takes rows with lastChanged past it, or equal to it and an id past it: `id >` ascending,
+    // `id <` descending. (So in descending order a tie on lastChanged across a page boundary repeats the
+    // tie's earlier rows and skips its later ones, as Storage does.) The token is a key, not an offset,
+    // so instances leaving the result between pages (confirmed, in an excludeConfirmedBy query) shift
+    // nothing; an instance whose lastChanged changes moves in the order.
+    const order = p.get('order');
+    const ascending = order ? !order.toLowerCase().startsWith('desc:') : false;
+    let after: { ms: number; seq: number } | undefined;
     const token = p.get('continuationToken');
-    let from = 0;
     if (token) {
-      const decoded = Number(Buffer.from(token, 'base64url').toString('utf8'));
-      if (!Number.isInteger(decoded) || decoded < 0)
-        return this.send(res, log, 400, { title: 'Invalid continuationToken' });
-      from = decoded;
+      after = parseContinuation(token);
+      if (!after) return this.send(res, log, 400, { title: 'Invalid continuationToken' });
     }
+    const rows = this.inOrder(ascending);
     const page: FakeInstance[] = [];
-    let last = from;
-    let more = false;
-    for (let idx = from; idx < this.order.length; idx++) {
-      const instance = this.order[idx] as FakeInstance;
-      if (!predicates.every((f) => f(instance))) continue;
-      if (page.length === size) {
-        more = true;
-        break;
+    for (let idx = after ? this.resumeAt(rows, ascending, after.ms) : 0; idx < rows.length; idx++) {
+      const instance = rows[idx] as FakeInstance;
+      if (after) {
+        const ms = Date.parse(instance.lastChanged);
+        const past = ascending
+          ? ms > after.ms || (ms === after.ms && instance.seq > after.seq)
+          : ms < after.ms || (ms === after.ms && instance.seq < after.seq);
+        if (!past) continue;
       }
+      if (!predicates.every((f) => f(instance))) continue;
       page.push(instance);
-      last = idx + 1;
+      if (page.length === size) break;
     }
+    const last = page.at(-1);
+    // A token only when the page is full (PgInstanceRepository.cs L424-427), so a full last page is
+    // followed by one empty page, as with Storage.
+    const more = page.length === size && last !== undefined;
     const self = `${this.storageBase}/instances${url.search}`;
     let next: string | undefined;
     if (more) {
       const nextParams = new URLSearchParams(p);
-      nextParams.set('continuationToken', Buffer.from(String(last)).toString('base64url'));
+      nextParams.set('continuationToken', continuationOf(last as FakeInstance));
       next = `${this.storageBase}/instances?${nextParams}`;
     }
-    this.send(res, log, 200, {
-      count: page.length,
-      self,
-      ...(next ? { next } : {}),
-      instances: page.map((i) => this.instanceJson(i)),
-    });
+    if (page.length <= SERIALIZE_CHUNK) {
+      return this.send(res, log, 200, {
+        count: page.length,
+        self,
+        ...(next ? { next } : {}),
+        instances: page.map((i) => this.instanceJson(i)),
+      });
+    }
+    return this.sendPageInChunks(res, log, { count: page.length, self, ...(next ? { next } : {}) }, page);
+  }
+
+  /**
+   * A large page serialised a few instances at a time, letting other requests in between: a real Storage
+   * answers other requests while it builds a page of thousands, and this fake (one thread, serving the
+   * app API too) should not hold every download back behind one big page. The bytes are the same as
+   * JSON.stringify of the whole page.
+   */
+  private async sendPageInChunks(
+    res: ServerResponse,
+    log: FakeRequest,
+    head: Record<string, unknown>,
+    page: FakeInstance[],
+  ): Promise<void> {
+    const parts: string[] = [];
+    for (let i = 0; i < page.length; i += SERIALIZE_CHUNK) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      parts.push(
+        page
+          .slice(i, i + SERIALIZE_CHUNK)
+          .map((instance) => JSON.stringify(this.instanceJson(instance)))
+          .join(','),
+      );
+    }
+    const text = `${JSON.stringify(head).slice(0, -1)},"instances":[${parts.join(',')}]}`;
+    log.status = 200;
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', String(Buffer.byteLength(text)));
+    res.end(text);
+  }
+
+  /** Every instance in the order Storage's query sorts them (see query()). */
+  private inOrder(ascending: boolean): FakeInstance[] {
+    if (!this.sorted) {
+      const byKey = (a: FakeInstance, b: FakeInstance) =>
+        Date.parse(a.lastChanged) - Date.parse(b.lastChanged) || a.seq - b.seq;
+      const asc = [...this.order].sort(byKey);
+      // Descending lastChanged, but ids still ascending within a tie (the SQL's `i.id` has no DESC).
+      const desc = [...this.order].sort(
+        (a, b) => Date.parse(b.lastChanged) - Date.parse(a.lastChanged) || a.seq - b.seq,
+      );
+      this.sorted = { asc, desc };
+    }
+    return ascending ? this.sorted.asc : this.sorted.desc;
+  }
+
+  /** The first row that can follow a token at `ms`: the start of its lastChanged tie (binary search). */
+  private resumeAt(rows: FakeInstance[], ascending: boolean, ms: number): number {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = Date.parse((rows[mid] as FakeInstance).lastChanged);
+      if (ascending ? t < ms : t > ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private async data(
@@ -700,6 +803,21 @@ export async function startFakeAltinnStorage(options: FakeStorageOptions): Promi
 /** How many bytes the data route serves: the given body, or `size` generated bytes. */
 function servedSize(element: FakeElement): number {
   return element.spec.body?.length ?? element.spec.size;
+}
+
+/** .NET ticks (100 ns since 0001-01-01) at the Unix epoch: Storage's token carries `DateTime.Ticks`. */
+const EPOCH_TICKS = 621_355_968_000_000_000n;
+
+function continuationOf(instance: FakeInstance): string {
+  return `${BigInt(Date.parse(instance.lastChanged)) * 10_000n + EPOCH_TICKS};${instance.seq}`;
+}
+
+function parseContinuation(token: string): { ms: number; seq: number } | undefined {
+  const m = /^(\d{1,19});(\d{1,19})$/.exec(token);
+  if (!m) return undefined;
+  const ticks = BigInt(m[1] as string);
+  if (ticks < EPOCH_TICKS) return undefined;
+  return { ms: Number((ticks - EPOCH_TICKS) / 10_000n), seq: Number(m[2]) };
 }
 
 /** A pseudo-random block from the seed (SHA-256 in counter mode: deterministic, fast enough for 1 MiB). */

@@ -25,7 +25,10 @@ export function registerDownloadCommand(program: Command, ctx: CliContext): void
       'download this instance ({partyId}/{instanceGuid}) instead of a query (repeatable)',
       repeat,
     )
-    .option('--concurrency <n>', 'parallel transfers, 1–16', '4')
+    .option(
+      '--concurrency <n>',
+      'parallel transfers, 1–16 (default: adaptive, from 4 up to 16 while throughput grows; fewer on 429/5xx)',
+    )
     .option('--confirm', 'confirm (POST …/complete) each instance once all its files are verified on disk')
     .option('--confirm-production', 'with --confirm in production: yes, really confirm')
     .option('--json', 'no progress line; print the finished job as JSON (counts, failures, infected files)')
@@ -39,15 +42,15 @@ export function registerDownloadCommand(program: Command, ctx: CliContext): void
           profile: string;
           out: string;
           instance?: string[];
-          concurrency: string;
+          concurrency?: string;
           confirm?: boolean;
           confirmProduction?: boolean;
           json?: boolean;
           skipIfBusy?: boolean;
         },
       ) => {
-        const concurrency = Number(o.concurrency);
-        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+        const concurrency = o.concurrency === undefined ? undefined : Number(o.concurrency);
+        if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)) {
           throw new UsageError('--concurrency must be a whole number from 1 to 16');
         }
         const filters = filtersFrom(o);
@@ -69,7 +72,7 @@ export function registerDownloadCommand(program: Command, ctx: CliContext): void
             profileId: profile.id,
             source: ids.length ? { kind: 'instances', instanceIds: ids } : { kind: 'query', filters },
             target: resolve(o.out),
-            concurrency,
+            ...(concurrency === undefined ? {} : { concurrency }),
             confirm: Boolean(o.confirm),
             confirmProduction,
           });

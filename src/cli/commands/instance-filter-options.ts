@@ -43,7 +43,7 @@ export function filterOptions(command: Command): Command {
     .option('--no-hard-deleted', 'only instances not hard-deleted')
     .option('--owner-org <orgno>', 'only instances owned by this organisation number')
     .option('--owner-person <nationalId>', 'only instances owned by this person (11 digits)')
-    .option('--page-size <n>', 'instances per page, 1–100 (default 100)');
+    .option('--page-size <n>', 'instances per page, 1–5000 (default: 100 for the first page, 400 after it)');
 }
 
 /** Command-line flags → the filters Storage understands; mistakes are usage errors (exit 2). */

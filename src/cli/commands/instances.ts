@@ -43,13 +43,18 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
       if (o.csv) return printCsv(ctx, o, filters, limit);
       if (o.separator || o.out || o.language) throw new UsageError('--separator, --language and --out go with --csv');
       const profile = await ctx.services.profiles.find(o.profile);
+      // Kept only for --json (a table is printed as it comes): a listing of many thousands stays small.
       const all: InstanceSummary[] = [];
+      let count = 0;
       if (!o.json)
         ctx.print(row(['instance', 'created', 'last changed', 'task', 'done', 'files', 'size', 'confirmed by']));
-      for await (const page of ctx.services.instances.all(profile.id, filters)) {
+      // With --limit, "the first N" means Storage's order (newest change first): follow `next` page by page.
+      const ordered = Number.isFinite(limit);
+      for await (const page of ctx.services.instances.all(profile.id, filters, undefined, { ordered })) {
         for (const i of page) {
-          if (all.length >= limit) break;
-          all.push(i);
+          if (count >= limit) break;
+          count++;
+          if (o.json) all.push(i);
           if (!o.json) {
             ctx.print(
               row([
@@ -65,10 +70,10 @@ export function registerInstancesCommands(program: Command, ctx: CliContext): vo
             );
           }
         }
-        if (all.length >= limit) break;
+        if (count >= limit) break;
       }
       if (o.json) ctx.json(all);
-      else ctx.print(`${all.length} instance(s)`);
+      else ctx.print(`${count} instance(s)`);
     });
 }
 

@@ -29,7 +29,10 @@ export interface DownloadJobSummary extends DownloadProgress {
   appId?: string;
   /** How many instances were chosen, for a job over chosen instances (known before any is fetched). */
   chosenInstances?: number;
+  /** The most transfers at once: the number asked for, or 16 when the job adapts (adaptive-concurrency.ts). */
   concurrency: number;
+  /** Transfers allowed at once now (it grows and shrinks while an adaptive job runs). */
+  concurrencyNow?: number;
   confirm: boolean;
   startedAt: string;
   endedAt?: string;

@@ -12,13 +12,28 @@ export function formatBytes(bytes: number, lang: Language): string {
     unit++;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  const number = new Intl.NumberFormat(locales[lang], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
-  return `${number} ${UNITS[unit]}`;
+  return `${numberFormat(lang, digits).format(value)} ${UNITS[unit]}`;
 }
 
 export function formatCount(n: number, lang: Language): string {
-  return new Intl.NumberFormat(locales[lang]).format(n);
+  return numberFormat(lang).format(n);
+}
+
+/**
+ * One formatter per language and number of decimals, made once: making an Intl.NumberFormat costs far
+ * more than using one (the first about 10 ms, seen in a profile of `mpd download`'s report).
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Language, digits?: number): Intl.NumberFormat {
+  const key = `${lang}:${digits ?? ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      locales[lang],
+      digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+    );
+    formats.set(key, format);
+  }
+  return format;
 }

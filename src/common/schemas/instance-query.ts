@@ -29,6 +29,9 @@ export const instanceOwnerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('person'), nationalId: z.string().regex(/^\d{11}$/, 'a national id is 11 digits') }),
 ]);
 
+/** The largest `size` we send (see `size` below). */
+export const MAX_PAGE_SIZE = 5000;
+
 export const instanceFiltersSchema = z.strictObject({
   appId: appIdSchema,
   isComplete: z.boolean().optional(),
@@ -51,8 +54,13 @@ export const instanceFiltersSchema = z.strictObject({
   isSoftDeleted: z.boolean().optional(),
   isHardDeleted: z.boolean().optional(),
   instanceOwner: instanceOwnerSchema.optional(),
-  /** Page size; Storage's default and our ceiling is 100 (§3.6: keep size ≤ 100). */
-  size: z.number().int().min(1).max(100).optional(),
+  /**
+   * Page size. Storage enforces no maximum (altinn-storage d9364e4: InstanceQueryParameters.cs L164-168
+   * `int? Size` without [Range]; InstancesController.cs L1294 only defaults it to 100; the SQL takes
+   * `FETCH FIRST _size ROWS`, readinstancefromquery.sql L45, L128); our ceiling is the largest page Storage
+   * itself asks for, 5000 (MessageboxInstancesController.cs L112). Unset: parallel-listing.ts chooses.
+   */
+  size: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
 });
 
 export type InstanceFilters = z.infer<typeof instanceFiltersSchema>;

@@ -44,6 +44,8 @@ export async function confirmInstance(
   instance: Instance,
   manifest: Manifest,
   signal?: AbortSignal,
+  /** `flushed`: the caller has flushed instance.json and the folder already (a job's batch, flush-batch.ts). */
+  options: { flushed?: boolean } = {},
 ): Promise<'confirmed' | 'already'> {
   const missing = await unverifiedElements(target, instance, manifest);
   if (missing.length) {
@@ -58,9 +60,11 @@ export async function confirmInstance(
     return 'already';
   }
   await manifest.flush();
-  const folder = instanceFolder(target, instance);
-  await syncFile(join(folder, INSTANCE_JSON)).catch(() => {});
-  await syncDir(folder);
+  if (!options.flushed) {
+    const folder = instanceFolder(target, instance);
+    await syncFile(join(folder, INSTANCE_JSON)).catch(() => {});
+    await syncDir(folder);
+  }
   await client.complete(instance, signal);
   manifest.recordConfirmed(instance.id);
   return 'confirmed';

@@ -4,7 +4,9 @@ import type { AppError } from '../../common/errors/app-error';
 import type { DataElement, Instance } from '../../common/schemas/instance-types';
 import { isAbort } from '../platform/retry';
 import type { StorageContext } from '../storage/storage-context';
+import type { AdaptiveConcurrency } from './adaptive-concurrency';
 import { asAppError } from './download-failures';
+import { FlushBatch, type FlushBatchOptions } from './flush-batch';
 import type { FolderLock } from './folder-lock';
 import type { Manifest } from './manifest';
 import { RateMeter } from './rate-meter';
@@ -25,7 +27,16 @@ export type ElementState = 'pending' | 'done' | 'skipped' | 'failed' | 'infected
 /** One job's state: what the runner changes, what progress reports, what a retry starts from. */
 export interface DownloadJob {
   id: string;
+  /** `concurrency` here is the most at once: the user's number, or adaptive-concurrency.ts MAX. */
   spec: Required<Pick<DownloadJobSpec, 'concurrency' | 'confirm'>> & DownloadJobSpec;
+  /** No number was given: start at START and grow while throughput grows (adaptive-concurrency.ts). */
+  adaptive: boolean;
+  /** This run's concurrency control (set while a run goes on). */
+  concurrency?: AdaptiveConcurrency;
+  /** Verified files renamed and waiting for their flush to the disk (flush-batch.ts). */
+  flusher: FlushBatch;
+  /** Instances whose elements are all through and that wait for their flush (and confirm). */
+  finishing: Set<Promise<void>>;
   target: string;
   context: StorageContext;
   manifest: Manifest;
@@ -54,8 +65,12 @@ export interface InstanceRun {
   folder: string;
   /** This run created the folder: nothing of an earlier run can be in it (no stat per element). */
   fresh: boolean;
+  /** The folders to flush with its files: its own, and those this run created for it (their parents). */
+  dirs: string[];
   pending: number;
   failed: number;
+  /** Each verified file's flush: true once it is on the disk and in the manifest, false if that failed. */
+  durable: Promise<boolean>[];
 }
 
 /** One element to transfer, under the filename its instance's layout gave it. */
@@ -73,11 +88,16 @@ export function newJob(input: {
   context: StorageContext;
   claim: { lock: FolderLock; manifest: Manifest };
   blockingCallLimitMs?: number;
+  adaptive: boolean;
+  flush?: FlushBatchOptions;
   now: () => Date;
 }): DownloadJob {
   return {
     id: randomUUID(),
     spec: input.spec,
+    adaptive: input.adaptive,
+    flusher: new FlushBatch(input.flush),
+    finishing: new Set(),
     target: input.target,
     context: input.context,
     manifest: input.claim.manifest,

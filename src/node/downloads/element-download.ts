@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppError } from '../../common/errors/app-error';
 import type { DataElement } from '../../common/schemas/instance-types';
 import { isAbort, type RetryPolicy, withRetry } from '../platform/retry';
 import { elementOpener } from '../storage/element-opener';
+import type { AdaptiveConcurrency } from './adaptive-concurrency';
 import { asAppError, isFatal } from './download-failures';
 import { type DownloadJob, type ElementState, type ElementWork, failJob, recordProblem } from './download-job';
 import { insideTarget, manifestPath, tempPath } from './folder-layout';
@@ -15,16 +17,32 @@ export interface ElementDownloadOptions {
   idleTimeoutMs: number;
 }
 
+/** A run's network: its slots, and what adjusts their number (adaptive-concurrency.ts). */
+export interface Network {
+  slots: TransferSlots;
+  adaptive?: AdaptiveConcurrency;
+}
+
 /**
- * One element of a job: skipped when an earlier run verified it, else transferred (with retries) and
- * recorded in the manifest. The outcome is also set on the job; 'aborted' means the job is stopping.
+ * What became of an element. `durable`, when there, settles once the verified file is flushed to the
+ * disk and recorded in the manifest (true) or that failed (false, the element failed); the element
+ * counts as done or skipped only then. 'aborted' means the job is stopping.
+ */
+export interface ElementOutcome {
+  state: ElementState | 'aborted';
+  durable?: Promise<boolean>;
+}
+
+/**
+ * One element of a job: skipped when an earlier run verified it, else transferred (with retries),
+ * renamed, flushed with a batch of others and recorded in the manifest. The outcome is also set on the job.
  */
 export async function downloadElement(
   job: DownloadJob,
   work: ElementWork,
-  slots: TransferSlots,
+  network: Network,
   options: ElementDownloadOptions,
-): Promise<ElementState | 'aborted'> {
+): Promise<ElementOutcome> {
   const { element, run } = work;
   const instanceId = run.instance.id;
   const signal = job.controller.signal;
@@ -35,15 +53,46 @@ export async function downloadElement(
   // Storage's virus scan said Infected: never saved, recorded and reported (§3.3 fileScanResult).
   if (element.fileScanResult === 'Infected') {
     job.manifest.recordInfected(element.id, instanceId, element.filename ?? null);
-    return set('infected');
+    return { state: set('infected') };
   }
+  /** Recorded as verified once its flush is done; a failed flush fails the element. */
+  const afterFlush = (
+    durable: Promise<void>,
+    entry: { path: string; size: number; md5: string },
+    state: ElementState,
+  ) =>
+    durable.then(
+      () => {
+        job.manifest.recordVerified(element.id, { instanceId, ...entry });
+        set(state);
+        return true;
+      },
+      (error: unknown) => {
+        recordProblem(job, { instanceId, elementId: element.id, filename: element.filename ?? null }, error);
+        set('failed');
+        return false;
+      },
+    );
+  const overloaded = (error: unknown) => {
+    const status = error instanceof AppError ? error.details?.status : undefined;
+    if (typeof status === 'number' && (status === 429 || status >= 500)) network.adaptive?.overloaded();
+  };
   try {
     const finalPath = insideTarget(job.target, join(run.folder, work.filename));
     const rel = manifestPath(job.target, finalPath);
     const expectedMd5 = normalizeMd5(element.contentHash);
     const expectedSize = element.size ?? undefined;
-    if (!run.fresh && (await alreadyVerified(job, instanceId, element, finalPath, rel, expectedSize, expectedMd5)))
-      return set('skipped');
+    if (!run.fresh) {
+      const found = await alreadyVerified(job, element, finalPath, rel, expectedSize, expectedMd5);
+      if (found === 'recorded') return { state: set('skipped') };
+      if (found === 'rehashed') {
+        // Right bytes under the final name, but in no manifest: perhaps renamed just before a crash and
+        // never flushed. Flushed now, like a fresh file, before it is recorded.
+        const durable = job.flusher.add({ file: finalPath, dirs: run.dirs });
+        const entry = { path: rel, size: expectedSize as number, md5: expectedMd5 as string };
+        return { state: 'skipped', durable: afterFlush(durable, entry, 'skipped') };
+      }
+    }
     // In a folder this run created there is no .part to continue, until a failed attempt leaves one.
     let noPart = run.fresh;
     const takeNoPart = () => {
@@ -60,7 +109,9 @@ export async function downloadElement(
           tempPath: tempPath(run.folder, element),
           smallFiles: job.smallFiles,
           noPart: takeNoPart(),
-          slots,
+          slots: network.slots,
+          flush: job.flusher,
+          dirs: run.dirs,
           finalPath,
           expectedSize,
           expectedMd5,
@@ -70,32 +121,44 @@ export async function downloadElement(
           },
           idleTimeoutMs: options.idleTimeoutMs,
         }),
-      { policy: options.retry, signal },
+      { policy: options.retry, signal, onRetry: ({ error }) => overloaded(error) },
     );
-    job.manifest.recordVerified(element.id, { instanceId, path: rel, size: result.size, md5: result.md5 });
-    return set('done');
+    network.adaptive?.transferDone();
+    const entry = { path: rel, size: result.size, md5: result.md5 };
+    if (!result.durable) {
+      job.manifest.recordVerified(element.id, { instanceId, ...entry });
+      return { state: set('done') };
+    }
+    const durable = afterFlush(result.durable, entry, 'done');
+    // A disk that falls behind holds the next transfer back (flush-batch.ts MAX_UNFLUSHED).
+    await job.flusher.ready();
+    return { state: 'done', durable };
   } catch (error) {
-    if (signal.aborted || isAbort(error)) return 'aborted';
+    if (signal.aborted || isAbort(error)) return { state: 'aborted' };
+    overloaded(error);
     const appError = asAppError(error);
     if (isFatal(appError)) {
       failJob(job, appError);
-      return 'aborted';
+      return { state: 'aborted' };
     }
     recordProblem(job, { instanceId, elementId: element.id, filename: element.filename ?? null }, appError);
-    return set('failed');
+    return { state: set('failed') };
   }
 }
 
-/** Verified by an earlier run (manifest), or a file under the final name whose MD5 matches Storage's. */
+/**
+ * 'recorded': verified by an earlier run (in the manifest, as flushed). 'rehashed': a file under the
+ * final name whose size and MD5 match Storage's but which no manifest lists — renamed before a crash
+ * and perhaps never flushed (flush-batch.ts), so it must be flushed before it is recorded. false: fetch it.
+ */
 async function alreadyVerified(
   job: DownloadJob,
-  instanceId: string,
   element: DataElement,
   finalPath: string,
   rel: string,
   expectedSize: number | undefined,
   expectedMd5: string | undefined,
-): Promise<boolean> {
+): Promise<'recorded' | 'rehashed' | false> {
   const onDisk = await stat(finalPath).then(
     (s) => (s.isFile() ? s.size : undefined),
     () => undefined,
@@ -109,14 +172,10 @@ async function alreadyVerified(
     (expectedSize === undefined || entry.size === expectedSize) &&
     (!expectedMd5 || entry.md5 === expectedMd5)
   ) {
-    return true;
+    return 'recorded';
   }
-  // The manifest may have missed the last records before a crash; the bytes under the final name were
-  // verified before the rename, and hashing them again proves it.
-  if (expectedMd5 && onDisk === expectedSize && (await hashFile(finalPath)) === expectedMd5) {
-    job.manifest.recordVerified(element.id, { instanceId, path: rel, size: onDisk, md5: expectedMd5 });
-    return true;
-  }
+  // Size first (a file cut short by a power cut fails it without being read), then every byte's MD5.
+  if (expectedMd5 && onDisk === expectedSize && (await hashFile(finalPath)) === expectedMd5) return 'rehashed';
   return false;
 }
 

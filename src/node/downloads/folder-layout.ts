@@ -35,11 +35,16 @@ export function tempPath(folder: string, element: DataElement): string {
   return join(folder, `.${sanitizeFilename(element.id, 'element')}.part`);
 }
 
-/** Elements in the order names are handed out: created, then id. */
+/**
+ * Elements in the order names are handed out: created, then id — compared code unit by code unit, so
+ * the order (and the names) do not depend on the machine's locale; ISO 8601 times and GUIDs sort so.
+ */
 export function orderedElements(instance: Instance): DataElement[] {
-  return [...(instance.data ?? [])].sort(
-    (a, b) => (a.created ?? '').localeCompare(b.created ?? '') || a.id.localeCompare(b.id),
-  );
+  return [...(instance.data ?? [])].sort((a, b) => ordinal(a.created ?? '', b.created ?? '') || ordinal(a.id, b.id));
+}
+
+function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

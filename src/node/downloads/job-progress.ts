@@ -46,6 +46,7 @@ export function jobSummary(job: DownloadJob, now: () => Date): DownloadJobSummar
     appId: source.kind === 'query' ? source.filters.appId : undefined,
     chosenInstances: source.kind === 'instances' ? source.instanceIds.length : undefined,
     concurrency: job.spec.concurrency,
+    ...(job.concurrency ? { concurrencyNow: job.concurrency.limit } : {}),
     confirm: job.spec.confirm,
     startedAt: job.startedAt,
     endedAt: job.endedAt,

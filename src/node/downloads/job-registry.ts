@@ -10,9 +10,11 @@ import { DownloadErrors } from '../../common/errors/download-errors';
 import type { Logger } from '../platform/log';
 import { defaultRetryPolicy, type RetryPolicy } from '../platform/retry';
 import type { StorageContext } from '../storage/storage-context';
+import { MAX } from './adaptive-concurrency';
 import { requireProductionConfirm } from './confirm';
 import { type DownloadJob, type DownloadJobSpec, failJob, newJob, restartJob } from './download-job';
 import type { ElementDownloadOptions } from './element-download';
+import type { FlushBatchOptions } from './flush-batch';
 import { claimFolder, prepareTarget } from './folder-claim';
 import { jobDetail, jobProgress, jobSummary, progressTicker } from './job-progress';
 import { runJob, settleJob } from './job-runner';
@@ -27,6 +29,8 @@ export interface JobRegistryOptions {
   progressIntervalMs?: number;
   /** Small files use blocking calls until they take longer than this on average (small-file.ts; 4 ms). */
   blockingCallLimitMs?: number;
+  /** How verified files are flushed to the disk in batches (flush-batch.ts; the disk's flush for tests). */
+  flush?: FlushBatchOptions;
   log?: Logger;
 }
 
@@ -58,7 +62,8 @@ export class JobRegistry {
   }
 
   async start(spec: DownloadJobSpec): Promise<DownloadJobSummary> {
-    const concurrency = spec.concurrency ?? 4;
+    // No number: adaptive, from START up to MAX while throughput grows (adaptive-concurrency.ts).
+    const concurrency = spec.concurrency ?? MAX;
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
       throw new AppError(DownloadErrors.TARGET_INVALID, `Concurrency must be 1–16, not ${concurrency}`);
     }
@@ -79,6 +84,8 @@ export class JobRegistry {
       context,
       claim,
       blockingCallLimitMs: this.options.blockingCallLimitMs,
+      adaptive: spec.concurrency === undefined,
+      flush: this.options.flush,
       now: this.now,
     });
     this.jobs.set(job.id, job);

@@ -1,8 +1,10 @@
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { DownloadSource } from '../../common/contract/downloads';
 import { AppError } from '../../common/errors/app-error';
 import type { Instance } from '../../common/schemas/instance-types';
 import { isAbort } from '../platform/retry';
+import { listInstances } from '../storage/parallel-listing';
+import { AdaptiveConcurrency, START } from './adaptive-concurrency';
 import { confirmInstance } from './confirm';
 import { asAppError, diskFull, isDiskFull, isFatal } from './download-failures';
 import {
@@ -13,17 +15,27 @@ import {
   type InstanceRun,
   recordProblem,
 } from './download-job';
-import { downloadElement, type ElementDownloadOptions } from './element-download';
+import { downloadElement, type ElementDownloadOptions, type Network } from './element-download';
 import { assignFilenames, INSTANCE_JSON, instanceFolder } from './folder-layout';
 import { writeSmallFile } from './transfer-element';
 import { TransferSlots } from './transfer-slots';
 import { WorkQueue } from './work-queue';
 
 /**
+ * The listing's range pages in a job. The downloads take far longer than the listing, so its pages mostly
+ * wait in memory for the queue to have room: with four ranges, pages of 400 took the benchmark's
+ * 2,000-instance job to a peak RSS of 195–202 MiB, 200 to 196, 100 to 178 (bench/, loopback, full scale).
+ * Four ranges of 100 still list four times as fast as one chain of 100, far ahead of the downloads.
+ */
+const JOB_RANGE_PAGE_SIZE = 100;
+
+/**
  * One run of a job, the pipeline: walk the source (pages of a query, or instances by id) → each
  * instance's folder and instance.json → its elements into a bounded queue → workers transfer them
- * (element-download.ts) → an instance whose elements all succeeded is done, and confirmed if asked.
- * Errors end up on the job (failJob, recordProblem); this resolves when the workers have stopped.
+ * (element-download.ts), as many at once as adaptive-concurrency.ts allows → each verified file is
+ * renamed and flushed to the disk with a batch of others (flush-batch.ts) → an instance whose files are
+ * all on the disk is done, and confirmed if asked. Errors end up on the job (failJob, recordProblem);
+ * this resolves when the workers have stopped, the last batch is flushed and every instance is settled.
  */
 export async function runJob(
   job: DownloadJob,
@@ -31,9 +43,20 @@ export async function runJob(
   options: ElementDownloadOptions,
 ): Promise<void> {
   const queue = new WorkQueue<ElementWork>();
-  // `concurrency` elements on the network, as many again committing to disk (fsync, rename) meanwhile.
-  const slots = new TransferSlots(job.spec.concurrency);
-  const workers = Array.from({ length: job.spec.concurrency * 2 }, () => worker(job, queue, slots, options));
+  const cap = job.spec.concurrency;
+  const slots = new TransferSlots(cap);
+  const adaptive = new AdaptiveConcurrency({
+    slots,
+    max: cap,
+    start: job.adaptive ? Math.min(START, cap) : cap,
+    grow: job.adaptive,
+    bytes: () => job.bytesDone,
+  });
+  job.concurrency = adaptive;
+  const stopAdapting = adaptive.run();
+  const network: Network = { slots, adaptive };
+  // Up to `cap` elements on the network, as many again on their way to the disk meanwhile.
+  const workers = Array.from({ length: cap * 2 }, () => worker(job, queue, network, options));
   try {
     if (source) await produce(job, source, queue);
     job.listingDone = true;
@@ -43,6 +66,9 @@ export async function runJob(
     queue.close();
   }
   await Promise.all(workers);
+  stopAdapting();
+  await job.flusher.flush();
+  while (job.finishing.size) await Promise.all([...job.finishing]);
 }
 
 /** After a run: the manifest compacted, the folder released, the final state and end time set. */
@@ -59,7 +85,8 @@ async function produce(job: DownloadJob, source: DownloadSource, queue: WorkQueu
   const { client } = job.context;
   const signal = job.controller.signal;
   if (source.kind === 'query') {
-    for await (const page of client.pages(source.filters, { signal })) {
+    // Downloads start from the first page; the rest is listed in parallel ranges (parallel-listing.ts).
+    for await (const page of listInstances(client, source.filters, { signal, rangePageSize: JOB_RANGE_PAGE_SIZE })) {
       for (const instance of page.instances) {
         if (signal.aborted) return;
         await prepareInstance(job, instance, queue);
@@ -89,9 +116,12 @@ async function prepareInstance(job: DownloadJob, instance: Instance, queue: Work
   job.instances.set(instance.id, { state: 'pending', confirmed: known?.confirmed ?? false });
   let folder: string;
   let fresh: boolean;
+  let dirs: string[];
   try {
     folder = instanceFolder(job.target, instance);
-    fresh = (await job.smallFiles.mkdir(folder)) !== undefined;
+    const created = await job.smallFiles.mkdir(folder);
+    fresh = created !== undefined;
+    dirs = foldersToFlush(folder, created);
     await writeSmallFile(join(folder, INSTANCE_JSON), `${JSON.stringify(instance, null, 2)}\n`, job.smallFiles);
   } catch (error) {
     if (isDiskFull(error)) throw diskFull(error);
@@ -100,7 +130,11 @@ async function prepareInstance(job: DownloadJob, instance: Instance, queue: Work
     return;
   }
   const names = assignFilenames(instance, job.manifest.recordedNames(instance.id));
-  const run: InstanceRun = { instance, folder, fresh, pending: 0, failed: 0 };
+  const run: InstanceRun = { instance, folder, fresh, dirs, pending: 0, failed: 0, durable: [] };
+  // Confirming needs instance.json on the disk too: it goes with its instance's files.
+  if (job.spec.confirm) {
+    run.durable.push(flushed(job, instance.id, job.flusher.add({ file: join(folder, INSTANCE_JSON), dirs })));
+  }
   const work: ElementWork[] = [];
   for (const element of instance.data ?? []) {
     const previous = job.elements.get(element.id);
@@ -110,7 +144,7 @@ async function prepareInstance(job: DownloadJob, instance: Instance, queue: Work
   }
   run.pending = work.length;
   if (work.length === 0) {
-    await finishInstance(job, run);
+    settleLater(job, finishInstance(job, run));
     return;
   }
   for (const item of work) {
@@ -118,29 +152,73 @@ async function prepareInstance(job: DownloadJob, instance: Instance, queue: Work
     if (job.controller.signal.aborted) return;
     queue.push(item);
   }
+  // Let the workers send their requests before the next instance's folder and files are made: a page's
+  // instances are prepared in a row, and without this the first transfer of a job left ~25 ms after its
+  // first page (bench/, latency regime), while the next instances' folders were made.
+  await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 async function worker(
   job: DownloadJob,
   queue: WorkQueue<ElementWork>,
-  slots: TransferSlots,
+  network: Network,
   options: ElementDownloadOptions,
 ): Promise<void> {
   for (;;) {
     const work = await queue.take();
     if (!work) return;
     if (job.controller.signal.aborted) continue;
-    const outcome = await downloadElement(job, work, slots, options);
-    if (outcome === 'aborted') continue;
-    if (outcome === 'failed' || outcome === 'infected') work.run.failed++;
+    const outcome = await downloadElement(job, work, network, options);
+    if (outcome.state === 'aborted') continue;
+    if (outcome.state === 'failed' || outcome.state === 'infected') work.run.failed++;
+    if (outcome.durable) work.run.durable.push(outcome.durable);
     work.run.pending--;
-    if (work.run.pending === 0) await finishInstance(job, work.run);
+    // The worker goes on to the next element; the instance waits for its flush (and confirm) on its own.
+    if (work.run.pending === 0) settleLater(job, finishInstance(job, work.run));
   }
 }
 
-/** Every element of the instance is through: done (and confirmed if the job asks), or failed. */
+/** Track an instance's ending until it is settled (runJob waits for all of them). */
+function settleLater(job: DownloadJob, ending: Promise<void>): void {
+  const tracked = ending.catch((error) => failJob(job, error)).finally(() => job.finishing.delete(tracked));
+  job.finishing.add(tracked);
+}
+
+/** A flush of instance.json as a file of its instance: false (and a problem noted) if the disk refused. */
+function flushed(job: DownloadJob, instanceId: string, durable: Promise<void>): Promise<boolean> {
+  return durable.then(
+    () => true,
+    (error) => {
+      recordProblem(job, { instanceId }, isDiskFull(error) ? diskFull(error) : error);
+      return false;
+    },
+  );
+}
+
+/**
+ * The folders whose entries this instance's files change: its own, and — when this run created folders
+ * for it (`created`, the first one mkdir made) — each new folder's parent, so the new names last too.
+ */
+function foldersToFlush(folder: string, created: string | undefined): string[] {
+  const dirs = [folder];
+  if (created === undefined) return dirs;
+  const rel = relative(dirname(created), folder);
+  if (!rel || rel.startsWith('..')) return dirs;
+  let dir = folder;
+  for (let i = rel.split(sep).length; i > 0; i--) {
+    dir = dirname(dir);
+    dirs.push(dir);
+  }
+  return dirs;
+}
+
+/**
+ * Every element of the instance is through: once its files are on the disk (their batch flushed), done
+ * (and confirmed if the job asks), or failed.
+ */
 async function finishInstance(job: DownloadJob, run: InstanceRun): Promise<void> {
   const id = run.instance.id;
+  if ((await Promise.all(run.durable)).includes(false)) run.failed++;
   if (run.failed > 0) {
     job.instances.set(id, { state: 'failed', confirmed: false });
     return;
@@ -148,7 +226,10 @@ async function finishInstance(job: DownloadJob, run: InstanceRun): Promise<void>
   const entry = job.instances.get(id) ?? { state: 'pending' as const, confirmed: false };
   if (job.spec.confirm && !entry.confirmed) {
     try {
-      await confirmInstance(job.context.client, job.target, run.instance, job.manifest, job.controller.signal);
+      // Its files and instance.json are flushed, with their folders (above): the manifest next, then Storage.
+      await confirmInstance(job.context.client, job.target, run.instance, job.manifest, job.controller.signal, {
+        flushed: true,
+      });
       entry.confirmed = true;
     } catch (error) {
       if (job.controller.signal.aborted || isAbort(error)) return;

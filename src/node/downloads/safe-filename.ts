@@ -18,7 +18,7 @@ const UNSAFE_CHARS = /[\u0000-\u001f\u007f<>:"|?*]/g;
 const MAX_EXT_BYTES = 16;
 
 export function sanitizeFilename(raw: string, fallback: string): string {
-  let name = raw.normalize('NFC');
+  let name = nfc(raw);
   const segments = name.split(/[/\\]+/).filter((s) => s !== '' && s !== '.' && s !== '..');
   name = segments.join('_');
   name = name.replace(UNSAFE_CHARS, '_');
@@ -108,5 +108,16 @@ export class UniqueNames {
 }
 
 function foldKey(name: string): string {
-  return name.normalize('NFC').toLowerCase().normalize('NFC');
+  return nfc(nfc(name).toLowerCase());
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters too
+const ASCII = /^[\u0000-\u007f]*$/;
+
+/**
+ * NFC, skipping ICU for plain ASCII (already NFC, and most names are): a download job names thousands of
+ * files, and `normalize` showed up in its profile (bench/, --prof).
+ */
+function nfc(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFC');
 }

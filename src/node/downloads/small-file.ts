@@ -1,5 +1,5 @@
 import { closeSync, fsync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { isTransientRenameError, renameRetrying } from '../platform/rename-retrying';
 import { withFsyncSlot } from './fsync-slots';
@@ -28,7 +28,15 @@ export interface SmallFileWrite {
   sync?: boolean;
   /** Then rename `path` to this: the bytes appear under the final name at once, or not at all. */
   renameTo?: string;
+  /**
+   * Leave the file open (renamed, unflushed) and return it, for a flush later with others
+   * (flush-batch.ts); the caller then owns it and must close it.
+   */
+  keepOpen?: boolean;
 }
+
+/** A file written and left open (keepOpen): a descriptor in blocking mode, a handle through the pool. */
+export type OpenFile = number | FileHandle;
 
 export class SmallFileWriter {
   private blocking = true;
@@ -41,7 +49,7 @@ export class SmallFileWriter {
     return this.blocking;
   }
 
-  async write(w: SmallFileWrite): Promise<void> {
+  async write(w: SmallFileWrite): Promise<OpenFile | undefined> {
     if (!this.blocking) return writeThroughPool(w);
     let fd: number | undefined;
     try {
@@ -57,10 +65,18 @@ export class SmallFileWriter {
       if (w.sync) await withFsyncSlot(() => fsyncAsync(fd as number));
       started = performance.now();
       const opened = fd;
+      if (w.keepOpen) {
+        // Renamed while open (POSIX allows it; libuv opens with FILE_SHARE_DELETE on Windows).
+        if (w.renameTo) await renameNow(w.path, w.renameTo);
+        fd = undefined;
+        this.timed(started);
+        return opened;
+      }
       fd = undefined;
       closeSync(opened);
       if (w.renameTo) await renameNow(w.path, w.renameTo);
       this.timed(started);
+      return undefined;
     } catch (error) {
       if (fd !== undefined) closeQuietly(fd);
       rmSync(w.path, { force: true });
@@ -85,16 +101,23 @@ export class SmallFileWriter {
   }
 }
 
-async function writeThroughPool(w: SmallFileWrite): Promise<void> {
+async function writeThroughPool(w: SmallFileWrite): Promise<OpenFile | undefined> {
   try {
     const handle = await open(w.path, 'w', 0o644);
+    let kept = false;
     try {
       await handle.writeFile(w.data);
       if (w.sync) await withFsyncSlot(() => handle.sync());
+      if (w.keepOpen) {
+        if (w.renameTo) await renameRetrying(w.path, w.renameTo);
+        kept = true;
+        return handle;
+      }
     } finally {
-      await handle.close();
+      if (!kept) await handle.close();
     }
     if (w.renameTo) await renameRetrying(w.path, w.renameTo);
+    return undefined;
   } catch (error) {
     await rm(w.path, { force: true });
     throw error;

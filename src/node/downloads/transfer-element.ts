@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type FileHandle, open, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import { renameRetrying } from '../platform/rename-retrying';
 import { isAbort } from '../platform/retry';
 import type { StreamResponse } from '../storage/stream-get';
+import type { FlushBatch, FlushEntry } from './flush-batch';
 import { withFsyncSlot } from './fsync-slots';
 import { type Md5Pool, type Md5Stream, sharedMd5Pool } from './md5-pool';
 import { receiveSmallBody, SMALL_BODY_BYTES } from './small-body';
@@ -44,12 +46,21 @@ export interface ElementTransfer {
    * transfer-slots.ts): the job's concurrency bounds connections, not files waiting on the disk.
    */
   slots?: TransferSlots;
+  /**
+   * Flush in batches (flush-batch.ts): the verified file is renamed at once and flushed later with
+   * others; `durable` in the result says when. Without it, each file is fsynced before its rename.
+   */
+  flush?: FlushBatch;
+  /** The folders to flush with the file (its own, and its parent when its folder is new). */
+  dirs?: string[];
 }
 
 export interface TransferResult {
   size: number;
   md5: string;
   resumedFrom: number;
+  /** With `flush`: resolves once the file and its folders are on the disk; rejects if that failed. */
+  durable?: Promise<void>;
 }
 
 export async function transferElement(t: ElementTransfer): Promise<TransferResult> {
@@ -64,6 +75,10 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     const md5 = await hashFile(t.tempPath, md5Pool);
     if (!t.expectedMd5 || md5 === t.expectedMd5) {
       t.onBytes?.(existing);
+      if (t.flush) {
+        await finish(t.tempPath, t.finalPath);
+        return { size: existing, md5, resumedFrom: existing, durable: flushLater(t, t.finalPath) };
+      }
       await syncFile(t.tempPath);
       await finish(t.tempPath, t.finalPath);
       return { size: existing, md5, resumedFrom: existing };
@@ -176,6 +191,13 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     }
     // The network part is done: let the next element start while this one waits on the disk.
     releaseSlot();
+    if (t.flush) {
+      // Verified: its final name now, the flush with the next batch (flush-batch.ts).
+      await finish(t.tempPath, t.finalPath);
+      const open = file;
+      file = undefined;
+      return { size, md5: digest, resumedFrom: resumed ? existing : 0, durable: flushLater(t, open) };
+    }
     // Durable before it gets its final name: fsync, then rename (the folder is fsynced before a confirm).
     await withFsyncSlot(() => (file as FileHandle).sync());
     await file.close();
@@ -261,8 +283,22 @@ async function commitSmallBody(
   }
   // The network part is done: let the next element start while this one waits on the disk.
   hooks.releaseSlot();
+  if (t.flush) {
+    const open = await files.write({ path: t.tempPath, data: got.data, keepOpen: true, renameTo: t.finalPath });
+    return { size, md5: digest, resumedFrom: 0, durable: flushLater(t, open ?? t.finalPath) };
+  }
   await files.write({ path: t.tempPath, data: got.data, sync: true, renameTo: t.finalPath });
   return { size, md5: digest, resumedFrom: 0 };
+}
+
+/** Hand a renamed, verified file to the batch; a failed flush takes it away from its final name. */
+function flushLater(t: ElementTransfer, file: FlushEntry['file']): Promise<void> {
+  const durable = (t.flush as FlushBatch).add({ file, dirs: t.dirs ?? [dirname(t.finalPath)] });
+  return durable.catch(async (error) => {
+    // The disk did not take it: what the name holds may not be what was verified.
+    await rm(t.finalPath, { force: true }).catch(() => {});
+    throw new AppError(DownloadErrors.WRITE_FAILED, `Could not flush ${t.finalPath} to the disk`, { cause: error });
+  });
 }
 
 /** fsync done by the caller; the rename makes the verified bytes appear under the final name at once. */

@@ -1,24 +1,41 @@
 /**
- * How many elements of a job may be on the network at once (the job's concurrency). An element holds a
- * slot from its request until its bytes are verified, not through its fsync and rename: those wait on the
- * disk, not the network, and holding the slot through them left the connections idle for about a
- * millisecond per file (fsync on ext4, measured here). Releasing it earlier cut the benchmark's 600-file
- * job from 1.44 s to 1.11 s (bench/, --scale 0.1). The commit still happens before the element counts
- * as verified (atomic-file.ts), so nothing is recorded or confirmed any earlier.
+ * How many elements of a job may be on the network at once (the job's concurrency, which
+ * adaptive-concurrency.ts may change while the job runs). An element holds a slot from its request until
+ * its bytes are verified, not through its rename and flush: those wait on the disk, not the network, and
+ * holding the slot through them left the connections idle for about a millisecond per file (fsync on
+ * ext4, measured here). Releasing it earlier cut the benchmark's 600-file job from 1.44 s to 1.11 s
+ * (bench/, --scale 0.1). Nothing counts as verified or is confirmed any earlier for it.
  */
 export class TransferSlots {
-  private free: number;
+  private inUse = 0;
   private readonly waiters: (() => void)[] = [];
 
-  constructor(readonly size: number) {
-    this.free = size;
+  constructor(private current: number) {}
+
+  /** The number of slots now. */
+  get size(): number {
+    return this.current;
+  }
+
+  /** Slots held now. */
+  get busy(): number {
+    return this.inUse;
+  }
+
+  /**
+   * Change the number of slots: more lets waiters in at once; fewer takes effect as slots are released
+   * (no transfer is cut off).
+   */
+  resize(size: number): void {
+    this.current = Math.max(1, Math.floor(size));
+    this.wake();
   }
 
   /** Resolves once a slot is held; rejects (holding nothing) when `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
-    if (this.free > 0) {
-      this.free--;
+    if (this.inUse < this.current && this.waiters.length === 0) {
+      this.inUse++;
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
@@ -37,8 +54,14 @@ export class TransferSlots {
   }
 
   release(): void {
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.free++;
+    this.inUse--;
+    this.wake();
+  }
+
+  private wake(): void {
+    while (this.inUse < this.current && this.waiters.length) {
+      this.inUse++;
+      (this.waiters.shift() as () => void)();
+    }
   }
 }

@@ -47,7 +47,10 @@ export function createInstancesExport(deps: InstancesExportDeps) {
     const parts = [instancesCsvHeader(separator, request.language)];
     const limit = request.limit ?? Number.POSITIVE_INFINITY;
     let rows = 0;
-    for await (const page of deps.instances.all(request.profileId, request.filters, request.signal)) {
+    // In the table's order (Storage's: last changed first), not the parallel listing's, so the file reads
+    // like the list it was exported from.
+    const pages = deps.instances.all(request.profileId, request.filters, request.signal, { ordered: true });
+    for await (const page of pages) {
       for (const instance of page) {
         if (rows >= limit) break;
         parts.push(instancesCsvRecord(instance, separator, request.language));

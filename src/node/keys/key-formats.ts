@@ -1,10 +1,11 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign, verify, type X509Certificate } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import forge from 'node-forge';
+import type forge from 'node-forge';
 import type { CertificateInfo, ImportFormat, ImportWarning } from '../../common/contract/keys';
 import { AppError } from '../../common/errors/app-error';
 import { chainFor, describeCertificate, parseCertificate, x5cOf } from './certificate-info';
 import { KID_PATTERN } from './kid';
+import { nodeForge } from './node-forge';
 import { readPkcs12 } from './pkcs12';
 
 /** Key files are small (a PKCS#12 with a full chain is a few KB); anything bigger is not a key file. */
@@ -222,11 +223,11 @@ type DerShape = 'pkcs12' | 'pkcs8' | 'pkcs1' | 'encrypted-pkcs8' | 'spki' | 'cer
 function derShape(bytes: Buffer): DerShape {
   let top: forge.asn1.Asn1;
   try {
-    top = forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary')));
+    top = nodeForge().asn1.fromDer(nodeForge().util.createBuffer(bytes.toString('binary')));
   } catch {
     return 'unknown';
   }
-  const T = forge.asn1.Type;
+  const T = nodeForge().asn1.Type;
   const children = Array.isArray(top.value) ? (top.value as forge.asn1.Asn1[]) : [];
   if (top.type !== T.SEQUENCE || children.length < 2) return 'unknown';
   const [first, second] = children;

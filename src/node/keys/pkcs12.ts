@@ -1,5 +1,6 @@
-import forge from 'node-forge';
+import type forge from 'node-forge';
 import { AppError } from '../../common/errors/app-error';
+import { nodeForge } from './node-forge';
 
 export interface Pkcs12Contents {
   /** PrivateKeyInfo (PKCS#8) DER of each key in the file. */
@@ -16,7 +17,7 @@ export interface Pkcs12Contents {
 export function readPkcs12(der: Uint8Array, password: string | undefined): Pkcs12Contents {
   let asn1: forge.asn1.Asn1;
   try {
-    asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary')));
+    asn1 = nodeForge().asn1.fromDer(nodeForge().util.createBuffer(Buffer.from(der).toString('binary')));
   } catch (error) {
     throw new AppError('KEY_UNRECOGNIZED', 'The file looks like PKCS#12 but is damaged or truncated', {
       cause: error,
@@ -24,7 +25,7 @@ export function readPkcs12(der: Uint8Array, password: string | undefined): Pkcs1
   }
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, password ?? '');
+    p12 = nodeForge().pkcs12.pkcs12FromAsn1(asn1, password ?? '');
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     if (/password/i.test(message)) {
@@ -41,12 +42,12 @@ export function readPkcs12(der: Uint8Array, password: string | undefined): Pkcs1
     throw new AppError('KEY_UNRECOGNIZED', `The PKCS#12 file cannot be read: ${message}`, { cause: error });
   }
 
-  const oids = forge.pki.oids;
+  const oids = nodeForge().pki.oids;
   const keys: Buffer[] = [];
   for (const bagType of [oids.pkcs8ShroudedKeyBag, oids.keyBag]) {
     for (const bag of p12.getBags({ bagType })[bagType] ?? []) {
       if (bag.key) {
-        const info = forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key));
+        const info = nodeForge().pki.wrapRsaPrivateKey(nodeForge().pki.privateKeyToAsn1(bag.key));
         keys.push(toBuffer(info));
       } else if (bag.asn1) {
         // forge decodes only RSA keys; anything else stays ASN.1 and Node tells us what it is.
@@ -56,12 +57,12 @@ export function readPkcs12(der: Uint8Array, password: string | undefined): Pkcs1
   }
   const certificates: Buffer[] = [];
   for (const bag of p12.getBags({ bagType: oids.certBag })[oids.certBag] ?? []) {
-    if (bag.cert) certificates.push(toBuffer(forge.pki.certificateToAsn1(bag.cert)));
+    if (bag.cert) certificates.push(toBuffer(nodeForge().pki.certificateToAsn1(bag.cert)));
     else if (bag.asn1) certificates.push(toBuffer(bag.asn1));
   }
   return { keys, certificates };
 }
 
 function toBuffer(asn1: forge.asn1.Asn1): Buffer {
-  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+  return Buffer.from(nodeForge().asn1.toDer(asn1).getBytes(), 'binary');
 }

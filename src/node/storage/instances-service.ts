@@ -1,6 +1,7 @@
 import type { InstanceDetail, InstanceSummary } from '../../common/contract/instances';
 import type { InstanceFilters } from '../../common/schemas/instance-query';
 import { instanceDetail, summarizeInstance } from './instance-summary';
+import { listInstances } from './parallel-listing';
 import type { StorageContext } from './storage-context';
 
 /** Browse an app's instances a page at a time (the GUI's table, `mpd instances`). */
@@ -18,9 +19,20 @@ export function createInstancesService(storageFor: (profileId: string) => Promis
       return { instances: page.instances.map(summarizeInstance), ...(page.next ? { next: page.next } : {}) };
     },
 
-    async *all(profileId: string, filters: InstanceFilters, signal?: AbortSignal): AsyncGenerator<InstanceSummary[]> {
+    /**
+     * Every instance of the query. By default listed in parallel ranges (parallel-listing.ts), so pages come
+     * in no particular order; `ordered` follows `next` from page to page instead, in Storage's order
+     * (lastChanged, newest first) — for "the first N".
+     */
+    async *all(
+      profileId: string,
+      filters: InstanceFilters,
+      signal?: AbortSignal,
+      options: { ordered?: boolean } = {},
+    ): AsyncGenerator<InstanceSummary[]> {
       const { client } = await storageFor(profileId);
-      for await (const page of client.pages(filters, { signal })) yield page.instances.map(summarizeInstance);
+      const pages = options.ordered ? client.pages(filters, { signal }) : listInstances(client, filters, { signal });
+      for await (const page of pages) yield page.instances.map(summarizeInstance);
     },
 
     async get(profileId: string, instanceId: string): Promise<InstanceDetail> {

@@ -85,7 +85,8 @@ export class StorageClient {
    */
   async *pages(
     filters: InstanceFilters,
-    options: { signal?: AbortSignal; start?: string } = {},
+    /** `ahead: false`: no early request for the next page (parallel ranges keep Storage busy enough). */
+    options: { signal?: AbortSignal; start?: string; ahead?: boolean } = {},
   ): AsyncGenerator<InstancePage> {
     const all = new AbortController();
     const onAbort = () => all.abort(options.signal?.reason);
@@ -103,6 +104,7 @@ export class StorageClient {
     }
     const requestAhead = (entry: Pending, next: string | undefined) => {
       if (!next || entry.following || all.signal.aborted) return;
+      if (options.ahead === false) return;
       try {
         entry.following = fetchPage(next);
       } catch {
@@ -146,6 +148,8 @@ export class StorageClient {
         if (link && !entry.following) this.assertStorageUrl(link, '/instances?');
         current = entry.following;
         yield page;
+        // Not asked for ahead: now that the caller wants it.
+        if (!current && link) current = fetchPage(link);
       }
     } finally {
       options.signal?.removeEventListener('abort', onAbort);

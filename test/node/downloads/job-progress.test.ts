@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src/common/errors/app-error';
 import type { DownloadJob } from '../../../src/node/downloads/download-job';
+import { FlushBatch } from '../../../src/node/downloads/flush-batch';
 import { jobDetail, jobProgress, jobSummary, progressTicker } from '../../../src/node/downloads/job-progress';
 import type { Manifest } from '../../../src/node/downloads/manifest';
 import { RateMeter } from '../../../src/node/downloads/rate-meter';
@@ -40,6 +41,9 @@ function job(overrides: Partial<DownloadJob> = {}): DownloadJob {
       confirm: true,
     },
     target: '/data/out',
+    adaptive: false,
+    flusher: new FlushBatch(),
+    finishing: new Set(),
     context: { client: {}, environment } as unknown as StorageContext,
     manifest: { infected: () => infected } as unknown as Manifest,
     smallFiles: new SmallFileWriter(),

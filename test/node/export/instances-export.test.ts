@@ -38,7 +38,10 @@ async function setup() {
     },
     now: () => new Date('2026-03-05T10:00:00Z'),
   });
-  const made = fake.add([
+  // Storage lists the last changed first, as the table and the export show them: each instance is given a
+  // lastChanged a minute before the one above it, so the file's rows follow this list.
+  const changedAt = (i: number) => new Date(Date.UTC(2026, 2, 1) - i * 60_000).toISOString();
+  const specs = [
     {
       appId: 'ttd/mottak',
       isComplete: true,
@@ -50,7 +53,8 @@ async function setup() {
     { appId: 'ttd/mottak', isComplete: true, isArchived: true, elements: [{ size: 7 }] },
     { appId: 'ttd/annen', isComplete: true, elements: [] },
     { appId: 'ttd/mottak', currentTask: '=cmd|calc', elements: [] },
-  ]);
+  ];
+  const made = fake.add(specs.map((spec, i) => ({ ...spec, lastChanged: changedAt(i) })));
   return { fake, exporter, answers, dir, made, remembered: () => remembered };
 }
 
@@ -63,8 +67,9 @@ describe('CSV export of the instance list', () => {
       language: 'nb',
     });
     expect(result).toEqual({ path: join(dir, 'eksport.csv'), rows: 4 });
-    // Two pages of two: the second came from the first page's `next`.
-    expect(fake.count('query')).toBe(2);
+    // Pages of two, each from the page before's `next`; Storage gives a full last page a `next` too, so a
+    // third, empty page ends the list.
+    expect(fake.count('query')).toBe(3);
     const bytes = await readFile(join(dir, 'eksport.csv'));
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parseCsv(bytes.toString('utf8'), ';');

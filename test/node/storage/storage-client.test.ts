@@ -113,6 +113,49 @@ describe('StorageClient against the fake', () => {
     expect(`${fake.url}${queries[1]!.path}${queries[1]!.query}`).toBe(nexts[0]);
   });
 
+  it("pages as Storage's SQL does: lastChanged newest first, a token whenever a page is full, keyed not counted", async () => {
+    const { client } = await setup();
+    const t = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
+    const [a, b, c, d] = fake.add(
+      [3, 1, 4, 2].map((m) => ({ appId: 'ttd/app', lastChanged: t(m), created: t(0), elements: [] })),
+    );
+    const list = async (filters: Parameters<typeof client.firstPageUrl>[0], order?: string) => {
+      const pages: string[][] = [];
+      let url: string | undefined = client.firstPageUrl(filters) + (order ? `&order=${order}` : '');
+      while (url) {
+        const page = await client.page(url, filters);
+        pages.push(page.instances.map((i) => i.id));
+        url = page.next;
+      }
+      return pages;
+    };
+    // readinstancefromquery.sql L124-128: ORDER BY lastChanged DESC (the default), then the row id.
+    expect(await list({ appId: 'ttd/app', size: 2 })).toEqual([[c!.id, a!.id], [d!.id, b!.id], []]);
+    expect(await list({ appId: 'ttd/app', size: 3 }, 'asc:lastChanged')).toEqual([[b!.id, d!.id, a!.id], [c!.id]]);
+    // The token is "<lastChanged ticks>;<row id>" (PgInstanceRepository.cs L424-427).
+    const first = await client.page(client.firstPageUrl({ appId: 'ttd/app', size: 1 }), {});
+    const ticks = BigInt(Date.parse(t(4))) * 10_000n + 621_355_968_000_000_000n;
+    expect(new URL(first.next as string).searchParams.get('continuationToken')).toBe(`${ticks};3`);
+    // A change between pages makes an instance the newest. One already listed (c) is not listed again and
+    // shifts nothing (the token is a key, not an offset); one not yet listed (d) is missed by this listing —
+    // a later `lastChanged=gt:` pass finds it. A download confirms only what it has listed.
+    const one = await client.page(client.firstPageUrl({ appId: 'ttd/app', size: 2 }), {});
+    await client.complete(one.instances[0]!);
+    await client.complete(fake.instanceJson(fake.instances.get(d!.id)!) as never);
+    const two = await client.page(one.next as string, {});
+    expect([...one.instances, ...two.instances].map((i) => i.id)).toEqual([c!.id, a!.id, b!.id]);
+  });
+
+  it("shows Storage's tie at a page boundary in descending order: earlier rows again, later ones skipped", async () => {
+    const { client } = await setup();
+    const same = new Date(Date.UTC(2025, 0, 2)).toISOString();
+    const tied = fake.add(Array.from({ length: 4 }, () => ({ appId: 'ttd/app', lastChanged: same, elements: [] })));
+    // ORDER BY lastChanged DESC, id (ascending), but the next page takes `id <` the last one (L76).
+    const seen: string[] = [];
+    for await (const page of client.pages({ appId: 'ttd/app', size: 2 })) seen.push(...page.instances.map((i) => i.id));
+    expect(seen).toEqual([tied[0]!.id, tied[1]!.id, tied[0]!.id]);
+  });
+
   it('filters by created range, task, status and confirmation', async () => {
     const { client } = await setup();
     fake.add([
