@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PassRecord } from '../../src/common/contract/intake';
@@ -12,7 +13,7 @@ import {
   registerCliKeyOnFakeClient,
   writeEnvironmentsFile,
 } from '../helpers/local-world';
-import { tempHome } from '../helpers/temp-home';
+import { allFiles, tempHome } from '../helpers/temp-home';
 
 const ORGNO = '991825827';
 const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
@@ -217,5 +218,58 @@ describe('mpd sync against the fakes, with the real token service', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(err).toMatch(/SIGTERM: stopping/);
+  });
+  it('on SIGTERM mid-pass finishes the file in flight (whole, verified, confirmed), starts no other, exits 0', async () => {
+    const made = storage.add(
+      Array.from({ length: 3 }, (_, i) => ({
+        appId: 'ttd/drain',
+        isComplete: true,
+        elements: [{ size: 200_000 + i }],
+      })),
+    );
+    // Every data answer waits 1.5 s: the signal comes while the first file is on its way.
+    storage.addFault({ kind: 'data', type: 'slow', delayMs: 1_500, times: 3 });
+    const out = join(home, 'drain');
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        resolve(__dirname, '../../src/cli/mpd.ts'),
+        '--home',
+        home,
+        'sync',
+        '--profile',
+        'P',
+        '--app',
+        'ttd/drain',
+        '--out',
+        out,
+        '--confirm',
+        '--concurrency',
+        '1',
+      ],
+      { cwd: resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const ours = new Set<string | undefined>(made.map((i) => i.elements[0]?.id));
+    const dataRequests = () => storage.requests.filter((r) => r.kind === 'data' && ours.has(r.elementId));
+    for (let i = 0; i < 400 && dataRequests().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(dataRequests()).toHaveLength(1);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(err).toMatch(/SIGTERM: stopping after the files in flight/);
+    expect(dataRequests()).toHaveLength(1);
+    const inFlight = made.find((i) => i.elements[0]?.id === dataRequests()[0]?.elementId);
+    const files = await allFiles(out);
+    expect(files.filter((f) => f.endsWith('.part'))).toEqual([]);
+    const saved = files.filter((f) => !f.endsWith('instance.json') && !f.includes('.mpd-'));
+    expect(saved).toHaveLength(1);
+    expect((await stat(saved[0] as string)).size).toBe(inFlight?.elements[0]?.spec.size);
+    expect(storage.confirmations(inFlight?.id as string).map((c) => c.stakeholderId)).toEqual(['ttd']);
   });
 });

@@ -128,7 +128,10 @@ async function loop(ctx: CliContext, watch: CliWatch, o: SyncOptions): Promise<v
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);
-    ctx.io.stderr(`${signal}: stopping; files in flight are kept as .part and resumed by the next pass\n`);
+    ctx.io.stderr(
+      `${signal}: stopping after the files in flight (verified and kept); ${signal} again stops at once, ` +
+        'leaving them as .part for the next pass to resume\n',
+    );
     controller.abort();
   };
   process.on('SIGINT', onSignal);

@@ -19,6 +19,11 @@ export interface DownloadJobSpec {
   concurrency?: number;
   confirm?: boolean;
   confirmProduction?: boolean;
+  /**
+   * The instances of an `instances` source as the caller has just listed them (an intake pass): taken as
+   * they are instead of one GET each. Only the first run uses them; a retry fetches each afresh.
+   */
+  listed?: readonly Instance[];
 }
 
 export type InstanceState = 'pending' | 'done' | 'failed';
@@ -31,6 +36,13 @@ export interface DownloadJob {
   spec: Required<Pick<DownloadJobSpec, 'concurrency' | 'confirm'>> & DownloadJobSpec;
   /** No number was given: start at START and grow while throughput grows (adaptive-concurrency.ts). */
   adaptive: boolean;
+  /**
+   * Set while a run goes on: stop listing and taking new elements, let the transfers in flight finish,
+   * verify and flush (a scheduled run stopped by SIGINT/SIGTERM ends cleanly; job-registry.ts drain).
+   */
+  drain?: () => void;
+  /** DownloadJobSpec.listed by id, until the first run has taken them. */
+  listed?: Map<string, Instance>;
   /** This run's concurrency control (set while a run goes on). */
   concurrency?: AdaptiveConcurrency;
   /** Verified files renamed and waiting for their flush to the disk (flush-batch.ts). */
@@ -92,10 +104,12 @@ export function newJob(input: {
   flush?: FlushBatchOptions;
   now: () => Date;
 }): DownloadJob {
+  const { listed, ...spec } = input.spec;
   return {
     id: randomUUID(),
-    spec: input.spec,
+    spec,
     adaptive: input.adaptive,
+    listed: listed ? new Map(listed.map((instance) => [instance.id, instance])) : undefined,
     flusher: new FlushBatch(input.flush),
     finishing: new Set(),
     target: input.target,
@@ -132,6 +146,7 @@ export function restartJob(
       ? { kind: 'instances', instanceIds: unfinished }
       : undefined;
   job.failures = job.failures.filter((f) => !unfinished.includes(f.instanceId) && job.listingDone);
+  job.listed = undefined;
   for (const [id, el] of job.elements) if (el.state === 'failed') job.elements.set(id, { ...el, state: 'pending' });
   job.state = 'running';
   job.cancelled = false;

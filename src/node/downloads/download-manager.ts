@@ -47,6 +47,11 @@ export class DownloadManager {
     return this.jobs.cancel(jobId);
   }
 
+  /** Stop after the transfers in flight (job-registry.ts). */
+  drain(jobId: string): DownloadJobSummary {
+    return this.jobs.drain(jobId);
+  }
+
   retryFailed(jobId: string): Promise<DownloadJobSummary> {
     return this.jobs.retryFailed(jobId);
   }

@@ -21,6 +21,8 @@ export interface ElementDownloadOptions {
 export interface Network {
   slots: TransferSlots;
   adaptive?: AdaptiveConcurrency;
+  /** The job's signal joined with its drain: no new request once it aborts (transfer-element.ts). */
+  start?: AbortSignal;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function downloadElement(
           smallFiles: job.smallFiles,
           noPart: takeNoPart(),
           slots: network.slots,
+          startSignal: network.start,
           flush: job.flusher,
           dirs: run.dirs,
           finalPath,

@@ -117,6 +117,20 @@ export class JobRegistry {
     return jobSummary(job, this.now);
   }
 
+  /**
+   * Stop the job cleanly: nothing new is listed or started, the transfers in flight finish and are
+   * verified and flushed (and their instances confirmed, if asked and complete); it ends 'cancelled'.
+   * A scheduled run stopped by SIGINT/SIGTERM; `cancel` is the one that aborts the transfers too.
+   */
+  drain(jobId: string): DownloadJobSummary {
+    const job = this.job(jobId);
+    if (job.state === 'running' && !job.cancelled) {
+      job.cancelled = true;
+      job.drain?.();
+    }
+    return jobSummary(job, this.now);
+  }
+
   /** Run the job again for what did not succeed; verified elements are skipped (manifest). */
   async retryFailed(jobId: string): Promise<DownloadJobSummary> {
     const job = this.job(jobId);

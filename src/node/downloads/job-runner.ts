@@ -54,11 +54,20 @@ export async function runJob(
   });
   job.concurrency = adaptive;
   const stopAdapting = adaptive.run();
-  const network: Network = { slots, adaptive };
+  // A drain stops the listing, drops what waits in the queue and starts no new request; the transfers
+  // already on the network finish.
+  const draining = new AbortController();
+  job.drain = () => {
+    draining.abort();
+    queue.clear();
+    queue.close();
+  };
+  const stop = AbortSignal.any([job.controller.signal, draining.signal]);
+  const network: Network = { slots, adaptive, start: stop };
   // Up to `cap` elements on the network, as many again on their way to the disk meanwhile.
   const workers = Array.from({ length: cap * 2 }, () => worker(job, queue, network, options));
   try {
-    if (source) await produce(job, source, queue);
+    if (source) await produce(job, source, queue, stop);
     job.listingDone = true;
   } catch (error) {
     failJob(job, error);
@@ -66,6 +75,7 @@ export async function runJob(
     queue.close();
   }
   await Promise.all(workers);
+  job.drain = undefined;
   stopAdapting();
   await job.flusher.flush();
   while (job.finishing.size) await Promise.all([...job.finishing]);
@@ -81,15 +91,19 @@ export async function settleJob(job: DownloadJob, now: () => Date): Promise<void
 }
 
 /** Walk the source (pages of a query, or instances by id) and queue each instance's elements. */
-async function produce(job: DownloadJob, source: DownloadSource, queue: WorkQueue<ElementWork>): Promise<void> {
+async function produce(
+  job: DownloadJob,
+  source: DownloadSource,
+  queue: WorkQueue<ElementWork>,
+  signal: AbortSignal,
+): Promise<void> {
   const { client } = job.context;
-  const signal = job.controller.signal;
   if (source.kind === 'query') {
     // Downloads start from the first page; the rest is listed in parallel ranges (parallel-listing.ts).
     for await (const page of listInstances(client, source.filters, { signal, rangePageSize: JOB_RANGE_PAGE_SIZE })) {
       for (const instance of page.instances) {
         if (signal.aborted) return;
-        await prepareInstance(job, instance, queue);
+        await prepareInstance(job, instance, queue, signal);
       }
     }
     return;
@@ -98,7 +112,7 @@ async function produce(job: DownloadJob, source: DownloadSource, queue: WorkQueu
     if (signal.aborted) return;
     let instance: Instance;
     try {
-      instance = await client.getInstance(id, signal);
+      instance = job.listed?.get(id) ?? (await client.getInstance(id, signal));
     } catch (error) {
       if (signal.aborted) return;
       if (error instanceof AppError && isFatal(error)) throw error;
@@ -106,11 +120,16 @@ async function produce(job: DownloadJob, source: DownloadSource, queue: WorkQueu
       recordProblem(job, { instanceId: id }, error);
       continue;
     }
-    await prepareInstance(job, instance, queue);
+    await prepareInstance(job, instance, queue, signal);
   }
 }
 
-async function prepareInstance(job: DownloadJob, instance: Instance, queue: WorkQueue<ElementWork>): Promise<void> {
+async function prepareInstance(
+  job: DownloadJob,
+  instance: Instance,
+  queue: WorkQueue<ElementWork>,
+  signal: AbortSignal,
+): Promise<void> {
   const known = job.instances.get(instance.id);
   if (known?.state === 'done') return;
   job.instances.set(instance.id, { state: 'pending', confirmed: known?.confirmed ?? false });
@@ -149,7 +168,7 @@ async function prepareInstance(job: DownloadJob, instance: Instance, queue: Work
   }
   for (const item of work) {
     await queue.waitForRoom(job.spec.concurrency * 2);
-    if (job.controller.signal.aborted) return;
+    if (signal.aborted) return;
     queue.push(item);
   }
   // Let the workers send their requests before the next instance's folder and files are made: a page's

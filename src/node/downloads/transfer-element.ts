@@ -31,6 +31,11 @@ export interface ElementTransfer {
   /** Base64 MD5 (Storage's `contentHash`), when known. */
   expectedMd5?: string;
   signal: AbortSignal;
+  /**
+   * Aborts only the start: while it waits for a connection slot, nothing has been asked of the server yet,
+   * so a drained job (job-registry.ts) drops it; once the request is out, only `signal` stops it.
+   */
+  startSignal?: AbortSignal;
   /** Byte deltas as they arrive; negative when bytes are thrown away (a restart). */
   onBytes?: (delta: number) => void;
   /** Abort the attempt when no byte arrived for this long. */
@@ -88,7 +93,7 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
   }
 
   // A connection slot (transfer-slots.ts) before anything is opened; an abort while waiting holds none.
-  await t.slots?.acquire(t.signal);
+  await t.slots?.acquire(t.startSignal ?? t.signal);
   let holding = t.slots !== undefined;
   const releaseSlot = () => {
     if (holding) t.slots?.release();

@@ -56,7 +56,7 @@ import { laterOf } from './storage-time';
 export interface PassDeps {
   home: string;
   storageFor(profileId: string): Promise<StorageContext>;
-  downloads: Pick<DownloadManager, 'start' | 'wait' | 'get' | 'cancel' | 'onProgress'>;
+  downloads: Pick<DownloadManager, 'start' | 'wait' | 'get' | 'drain' | 'onProgress'>;
   now(): Date;
   /** The doctor's failing rows for a profile, to explain a stop (it makes real requests; once per stop). */
   explain?(profileId: string): Promise<DoctorRow[]>;
@@ -243,6 +243,8 @@ class SyncPass {
     const job = await downloads.start({
       profileId: this.spec.profileId,
       source: { kind: 'instances', instanceIds: this.work.taken.map((i) => i.id) },
+      // Just listed (or fetched for a retry): no second GET per instance.
+      listed: this.work.taken,
       target: this.spec.target,
       concurrency: this.spec.concurrency,
       confirm: this.spec.confirm,
@@ -251,7 +253,8 @@ class SyncPass {
     const off = downloads.onProgress((p) => {
       if (p.jobId === job.jobId) this.request.onProgress?.(fromJob(startedAt, this.work.listed.length, p));
     });
-    const cancel = () => downloads.cancel(job.jobId);
+    // A stopped pass (SIGINT/SIGTERM, pause, quit) lets the files in flight finish, verified and flushed.
+    const cancel = () => downloads.drain(job.jobId);
     this.request.signal?.addEventListener('abort', cancel, { once: true });
     if (this.request.signal?.aborted) cancel();
     try {

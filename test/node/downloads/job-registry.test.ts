@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DownloadJobSummary } from '../../../src/common/contract/downloads';
 import { JobRegistry } from '../../../src/node/downloads/job-registry';
-import { fastRetry, harness } from './harness';
+import { fastRetry, harness, listFiles } from './harness';
 
 let h: Awaited<ReturnType<typeof harness>>;
 let other: string | undefined;
@@ -95,6 +95,34 @@ describe('job registry', () => {
     expect(jobs.cancel(job.jobId)).toMatchObject({ state: 'cancelled', endedAt: end.endedAt });
     expect(finished.map((j) => [j.jobId, j.state])).toEqual([[job.jobId, 'cancelled']]);
     expect(jobs.runningIn(h.target)).toBeUndefined();
+  });
+
+  it('drains: the transfer in flight finishes, verified and confirmed; nothing new starts; it ends cancelled', async () => {
+    const jobs = await setup();
+    const made = h.fake.add(
+      Array.from({ length: 3 }, (_, i) => ({ appId: 'ttd/app', isComplete: true, elements: [{ size: 300_000 + i }] })),
+    );
+    // Each answer waits 300 ms: the first transfer is surely in flight when the drain comes.
+    h.fake.addFault({ kind: 'data', type: 'slow', delayMs: 300, times: 3 });
+    const job = await jobs.start({ profileId: 'p1', source: query, target: h.target, concurrency: 1, confirm: true });
+    await waitFor(() => h.fake.requests.some((r) => r.kind === 'data'));
+    expect(jobs.drain(job.jobId).state).toBe('running');
+    const end = await jobs.wait(job.jobId);
+
+    expect(end.state).toBe('cancelled');
+    expect(end.error).toBeUndefined();
+    const data = h.fake.requests.filter((r) => r.kind === 'data');
+    expect(data).toHaveLength(1);
+    expect(end.elements).toMatchObject({ done: 1, failed: 0 });
+    // The file in flight is whole under its final name, in the manifest, and its instance is confirmed.
+    const files = await listFiles(h.target);
+    const done = made.find((i) => i.elements[0]?.id === data[0]?.elementId);
+    expect(files.filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(files.filter((f) => !f.endsWith('instance.json') && !f.startsWith('.mpd'))).toHaveLength(1);
+    expect(h.fake.confirmations(done?.id as string).map((c) => c.stakeholderId)).toEqual(['ttd']);
+    expect(end.instances.confirmed).toBe(1);
+    // A second call changes nothing.
+    expect(jobs.drain(job.jobId).state).toBe('cancelled');
   });
 
   it('retries only what failed, refuses to retry a running job, and knows no unknown job', async () => {

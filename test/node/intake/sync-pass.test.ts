@@ -58,6 +58,8 @@ describe('an intake pass', () => {
     for (const i of [a, b, c])
       expect(h.fake.confirmations(i?.id as string).map((x) => x.stakeholderId)).toEqual(['ttd']);
     for (const i of [inProcess, confirmedBefore, otherApp]) expect(dataRequestsFor(i?.id as string)).toBe(0);
+    // The download takes the instances as listed: no second GET of each before its files.
+    expect(h.fake.count('instance')).toBe(0);
     expect(h.fake.confirmations(inProcess?.id as string)).toEqual([]);
     // The query: our org's confirmations left out, complete only; no mark yet on the first pass.
     const query = new URLSearchParams(h.fake.requests.find((r) => r.kind === 'query')?.query);
