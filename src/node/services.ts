@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createTokenService } from './auth/token-service';
 import { createSelfServiceService } from './clients/clients-service';
 import { createDownloadsService } from './downloads/downloads-service';
+import { discoveryCacheFile } from './environments/discovery-cache-file';
 import { createWellKnownDiscovery } from './environments/environment-discovery';
 import { createEnvironmentRegistry, type EnvironmentSource } from './environments/environments';
 import { createInstancesExport } from './export/instances-export';
@@ -47,7 +48,10 @@ export function createServices(options: ServiceOptions) {
   const desktop = options.desktop ?? scriptedDesktop();
   const environments: EnvironmentSource = createEnvironmentRegistry({
     file: join(home, 'environments.json'),
-    discovery: options.discovery === false ? false : createWellKnownDiscovery({ fetch: fetchImpl, now, logger }),
+    discovery:
+      options.discovery === false
+        ? false
+        : createWellKnownDiscovery({ fetch: fetchImpl, now, logger, persisted: discoveryCacheFile(home) }),
   });
   const keys = new KeyStore({ home, secrets: options.secrets, now, logger, vaultPassphrase: options.vaultPassphrase });
   const profiles = createProfileStore({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { endpointUrlProblem } from '../platform/endpoint-url';
 import type { Logger } from '../platform/log';
+import type { DiscoveryCacheFile } from './discovery-cache-file';
 
 /**
  * Maskinporten authorization-server metadata (RFC 8414), read from the environment's well-known URL.
@@ -26,6 +27,8 @@ export interface DiscoveryOptions {
   failureTtlMs?: number;
   timeoutMs?: number;
   logger?: Logger;
+  /** Good answers kept on disk for the next process (discovery-cache-file.ts), within the same `ttlMs`. */
+  persisted?: DiscoveryCacheFile;
 }
 
 export const DISCOVERY_DEFAULTS = { ttlMs: 60 * 60_000, failureTtlMs: 60_000, timeoutMs: 3_000 } as const;
@@ -111,13 +114,33 @@ export function createWellKnownDiscovery(options: DiscoveryOptions): WellKnownDi
     return age >= 0 && age < (outcome.ok ? ttlMs : failureTtlMs);
   }
 
+  /** What an earlier process read, if still fresh and still within the rule the environment is held to. */
+  async function fromDisk(url: string, rule: { allowLoopbackHttp: boolean }): Promise<DiscoveryOutcome | undefined> {
+    const kept = await options.persisted?.get(url).catch(() => undefined);
+    if (!kept) return undefined;
+    const outcome: DiscoveryOutcome = { ok: true, ...kept };
+    const { issuer, tokenEndpoint } = kept.metadata;
+    if (!fresh(outcome) || endpointUrlProblem(issuer, rule) || endpointUrlProblem(tokenEndpoint, rule)) {
+      return undefined;
+    }
+    return outcome;
+  }
+
+  async function discover(url: string, rule: { allowLoopbackHttp: boolean }): Promise<DiscoveryOutcome> {
+    const kept = await fromDisk(url, rule);
+    if (kept) return kept;
+    const outcome = await fetchMetadata(url, rule);
+    if (outcome.ok) await options.persisted?.put(url, outcome.metadata, outcome.at).catch(() => {});
+    return outcome;
+  }
+
   return {
     async lookup(url, rule) {
       const cached = cache.get(url);
       if (cached && fresh(cached)) return cached;
       const pending = inFlight.get(url);
       if (pending) return pending;
-      const request = fetchMetadata(url, rule).then((outcome) => {
+      const request = discover(url, rule).then((outcome) => {
         cache.set(url, outcome);
         inFlight.delete(url);
         if (!outcome.ok) options.logger?.warn('well-known discovery failed', { url, error: outcome.error });

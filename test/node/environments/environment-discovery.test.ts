@@ -1,7 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discoveryCacheFile } from '../../../src/node/environments/discovery-cache-file';
 import { createWellKnownDiscovery } from '../../../src/node/environments/environment-discovery';
 import { createEnvironmentRegistry, TT02 } from '../../../src/node/environments/environments';
 import { writeEnvironmentsFile } from '../../helpers/local-world';
@@ -229,6 +231,56 @@ describe('well-known discovery', () => {
     expect(resolved.discovered).toBe(false);
     expect(resolved.discoveryError).toBeUndefined();
     expect(calls).toEqual([]);
+  });
+});
+
+describe('well-known answers kept on disk for the next process (discovery-cache-file.ts)', () => {
+  const process = () =>
+    createEnvironmentRegistry({
+      file: join(home, 'environments.json'),
+      discovery: createWellKnownDiscovery({ fetch: globalThis.fetch, now, persisted: discoveryCacheFile(home) }),
+    });
+
+  it('lets a new process use what the last one read within the hour, and asks again after it', async () => {
+    server.json(metadata({ token_endpoint: `${server.base}token-from-metadata` }));
+    expect((await process().resolve('local')).maskinporten.tokenEndpoint).toBe(`${server.base}token-from-metadata`);
+    expect(server.requests).toHaveLength(1);
+
+    clock = new Date(clock.getTime() + 59 * 60_000);
+    const next = await process().resolve('local');
+    expect(next).toMatchObject({
+      discovered: true,
+      maskinporten: { tokenEndpoint: `${server.base}token-from-metadata` },
+    });
+    expect(server.requests).toHaveLength(1);
+
+    clock = new Date(clock.getTime() + 2 * 60_000);
+    server.json(metadata({ token_endpoint: `${server.base}token-moved` }));
+    expect((await process().resolve('local')).maskinporten.tokenEndpoint).toBe(`${server.base}token-moved`);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('keeps no failure, and takes a damaged file or an entry that breaks the URL rule as no entry', async () => {
+    server.json({}, 500);
+    expect((await process().resolve('local')).discovered).toBe(false);
+    server.json(metadata());
+    expect((await process().resolve('local')).discovered).toBe(true);
+    expect(server.requests).toHaveLength(2);
+
+    const file = join(home, 'cache', 'well-known.json');
+    await writeFile(file, '{ not json');
+    expect((await process().resolve('local')).discovered).toBe(true);
+    expect(server.requests).toHaveLength(3);
+
+    // An entry whose token endpoint is plain http on another host is refused, as a fetched one would be.
+    const kept = JSON.parse(await readFile(file, 'utf8'));
+    for (const entry of Object.values(kept.entries) as { tokenEndpoint: string }[]) {
+      entry.tokenEndpoint = 'http://evil.example/token';
+    }
+    await writeFile(file, JSON.stringify(kept));
+    const resolved = await process().resolve('local');
+    expect(resolved.maskinporten.tokenEndpoint).not.toContain('evil.example');
+    expect(server.requests).toHaveLength(4);
   });
 });
 
