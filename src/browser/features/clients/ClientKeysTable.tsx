@@ -24,7 +24,7 @@ export function ClientKeysTable({ keys, onRemove }: { keys: ClientKeyInfo[]; onR
           <Table.HeaderCell>{t('clients.keyExpires')}</Table.HeaderCell>
           <Table.HeaderCell>{t('clients.keyStatus')}</Table.HeaderCell>
           <Table.HeaderCell>
-            <span className="clients-sr-only">{t('clients.keyActions')}</span>
+            <span className="ds-sr-only">{t('clients.keyActions')}</span>
           </Table.HeaderCell>
         </Table.Row>
       </Table.Head>

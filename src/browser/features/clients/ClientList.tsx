@@ -1,7 +1,6 @@
 import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
+import { LoadableTable } from '../../components/LoadableTable';
 import { useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
 import { ScopeTags } from './ScopeTags';
@@ -9,7 +8,7 @@ import { ScopeTags } from './ScopeTags';
 /** The organisation's clients: name, client id, scopes and how many keys each has. */
 export function ClientList({ environmentName, onNew }: { environmentName: string; onNew(): void }) {
   const t = useT();
-  const { status, error, value: clients } = useClientsStore((s) => s.clients);
+  const clients = useClientsStore((s) => s.clients);
   const keyCounts = useClientsStore((s) => s.keyCounts);
   const loadClients = useClientsStore((s) => s.loadClients);
   const openClient = useClientsStore((s) => s.openClient);
@@ -24,78 +23,67 @@ export function ClientList({ environmentName, onNew }: { environmentName: string
           <Button onClick={onNew} data-testid="clients-new">
             {t('clients.newClient')}
           </Button>
-          <Button variant="secondary" onClick={() => void loadClients()} disabled={status === 'loading'}>
+          <Button variant="secondary" onClick={() => void loadClients()} disabled={clients.status === 'loading'}>
             {t('clients.refresh')}
           </Button>
         </div>
       </div>
 
-      {status === 'failed' ? (
-        <ErrorAlert error={error} heading={t('clients.clientsFailed')} onRetry={() => void loadClients()} />
-      ) : status === 'loading' && clients.length === 0 ? (
-        <LoadingState label={t('clients.clientsLoading')} />
-      ) : clients.length === 0 ? (
-        <EmptyState title={t('clients.clientsEmptyTitle', { env: environmentName })}>
-          {t('clients.clientsEmptyBody')}
-        </EmptyState>
-      ) : (
-        <Table data-size="sm" className="clients-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('clients.colName')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('clients.colClientId')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('clients.colScopes')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('clients.colKeys')}</Table.HeaderCell>
-              <Table.HeaderCell>
-                <span className="clients-sr-only">{t('clients.colOpen')}</span>
-              </Table.HeaderCell>
+      <LoadableTable
+        list={clients}
+        failedHeading={t('clients.clientsFailed')}
+        loadingLabel={t('clients.clientsLoading')}
+        onRetry={() => void loadClients()}
+        empty={
+          <EmptyState title={t('clients.clientsEmptyTitle', { env: environmentName })}>
+            {t('clients.clientsEmptyBody')}
+          </EmptyState>
+        }
+        className="clients-table"
+        columns={[t('clients.colName'), t('clients.colClientId'), t('clients.colScopes'), t('clients.colKeys')]}
+        actionsColumn={t('clients.colOpen')}
+        row={(c) => {
+          const count = keyCounts[c.clientId];
+          const name = c.clientName || t('clients.noName');
+          const maskinporten = c.integrationType === 'maskinporten';
+          return (
+            <Table.Row key={c.clientId} data-testid="clients-row" data-client-id={c.clientId}>
+              <Table.Cell>
+                <strong>{name}</strong>
+                {maskinporten ? null : (
+                  <div className="clients-muted">{t('clients.otherType', { type: c.integrationType })}</div>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <code className="clients-code">{c.clientId}</code>
+              </Table.Cell>
+              <Table.Cell>
+                <ScopeTags scopes={c.scopes} />
+              </Table.Cell>
+              <Table.Cell data-testid="clients-row-keys">
+                {!maskinporten
+                  ? '–'
+                  : count === undefined
+                    ? t('clients.keysCounting')
+                    : count === 'error'
+                      ? t('clients.keysUnknown')
+                      : count}
+              </Table.Cell>
+              <Table.Cell>
+                <Button
+                  variant="secondary"
+                  data-size="sm"
+                  onClick={() => void openClient(c.clientId)}
+                  aria-label={t('clients.openClient', { name })}
+                  data-testid="clients-open"
+                >
+                  {t('clients.open')}
+                </Button>
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {clients.map((c) => {
-              const count = keyCounts[c.clientId];
-              const name = c.clientName || t('clients.noName');
-              const maskinporten = c.integrationType === 'maskinporten';
-              return (
-                <Table.Row key={c.clientId} data-testid="clients-row" data-client-id={c.clientId}>
-                  <Table.Cell>
-                    <strong>{name}</strong>
-                    {maskinporten ? null : (
-                      <div className="clients-muted">{t('clients.otherType', { type: c.integrationType })}</div>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <code className="clients-code">{c.clientId}</code>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <ScopeTags scopes={c.scopes} />
-                  </Table.Cell>
-                  <Table.Cell data-testid="clients-row-keys">
-                    {!maskinporten
-                      ? '–'
-                      : count === undefined
-                        ? t('clients.keysCounting')
-                        : count === 'error'
-                          ? t('clients.keysUnknown')
-                          : count}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Button
-                      variant="secondary"
-                      data-size="sm"
-                      onClick={() => void openClient(c.clientId)}
-                      aria-label={t('clients.openClient', { name })}
-                      data-testid="clients-open"
-                    >
-                      {t('clients.open')}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
-      )}
+          );
+        }}
+      />
     </section>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { MessageKey } from '../../../common/i18n/translate';
 import { isApiError } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ActionForm } from '../../components/ActionForm';
+import { FormFooter } from '../../components/FormFooter';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
@@ -107,13 +108,7 @@ export function CreateClientForm({
       <Paragraph data-size="sm" className="clients-muted">
         {t('clients.createIntro')}
       </Paragraph>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm onSubmit={submit}>
         <div className="clients-form__fields">
           <ClientFields
             base={base}
@@ -185,22 +180,17 @@ export function CreateClientForm({
               <Paragraph>{t('clients.createdPartly', { clientId: partly })}</Paragraph>
             </Alert>
           ) : null}
-          {error ? <ErrorAlert error={error} /> : null}
-          <div className="button-row">
-            <Button
-              type="submit"
-              disabled={busy || partly !== undefined}
-              aria-busy={busy}
-              data-testid="clients-create-submit"
-            >
-              {busy ? t('clients.creating') : t('clients.create')}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onCancel} disabled={busy}>
-              {partly ? t('clients.backToList') : t('clients.cancel')}
-            </Button>
-          </div>
+          <FormFooter
+            error={error}
+            busy={busy}
+            submitLabel={t('clients.create')}
+            busyLabel={t('clients.creating')}
+            submitTestId="clients-create-submit"
+            submitDisabled={partly !== undefined}
+            cancel={{ label: partly ? t('clients.backToList') : t('clients.cancel'), onClick: onCancel }}
+          />
         </div>
-      </form>
+      </ActionForm>
     </section>
   );
 }

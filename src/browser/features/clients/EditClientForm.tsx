@@ -1,7 +1,8 @@
-import { Button, Heading } from '@digdir/designsystemet-react';
+import { Heading } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import type { ClientDetails } from '../../../common/contract/clients';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ActionForm } from '../../components/ActionForm';
+import { FormFooter } from '../../components/FormFooter';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useClientsStore } from '../../store/use-clients-store';
@@ -60,13 +61,7 @@ export function EditClientForm({
       <Heading level={4} data-size="xs" id={`${base}-title`}>
         {t('clients.editTitle', { name: client.clientName || client.clientId })}
       </Heading>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm onSubmit={submit}>
         <div className="clients-form__fields">
           <ClientFields
             base={base}
@@ -76,17 +71,16 @@ export function EditClientForm({
             errors={errors}
             onChange={(_, next) => setFields(next)}
           />
-          {error ? <ErrorAlert error={error} /> : null}
-          <div className="button-row">
-            <Button type="submit" disabled={busy} aria-busy={busy} data-testid="clients-edit-submit">
-              {busy ? t('clients.saving') : t('clients.save')}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onDone} disabled={busy}>
-              {t('clients.cancel')}
-            </Button>
-          </div>
+          <FormFooter
+            error={error}
+            busy={busy}
+            submitLabel={t('clients.save')}
+            busyLabel={t('clients.saving')}
+            submitTestId="clients-edit-submit"
+            cancel={{ label: t('clients.cancel'), onClick: onDone }}
+          />
         </div>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import type { MessageKey } from '../../../common/i18n/translate';
+import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
@@ -68,14 +69,10 @@ export function ManualProfileForm({
   }
 
   return (
-    <form
-      noValidate
+    <ActionForm
+      onSubmit={submit}
       className="clients-step__extra clients-form__fields"
       data-testid="clients-manual-profile"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
     >
       <Textfield
         label={t('clients.manualClientId')}
@@ -142,6 +139,6 @@ export function ManualProfileForm({
           </span>
         ) : null}
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -59,7 +59,7 @@ export function InstanceTable() {
         data-testid="instances-table"
         aria-rowcount={next ? -1 : rows.length + 1}
       >
-        <caption className="instances-sr-only">{t('instances.tableCaption', { app: appId })}</caption>
+        <caption className="ds-sr-only">{t('instances.tableCaption', { app: appId })}</caption>
         <colgroup>
           <col className="instance-table__col-select" />
           <col className="instance-table__col-owner" />

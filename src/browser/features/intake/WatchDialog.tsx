@@ -14,6 +14,7 @@ import type { WatchSelection, WatchView } from '../../../common/contract/intake'
 import { AppDialog } from '../../components/AppDialog';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormFooter } from '../../components/FormFooter';
 import { ProductionWarning } from '../../components/ProductionWarning';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
@@ -288,15 +289,15 @@ export function WatchDialog({ open, watch, onClose }: { open: boolean; watch?: W
               {t('intake.formIncomplete')}
             </Paragraph>
           ) : null}
-          {error ? <ErrorAlert error={error} /> : null}
-          <div className="button-row">
-            <Button type="submit" disabled={busy || (tried && !complete)} aria-busy={busy} data-testid="watch-save">
-              {busy ? t('intake.saving') : t('intake.save')}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
-              {t('intake.cancel')}
-            </Button>
-          </div>
+          <FormFooter
+            error={error}
+            busy={busy}
+            submitLabel={t('intake.save')}
+            busyLabel={t('intake.saving')}
+            submitTestId="watch-save"
+            submitDisabled={tried && !complete}
+            cancel={{ label: t('intake.cancel'), onClick: onClose }}
+          />
         </form>
       )}
     </AppDialog>

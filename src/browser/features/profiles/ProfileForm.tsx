@@ -15,6 +15,7 @@ import {
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { EnvironmentSummary } from '../../../common/contract/app';
 import type { Profile } from '../../../common/contract/profiles';
+import { ActionForm } from '../../components/ActionForm';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
@@ -163,13 +164,7 @@ export function ProfileForm({ environment, environmentName, profile, guard }: Pr
         {t('profiles.formIntro')}
       </Paragraph>
 
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <ActionForm onSubmit={submit}>
         <div className="profiles-form__fields">
           <Textfield
             id={fieldId('name')}
@@ -401,7 +396,7 @@ export function ProfileForm({ environment, environmentName, profile, guard }: Pr
             {t('profiles.cancel')}
           </Button>
         </div>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useId, useState } from 'react';
 import type { SystemUserInfo } from '../../../common/contract/systems';
 import { VENDOR_SCOPE_LIST } from '../../../common/contract/systems-limits';
+import { ActionForm } from '../../components/ActionForm';
 import { AppDialog } from '../../components/AppDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormFooter } from '../../components/FormFooter';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useSystemsStore } from '../../store/use-systems-store';
@@ -78,14 +79,7 @@ export function MakeProfileDialog({
           </Paragraph>
         </Alert>
       ) : (
-        <form
-          noValidate
-          className="systems-form__fields"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <ActionForm onSubmit={submit} className="systems-form__fields">
           <Field>
             <Label htmlFor={selectId}>{t('systems.clientProfileLabel')}</Label>
             <Field.Description>{t('systems.clientProfileHelp')}</Field.Description>
@@ -119,21 +113,16 @@ export function MakeProfileDialog({
             spellCheck={false}
             data-testid="systems-profile-scopes"
           />
-          {error ? <ErrorAlert error={error} /> : null}
-          <div className="button-row">
-            <Button
-              type="submit"
-              disabled={busy || !clientProfileId || !name.trim()}
-              aria-busy={busy}
-              data-testid="systems-profile-submit"
-            >
-              {busy ? t('systems.creating') : t('systems.create')}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
-              {t('systems.cancel')}
-            </Button>
-          </div>
-        </form>
+          <FormFooter
+            error={error}
+            busy={busy}
+            submitLabel={t('systems.create')}
+            busyLabel={t('systems.creating')}
+            submitTestId="systems-profile-submit"
+            submitDisabled={!clientProfileId || !name.trim()}
+            cancel={{ label: t('systems.cancel'), onClick: onClose }}
+          />
+        </ActionForm>
       )}
     </AppDialog>
   );

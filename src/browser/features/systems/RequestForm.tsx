@@ -1,8 +1,9 @@
-import { Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { RegisteredSystem } from '../../../common/contract/systems';
 import type { MessageKey } from '../../../common/i18n/translate';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ActionForm } from '../../components/ActionForm';
+import { FormFooter } from '../../components/FormFooter';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useSystemsStore } from '../../store/use-systems-store';
@@ -52,14 +53,7 @@ export function RequestForm({
       <Heading level={4} data-size="xs" id="systems-request-title">
         {t('systems.requestFormHeading')}
       </Heading>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        className="systems-request-form"
-      >
+      <ActionForm onSubmit={submit} className="systems-request-form">
         <Textfield
           label={t('systems.customerLabel')}
           description={t('systems.customerHelp')}
@@ -98,18 +92,15 @@ export function RequestForm({
         <Paragraph data-size="sm" className="systems-muted" data-testid="systems-request-rights">
           {rights.length ? t('systems.requestRights', { rights: rights.join(', ') }) : t('systems.requestNoRights')}
         </Paragraph>
-        {error ? <ErrorAlert error={error} /> : null}
-        <div className="button-row">
-          <Button
-            type="submit"
-            disabled={busy || rights.length === 0}
-            aria-busy={busy}
-            data-testid="systems-request-submit"
-          >
-            {busy ? t('systems.sending') : t('systems.send')}
-          </Button>
-        </div>
-      </form>
+        <FormFooter
+          error={error}
+          busy={busy}
+          submitLabel={t('systems.send')}
+          busyLabel={t('systems.sending')}
+          submitTestId="systems-request-submit"
+          submitDisabled={rights.length === 0}
+        />
+      </ActionForm>
     </section>
   );
 }

@@ -2,12 +2,12 @@ import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { useState } from 'react';
 import type { SystemUserRequestInfo } from '../../../common/contract/systems';
 import { formatDateTime } from '../../../common/format/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
+import { LoadableTable } from '../../components/LoadableTable';
 import { useLanguage, useT } from '../../hooks/use-t';
 import { useSystemsStore } from '../../store/use-systems-store';
 import { useNow } from '../token/use-now';
 import { ApprovalLinkDialog } from './ApprovalLinkDialog';
+import { CustomerCells, customerColumns } from './CustomerCells';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -17,13 +17,13 @@ import { StatusBadge } from './StatusBadge';
 export function RequestList() {
   const t = useT();
   const lang = useLanguage();
-  const { status, error, value: requests } = useSystemsStore((s) => s.requests);
+  const requests = useSystemsStore((s) => s.requests);
   const poll = useSystemsStore((s) => s.poll);
   const refreshRequests = useSystemsStore((s) => s.refreshRequests);
   const pollNow = useSystemsStore((s) => s.pollNow);
   const [linkFor, setLinkFor] = useState<SystemUserRequestInfo>();
   const now = useNow(1000);
-  const waiting = requests.some((r) => r.status === 'new');
+  const waiting = requests.value.some((r) => r.status === 'new');
 
   return (
     <section className="systems-section" aria-labelledby="systems-requests-title" data-testid="systems-requests">
@@ -54,65 +54,54 @@ export function RequestList() {
             variant="secondary"
             data-size="sm"
             onClick={() => void refreshRequests()}
-            disabled={status === 'loading'}
+            disabled={requests.status === 'loading'}
           >
             {t('systems.refresh')}
           </Button>
         </div>
       </div>
-      {status === 'failed' ? (
-        <ErrorAlert error={error} heading={t('systems.requestsFailed')} onRetry={() => void refreshRequests()} />
-      ) : status === 'loading' && requests.length === 0 ? (
-        <LoadingState label={t('systems.requestsLoading')} />
-      ) : requests.length === 0 ? (
-        <Paragraph className="systems-muted" data-testid="systems-requests-empty">
-          {t('systems.requestsEmpty')}
-        </Paragraph>
-      ) : (
-        <Table data-size="sm" className="systems-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('systems.colCustomer')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('systems.colExternalRef')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('systems.colKind')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('systems.colStatus')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('systems.colCreated')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('systems.colLink')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {requests.map((r) => (
-              <Table.Row key={r.id} data-testid="systems-request-row" data-request-id={r.id} data-status={r.status}>
-                <Table.Cell>{r.partyOrgNo}</Table.Cell>
-                <Table.Cell>
-                  <code className="systems-code">{r.externalRef}</code>
-                  {r.externalRefInGrant ? <div className="systems-muted">{t('systems.refInGrant')}</div> : null}
-                </Table.Cell>
-                <Table.Cell>{r.kind === 'agent' ? t('systems.kindAgent') : t('systems.kindStandard')}</Table.Cell>
-                <Table.Cell>
-                  <StatusBadge status={r.status} />
-                </Table.Cell>
-                <Table.Cell>{formatDateTime(r.created, lang)}</Table.Cell>
-                <Table.Cell>
-                  {r.status === 'new' && r.confirmUrl ? (
-                    <Button
-                      variant="secondary"
-                      data-size="sm"
-                      onClick={() => setLinkFor(r)}
-                      aria-label={t('systems.linkActionsFor', { org: r.partyOrgNo })}
-                      data-testid="systems-request-link"
-                    >
-                      {t('systems.linkActions')}
-                    </Button>
-                  ) : (
-                    '–'
-                  )}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <LoadableTable
+        list={requests}
+        failedHeading={t('systems.requestsFailed')}
+        loadingLabel={t('systems.requestsLoading')}
+        onRetry={() => void refreshRequests()}
+        empty={
+          <Paragraph className="systems-muted" data-testid="systems-requests-empty">
+            {t('systems.requestsEmpty')}
+          </Paragraph>
+        }
+        className="systems-table"
+        columns={[...customerColumns(t), t('systems.colStatus'), t('systems.colCreated'), t('systems.colLink')]}
+        row={(r) => (
+          <Table.Row key={r.id} data-testid="systems-request-row" data-request-id={r.id} data-status={r.status}>
+            <CustomerCells
+              orgNo={r.partyOrgNo}
+              externalRef={r.externalRef}
+              externalRefInGrant={r.externalRefInGrant}
+              kind={r.kind}
+            />
+            <Table.Cell>
+              <StatusBadge status={r.status} />
+            </Table.Cell>
+            <Table.Cell>{formatDateTime(r.created, lang)}</Table.Cell>
+            <Table.Cell>
+              {r.status === 'new' && r.confirmUrl ? (
+                <Button
+                  variant="secondary"
+                  data-size="sm"
+                  onClick={() => setLinkFor(r)}
+                  aria-label={t('systems.linkActionsFor', { org: r.partyOrgNo })}
+                  data-testid="systems-request-link"
+                >
+                  {t('systems.linkActions')}
+                </Button>
+              ) : (
+                '–'
+              )}
+            </Table.Cell>
+          </Table.Row>
+        )}
+      />
       <ApprovalLinkDialog request={linkFor} onClose={() => setLinkFor(undefined)} />
     </section>
   );

@@ -2,7 +2,8 @@ import { Button, Checkbox, Fieldset, Heading, Textfield } from '@digdir/designsy
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RegisteredSystem } from '../../../common/contract/systems';
 import type { MessageKey } from '../../../common/i18n/translate';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ActionForm } from '../../components/ActionForm';
+import { FormFooter } from '../../components/FormFooter';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
 import { useSystemsStore } from '../../store/use-systems-store';
@@ -166,13 +167,7 @@ export function SystemForm({
       <Heading level={3} data-size="sm" id={`${base}-title`} ref={headingRef} tabIndex={-1}>
         {system ? t('systems.editTitle', { name: system.name.nb }) : t('systems.createTitle')}
       </Heading>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm onSubmit={submit}>
         <div className="systems-form__fields">
           <Textfield
             label={t('systems.idLabel')}
@@ -271,17 +266,16 @@ export function SystemForm({
               {t('systems.errFixFields')}
             </p>
           ) : null}
-          {error ? <ErrorAlert error={error} /> : null}
-          <div className="button-row">
-            <Button type="submit" disabled={busy} aria-busy={busy} data-testid="systems-form-submit">
-              {busy ? t('systems.saving') : system ? t('systems.saveChanges') : t('systems.save')}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onCancel} disabled={busy}>
-              {t('systems.cancel')}
-            </Button>
-          </div>
+          <FormFooter
+            error={error}
+            busy={busy}
+            submitLabel={system ? t('systems.saveChanges') : t('systems.save')}
+            busyLabel={t('systems.saving')}
+            submitTestId="systems-form-submit"
+            cancel={{ label: t('systems.cancel'), onClick: onCancel }}
+          />
         </div>
-      </form>
+      </ActionForm>
     </section>
   );
 }
