@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySecretStore } from '../../src/node/keys/secret-store';
-import { mpdIn } from '../helpers/local-world';
+import { addCliProfile, mpdIn } from '../helpers/local-world';
 import { tempHome } from '../helpers/temp-home';
 import {
   ADMIN_CLIENT_ID,
@@ -38,23 +38,15 @@ describe('mpd clients against the fakes', () => {
     for (const [name, env] of [
       ['Admin', 'local'],
       ['Admin prod', 'local-prod'],
-    ]) {
-      const scopes = ADMIN_SCOPES.flatMap((s) => ['--scope', s]);
-      const added = await mpd(
-        'profiles',
-        'add',
-        '--name',
+    ] as const) {
+      await addCliProfile(mpd, {
         name,
-        '--env',
         env,
-        '--client-id',
-        ADMIN_CLIENT_ID,
-        '--key',
-        adminKey,
-        ...scopes,
-        '--admin',
-      );
-      expect(added.code).toBe(0);
+        clientId: ADMIN_CLIENT_ID,
+        keyId: adminKey,
+        scopes: ADMIN_SCOPES,
+        admin: true,
+      });
     }
   }, 60_000);
   afterAll(async () => {

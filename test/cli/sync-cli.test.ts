@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PassRecord } from '../../src/common/contract/intake';
 import { memorySecretStore } from '../../src/node/keys/secret-store';
@@ -13,6 +12,7 @@ import {
   registerCliKeyOnFakeClient,
   writeEnvironmentsFile,
 } from '../helpers/local-world';
+import { spawnMpd } from '../helpers/spawn-mpd';
 import { allFiles, tempHome } from '../helpers/temp-home';
 
 const ORGNO = '991825827';
@@ -181,44 +181,18 @@ describe('mpd sync against the fakes, with the real token service', () => {
 
   it('without --once passes until SIGTERM, then ends cleanly (exit 0)', async () => {
     storage.add([{ appId: 'ttd/loop', isComplete: true, elements: [{ size: 1_000 }] }]);
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        resolve(__dirname, '../../src/cli/mpd.ts'),
-        '--home',
-        home,
-        'sync',
-        '--profile',
-        'P',
-        '--app',
-        'ttd/loop',
-        '--out',
-        join(home, 'loop'),
-        '--interval',
-        '1m',
-      ],
-      { cwd: resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    const run = spawnMpd(
+      home,
+      ['sync', '--profile', 'P', '--app', 'ttd/loop', '--out', join(home, 'loop'), '--interval', '1m'],
+      env,
     );
-    let out = '';
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    await new Promise<void>((r, reject) => {
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (/^Next pass /m.test(out)) r();
-      });
-      child.on('exit', () => reject(new Error(`mpd sync ended early: ${out}${err}`)));
-    });
-    expect(out).toMatch(/ttd\/loop: 1 new; 1 verified/);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(err).toMatch(/SIGTERM: stopping/);
+    await run.printed(/^Next pass /m);
+    expect(run.out()).toMatch(/ttd\/loop: 1 new; 1 verified/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.err()).toMatch(/SIGTERM: stopping/);
   });
+
   it('on SIGTERM mid-pass finishes the file in flight (whole, verified, confirmed), starts no other, exits 0', async () => {
     const made = storage.add(
       Array.from({ length: 3 }, (_, i) => ({
@@ -230,39 +204,18 @@ describe('mpd sync against the fakes, with the real token service', () => {
     // Every data answer waits 1.5 s: the signal comes while the first file is on its way.
     storage.addFault({ kind: 'data', type: 'slow', delayMs: 1_500, times: 3 });
     const out = join(home, 'drain');
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        resolve(__dirname, '../../src/cli/mpd.ts'),
-        '--home',
-        home,
-        'sync',
-        '--profile',
-        'P',
-        '--app',
-        'ttd/drain',
-        '--out',
-        out,
-        '--confirm',
-        '--concurrency',
-        '1',
-      ],
-      { cwd: resolve(__dirname, '../..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    const run = spawnMpd(
+      home,
+      ['sync', '--profile', 'P', '--app', 'ttd/drain', '--out', out, '--confirm', '--concurrency', '1'],
+      env,
     );
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     const ours = new Set<string | undefined>(made.map((i) => i.elements[0]?.id));
     const dataRequests = () => storage.requests.filter((r) => r.kind === 'data' && ours.has(r.elementId));
     for (let i = 0; i < 400 && dataRequests().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(dataRequests()).toHaveLength(1);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(err).toMatch(/SIGTERM: stopping after the files in flight/);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.err()).toMatch(/SIGTERM: stopping after the files in flight/);
     expect(dataRequests()).toHaveLength(1);
     const inFlight = made.find((i) => i.elements[0]?.id === dataRequests()[0]?.elementId);
     const files = await allFiles(out);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySecretStore } from '../../src/node/keys/secret-store';
-import { mpdIn, registerCliKeyOnFakeClient } from '../helpers/local-world';
+import { addCliProfile, mpdIn, registerCliKeyOnFakeClient } from '../helpers/local-world';
 import { tempHome } from '../helpers/temp-home';
 import {
   API_SCOPE,
@@ -37,24 +37,9 @@ describe('mpd systems and systemusers against the fakes', () => {
       orgNo: VENDOR_ORG,
       scopes: [...VENDOR_SCOPE_SET, API_SCOPE],
     });
-    const add = async (name: string, scopes: string[]) => {
-      const added = await mpd(
-        'profiles',
-        'add',
-        '--name',
-        name,
-        '--env',
-        'local',
-        '--client-id',
-        VENDOR_CLIENT_ID,
-        '--key',
-        key.id,
-        ...scopes.flatMap((s) => ['--scope', s]),
-      );
-      expect(added.code, added.err).toBe(0);
-    };
-    await add('Leverandør', VENDOR_SCOPE_SET);
-    await add('KRR', [API_SCOPE]);
+    const vendor = { env: 'local', clientId: VENDOR_CLIENT_ID, keyId: key.id };
+    await addCliProfile(mpd, { ...vendor, name: 'Leverandør', scopes: VENDOR_SCOPE_SET });
+    await addCliProfile(mpd, { ...vendor, name: 'KRR', scopes: [API_SCOPE] });
   }, 60_000);
 
   afterAll(async () => {

@@ -8,26 +8,29 @@ import { allFiles, tempHome } from '../helpers/temp-home';
 const ORGNO = '910753614';
 const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
 
-/** `mpd token` and `mpd doctor` end to end: CLI → services → the strict fake over loopback. */
-describe('mpd token / mpd doctor against the fake', () => {
-  let fake: AuthFake;
-  let home: string;
+/**
+ * What both describes stand on: the auth fake with our service owner, a home whose one environment is the
+ * fake, and profile Mottak signing with a key registered as client-1's only key. With `vaultPassphrase`, the
+ * keys are in a passphrase vault made first, and `mpd` unlocks it from MPD_VAULT_PASSPHRASE. The fields of
+ * `world` are set in beforeAll.
+ */
+function mottakWorld({ vaultPassphrase }: { vaultPassphrase?: string } = {}) {
+  const world = { fake: undefined as unknown as AuthFake, home: '', kid: '', secrets: memorySecretStore() };
   let cleanup: () => Promise<void>;
-  const secrets = memorySecretStore();
-  const mpd = mpdIn(() => home, secrets);
-  let kid = '';
+  const mpd = mpdIn(() => world.home, world.secrets, vaultPassphrase ? { MPD_VAULT_PASSPHRASE: vaultPassphrase } : {});
 
   beforeAll(async () => {
-    fake = await startAuthFake();
-    fake.registerServiceOwner(ORGNO, 'tst');
-    ({ home, cleanup } = await tempHome());
-    await writeLocalEnvironment(home, { auth: fake });
-    const key = await registerCliKeyOnFakeClient(mpd, fake, 'Integrasjon', {
+    world.fake = await startAuthFake();
+    world.fake.registerServiceOwner(ORGNO, 'tst');
+    ({ home: world.home, cleanup } = await tempHome());
+    await writeLocalEnvironment(world.home, { auth: world.fake });
+    if (vaultPassphrase) expect((await mpd('keys', 'vault', 'use-passphrase')).code).toBe(0);
+    const key = await registerCliKeyOnFakeClient(mpd, world.fake, 'Integrasjon', {
       clientId: 'client-1',
       orgNo: ORGNO,
       scopes: SCOPES,
     });
-    kid = key.kid;
+    world.kid = key.kid;
     await addCliProfile(mpd, {
       name: 'Mottak',
       env: 'local',
@@ -39,16 +42,22 @@ describe('mpd token / mpd doctor against the fake', () => {
     });
   });
   afterAll(async () => {
-    await fake.close();
+    await world.fake.close();
     await cleanup();
   });
+  return { world, mpd };
+}
+
+/** `mpd token` and `mpd doctor` end to end: CLI → services → the strict fake over loopback. */
+describe('mpd token / mpd doctor against the fake', () => {
+  const { world, mpd } = mottakWorld();
 
   it('prints only an Altinn token that the fake accepts, with the org claim', async () => {
     const { code, out } = await mpd('token', '--profile', 'Mottak', '--altinn');
     expect(code).toBe(0);
     const token = out.trim();
     expect(token.split('.')).toHaveLength(3);
-    const claims = await fake.verifyAltinnToken(token);
+    const claims = await world.fake.verifyAltinnToken(token);
     expect(claims['urn:altinn:org']).toBe('tst');
     expect(String(claims.scope)).toContain('altinn:serviceowner/instances.read');
   });
@@ -56,7 +65,7 @@ describe('mpd token / mpd doctor against the fake', () => {
   it('prints a Maskinporten token by default and claims without the token with --decode', async () => {
     const plain = await mpd('token', '--profile', 'Mottak');
     expect(plain.code).toBe(0);
-    const claims = await fake.verifyAccessToken(plain.out.trim());
+    const claims = await world.fake.verifyAccessToken(plain.out.trim());
     expect(claims.client_id).toBe('client-1');
     const decoded = await mpd('token', '--profile', 'Mottak', '--decode', '--json');
     expect(decoded.code).toBe(0);
@@ -69,7 +78,7 @@ describe('mpd token / mpd doctor against the fake', () => {
     const healthy = await mpd('doctor', '--profile', 'Mottak');
     expect(healthy.code).toBe(0);
     expect(healthy.out).toContain('Overall: PASS');
-    fake.rejectKid(kid);
+    world.fake.rejectKid(world.kid);
     const sick = await mpd('doctor', '--profile', 'Mottak');
     expect(sick.code).toBe(1);
     expect(sick.out).toMatch(/\[FAIL\] Maskinporten token/);
@@ -81,9 +90,9 @@ describe('mpd token / mpd doctor against the fake', () => {
   });
 
   it('leaves no token in the home folder or the log', async () => {
-    const { accessTokens, altinnTokens } = fake.issuedTokens();
+    const { accessTokens, altinnTokens } = world.fake.issuedTokens();
     expect(accessTokens.length).toBeGreaterThan(0);
-    for (const file of await allFiles(home)) {
+    for (const file of await allFiles(world.home)) {
       const text = readFileSync(file, 'latin1');
       for (const token of [...accessTokens, ...altinnTokens]) expect(text.includes(token)).toBe(false);
     }
@@ -92,39 +101,9 @@ describe('mpd token / mpd doctor against the fake', () => {
 
 /** A passphrase vault in a scheduled run: every command that signs unlocks it from MPD_VAULT_PASSPHRASE. */
 describe('mpd token with a passphrase vault', () => {
-  let fake: AuthFake;
-  let home: string;
-  let cleanup: () => Promise<void>;
-  const secrets = memorySecretStore();
   const PASSPHRASE = 'a long enough vault passphrase';
-  const unattended = mpdIn(() => home, secrets, { MPD_VAULT_PASSPHRASE: PASSPHRASE });
-  const withoutIt = mpdIn(() => home, secrets);
-
-  beforeAll(async () => {
-    fake = await startAuthFake();
-    fake.registerServiceOwner(ORGNO, 'tst');
-    ({ home, cleanup } = await tempHome());
-    await writeLocalEnvironment(home, { auth: fake });
-    expect((await unattended('keys', 'vault', 'use-passphrase')).code).toBe(0);
-    const key = await registerCliKeyOnFakeClient(unattended, fake, 'Integrasjon', {
-      clientId: 'client-1',
-      orgNo: ORGNO,
-      scopes: SCOPES,
-    });
-    await addCliProfile(unattended, {
-      name: 'Mottak',
-      env: 'local',
-      clientId: 'client-1',
-      keyId: key.id,
-      scopes: SCOPES,
-      org: 'tst',
-      app: 'tst/mottak',
-    });
-  });
-  afterAll(async () => {
-    await fake.close();
-    await cleanup();
-  });
+  const { world, mpd: unattended } = mottakWorld({ vaultPassphrase: PASSPHRASE });
+  const withoutIt = mpdIn(() => world.home, world.secrets);
 
   it('gets a token with the passphrase from the environment, and says the vault is locked without it', async () => {
     const ok = await unattended('token', '--profile', 'Mottak', '--altinn');

@@ -14,6 +14,7 @@ import {
   SignJWT,
 } from 'jose';
 import type { Environment } from '../../src/node/environments/environments';
+import { sendAnswer } from './send-answer';
 
 /**
  * A STRICT local Maskinporten + Altinn token exchange on 127.0.0.1 (see test/fakes/README.md).
@@ -471,13 +472,14 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
   }
 
   function send(res: ServerResponse, status: number, body: string, contentType?: string): void {
-    // The Date header comes from the fake's (possibly skewed) clock: clients learn the offset from it.
-    res.setHeader('Date', new Date(nowMs()).toUTCString());
-    if (contentType) res.setHeader('Content-Type', contentType);
-    res.setHeader('Content-Length', Buffer.byteLength(body));
-    res.writeHead(status);
-    res.end(body);
+    sendAnswer(res, nowMs(), status, body, contentType);
   }
+
+  const altinnEndpoints = () => ({
+    exchangeUrl,
+    storageBase: `${url}storage/api/v1`,
+    appBase: `${url}{org}/{app}`,
+  });
 
   return {
     url,
@@ -495,7 +497,17 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
         production: false,
         custom: true,
         maskinporten: { issuer, tokenEndpoint, wellKnown: `${url}.well-known/oauth-authorization-server` },
-        altinn: { exchangeUrl, storageBase: `${url}storage/api/v1`, appBase: `${url}{org}/{app}` },
+        altinn: altinnEndpoints(),
+      };
+    },
+    /** This fake as an entry of <home>/environments.json (the custom-environment shape main/environments.ts reads). */
+    environmentsFileEntry(id = 'local', production = false) {
+      return {
+        id,
+        name: production ? `Local production ${id}` : `Local ${id}`,
+        production,
+        maskinporten: { issuer, tokenEndpoint },
+        altinn: altinnEndpoints(),
       };
     },
     registerClient(client: FakeClient): void {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { JWTPayload } from 'jose';
 import type { Environment } from '../../src/node/environments/environments';
 import type { AuthFake, FakeKey } from './auth-server';
+import { sendAnswer } from './send-answer';
 
 /**
  * A STRICT local Digdir self-service API (oidc_api_admin.md, maskinporten_sjolvbetjening_api.md, reference §4)
@@ -333,12 +334,8 @@ export async function startSelfServiceFake(options: SelfServiceFakeOptions) {
   }
 
   function sendRaw(res: ServerResponse, status: number, body: string, contentType?: string): void {
-    res.setHeader('Date', new Date(auth.now()).toUTCString());
     const type = contentType ?? (body.startsWith('{') || body.startsWith('[') ? 'application/json' : 'text/plain');
-    if (body) res.setHeader('Content-Type', type);
-    res.setHeader('Content-Length', Buffer.byteLength(body));
-    res.writeHead(status);
-    res.end(body);
+    sendAnswer(res, auth.now(), status, body, body ? type : undefined);
   }
 
   return {
@@ -354,13 +351,8 @@ export async function startSelfServiceFake(options: SelfServiceFakeOptions) {
     },
     /** The same, as an entry of <home>/environments.json. */
     environmentsFileEntry(id = 'local', production = false) {
-      const env = auth.environment(id);
       return {
-        id,
-        name: production ? `Local production ${id}` : `Local ${id}`,
-        production,
-        maskinporten: { issuer: env.maskinporten.issuer, tokenEndpoint: env.maskinporten.tokenEndpoint },
-        altinn: env.altinn,
+        ...auth.environmentsFileEntry(id, production),
         selfService: { clientsUrl, samarbeidsportalen: 'https://samarbeid.digdir.no/' },
       };
     },

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { JWTPayload } from 'jose';
 import { type AuthFake, readBody } from './auth-server';
+import { sendAnswer } from './send-answer';
 
 /**
  * A STRICT local Altinn authentication API for system vendors on 127.0.0.1 (test/fakes/README-system-register.md,
@@ -554,11 +555,8 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
   }
 
   function sendRaw(res: ServerResponse, status: number, body: string, contentType?: string): void {
-    res.setHeader('Date', new Date(auth.now()).toUTCString());
-    if (body) res.setHeader('Content-Type', contentType ?? (body.startsWith('{') ? 'application/json' : 'text/plain'));
-    res.setHeader('Content-Length', Buffer.byteLength(body));
-    res.writeHead(status);
-    res.end(body);
+    const type = contentType ?? (body.startsWith('{') ? 'application/json' : 'text/plain');
+    sendAnswer(res, auth.now(), status, body, body ? type : undefined);
   }
 
   return {
@@ -566,14 +564,8 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     authenticationApi,
     /** The auth fake's environment as an environments.json entry, with this fake as the authentication API. */
     environmentsFileEntry(id = 'local', production = false) {
-      const env = auth.environment(id);
-      return {
-        id,
-        name: production ? `Local production ${id}` : `Local ${id}`,
-        production,
-        maskinporten: { issuer: env.maskinporten.issuer, tokenEndpoint: env.maskinporten.tokenEndpoint },
-        altinn: { ...env.altinn, authenticationApi },
-      };
+      const entry = auth.environmentsFileEntry(id, production);
+      return { ...entry, altinn: { ...entry.altinn, authenticationApi } };
     },
     /** The customer approves in Altinn: the request becomes Accepted and its system user exists (same id). */
     approve(requestId: string): FakeSystemUser {

@@ -87,11 +87,20 @@ export async function registerCliKeyOnFakeClient(
   return key;
 }
 
-/** `mpd profiles add` for a service-owner profile on that client and key; it must succeed. */
-export async function addCliProfile(
-  mpd: Mpd,
-  profile: { name: string; env: string; clientId: string; keyId: string; scopes: string[]; org: string; app: string },
-): Promise<void> {
+/** What `mpd profiles add` is given: a service owner's has org and app, a self-service admin's `admin`. */
+export interface CliProfile {
+  name: string;
+  env: string;
+  clientId: string;
+  keyId: string;
+  scopes: readonly string[];
+  org?: string;
+  app?: string;
+  admin?: boolean;
+}
+
+/** `mpd profiles add` for a profile on that client and key; it must succeed. */
+export async function addCliProfile(mpd: Mpd, profile: CliProfile): Promise<void> {
   const added = await mpd(
     'profiles',
     'add',
@@ -104,12 +113,11 @@ export async function addCliProfile(
     '--key',
     profile.keyId,
     ...profile.scopes.flatMap((scope) => ['--scope', scope]),
-    '--org',
-    profile.org,
-    '--app',
-    profile.app,
+    ...(profile.org ? ['--org', profile.org] : []),
+    ...(profile.app ? ['--app', profile.app] : []),
+    ...(profile.admin ? ['--admin'] : []),
   );
-  expect(added.code).toBe(0);
+  expect(added.code, added.err).toBe(0);
 }
 
 type Dispatch = ReturnType<typeof testServices>['dispatch'];

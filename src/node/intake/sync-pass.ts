@@ -16,6 +16,7 @@ import type { Logger } from '../platform/log';
 import { confirmedBy } from '../storage/instance-summary';
 import type { StorageClient } from '../storage/storage-client';
 import type { StorageContext } from '../storage/storage-context';
+import { emptyRecord } from './empty-record';
 import { failureKind, isAccountProblem } from './failure-kind';
 import { type FolderView, folderView, passInstance, type Settledness, settledness } from './folder-state';
 import { addToHistory, type PassState, PassStateStore, type RetryEntry } from './pass-state';
@@ -98,13 +99,21 @@ export async function runPass(deps: PassDeps, request: PassRequest): Promise<Pas
   const spec = { ...request.spec, target: resolve(request.spec.target) };
   const store = new PassStateStore(deps.home, spec);
   const startedAt = deps.now().toISOString();
+  const nothingDone = (outcome: PassOutcome, error: AppError): PassResult => ({
+    record: emptyRecord({
+      startedAt,
+      endedAt: deps.now().toISOString(),
+      by: request.by,
+      outcome,
+      error: error.toJSON(),
+    }),
+  });
   let release: () => Promise<void>;
   try {
     release = await store.lock(deps.now);
   } catch (error) {
     const e = asAppError(error);
-    const outcome: PassOutcome = e.code === IntakeErrors.PASS_BUSY ? 'skipped' : 'failed';
-    return { record: emptyRecord(startedAt, deps.now(), request.by, outcome, e.toJSON()) };
+    return nothingDone(e.code === IntakeErrors.PASS_BUSY ? 'skipped' : 'failed', e);
   }
   try {
     const state = await store.read();
@@ -116,7 +125,7 @@ export async function runPass(deps: PassDeps, request: PassRequest): Promise<Pas
   } catch (error) {
     // The state file itself could not be read or written: nothing of the pass is recorded, so the next pass
     // repeats it (step 2 makes that cheap).
-    return { record: emptyRecord(startedAt, deps.now(), request.by, 'failed', asAppError(error).toJSON()) };
+    return nothingDone('failed', asAppError(error));
   } finally {
     await release().catch(() => {});
   }
@@ -402,34 +411,6 @@ class SyncPass {
     }
     return { at: this.deps.now().toISOString(), error, ...(doctor?.length ? { doctor } : {}) };
   }
-}
-
-function emptyRecord(
-  startedAt: string,
-  now: Date,
-  by: 'app' | 'cli',
-  outcome: PassOutcome,
-  error: AppErrorJson,
-): PassRecord {
-  return {
-    id: randomUUID(),
-    startedAt,
-    endedAt: now.toISOString(),
-    by,
-    outcome,
-    listRequests: 0,
-    newInstances: 0,
-    retried: 0,
-    downloaded: 0,
-    files: 0,
-    bytes: 0,
-    confirmed: 0,
-    failed: 0,
-    infected: 0,
-    problems: [],
-    instances: [],
-    error: { code: error.code, message: error.message },
-  };
 }
 
 function fromJob(startedAt: string, listed: number, p: DownloadProgress): PassProgress {

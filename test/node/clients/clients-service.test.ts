@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelName, ChannelResult } from '../../../src/common/contract';
-import type { AppErrorJson } from '../../../src/common/errors/app-error';
+import { channelCalls } from '../../helpers/channel-calls';
 import { tempHome } from '../../helpers/temp-home';
 import { testServices } from '../../helpers/test-services';
 import {
@@ -32,16 +31,7 @@ describe('self-service through the channels, against the fakes', () => {
   let adminId = '';
   let prodAdminId = '';
 
-  async function ok<C extends ChannelName>(channel: C, input: unknown): Promise<ChannelResult<C>> {
-    const envelope = await t.dispatch(channel, input);
-    if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.code} ${envelope.error.message}`);
-    return envelope.result as ChannelResult<C>;
-  }
-  async function fail(channel: ChannelName, input: unknown): Promise<AppErrorJson> {
-    const envelope = await t.dispatch(channel, input);
-    if (envelope.ok) throw new Error(`${channel} unexpectedly succeeded`);
-    return envelope.error;
-  }
+  const { ok, fail } = channelCalls(() => t.dispatch);
   const newKey = (name: string) => t.services.keys.generate({ name });
   /** clients:create input for a client of the (test) admin profile with one key of ours. */
   const clientInput = (keyId: string, clientName: string, description: string, extra: object = {}) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PassRecord } from '../../../src/common/contract/intake';
 import { MAX_BACKOFF_MS, nextPassDelayMs } from '../../../src/node/intake/backoff';
+import { emptyRecord } from '../../../src/node/intake/empty-record';
 import { failureKind, isAccountProblem } from '../../../src/node/intake/failure-kind';
 import { addToHistory, HISTORY_LIMIT } from '../../../src/node/intake/pass-state';
 import { watchKey } from '../../../src/node/intake/watch-key';
@@ -54,22 +55,9 @@ describe('failure kinds', () => {
 
 describe('the history', () => {
   const record = (outcome: PassRecord['outcome'], n: number): PassRecord => ({
+    ...emptyRecord({ startedAt: `2025-01-01T00:0${n}:00Z`, endedAt: `2025-01-01T00:0${n}:30Z`, by: 'app', outcome }),
     id: `r${n}`,
-    startedAt: `2025-01-01T00:0${n}:00Z`,
-    endedAt: `2025-01-01T00:0${n}:30Z`,
-    by: 'app',
-    outcome,
     listRequests: 1,
-    newInstances: 0,
-    retried: 0,
-    downloaded: 0,
-    files: 0,
-    bytes: 0,
-    confirmed: 0,
-    failed: 0,
-    infected: 0,
-    problems: [],
-    instances: [],
   });
 
   it('keeps a run of quiet passes as one record, newest first', () => {

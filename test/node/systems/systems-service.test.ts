@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelName, ChannelResult } from '../../../src/common/contract';
 import type { TokenSummary } from '../../../src/common/contract/token-status';
-import type { AppErrorJson } from '../../../src/common/errors/app-error';
 import { englishHint } from '../../../src/common/i18n/hints';
+import { channelCalls } from '../../helpers/channel-calls';
 import { tempHome } from '../../helpers/temp-home';
 import { testServices } from '../../helpers/test-services';
 import {
@@ -33,16 +32,7 @@ describe('systems and system users through the channels, against the fakes', () 
   let t: ReturnType<typeof testServices>;
   let v: VendorSetup;
 
-  async function ok<C extends ChannelName>(channel: C, input: unknown): Promise<ChannelResult<C>> {
-    const envelope = await t.dispatch(channel, input);
-    if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.code} ${envelope.error.message}`);
-    return envelope.result as ChannelResult<C>;
-  }
-  async function fail(channel: ChannelName, input: unknown): Promise<AppErrorJson> {
-    const envelope = await t.dispatch(channel, input);
-    if (envelope.ok) throw new Error(`${channel} unexpectedly succeeded`);
-    return envelope.error;
-  }
+  const { ok, fail } = channelCalls(() => t.dispatch);
   const sent = () => world.register.requests().filter((r) => r.method !== 'GET');
 
   beforeAll(async () => {
