@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { JWTPayload } from 'jose';
 import type { Environment } from '../../src/node/environments/environments';
-import type { AuthFake, FakeKey } from './auth-server';
+import { type AuthFake, type FakeKey, readBody } from './auth-server';
 import { sendAnswer } from './send-answer';
 
 /**
@@ -409,15 +409,4 @@ function json(body: string): Record<string, unknown> {
     // fall through
   }
   throw new ApiError(400, 'invalid_request', 'Body must be a JSON object');
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 256 * 1024) throw new Error('fake: request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
