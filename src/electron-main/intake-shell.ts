@@ -6,8 +6,8 @@ import type { Services } from '../node/services';
  * The intake's Electron glue, kept thin (the logic is in src/node/intake/: scheduler, close-behaviour):
  * the scheduler runs in main from the start; closing the window while watches are active asks (or does
  * what was remembered) whether to keep running in the background with a tray icon or to stop and quit;
- * quitting stops the watches first, so a pass in flight ends cleanly (verified files kept, the file in
- * flight as .part for the next pass).
+ * quitting stops the watches first, so a pass in flight ends cleanly (it drains: the files on their way
+ * finish, verified and flushed; nothing new starts).
  */
 export function installIntakeShell(options: {
   app: App;

@@ -73,7 +73,7 @@ export class IntakeScheduler {
     for (const watch of await this.deps.watches()) await this.plan(watch.id);
   }
 
-  /** Cancel running passes (what is verified stays; a file in flight is kept as .part) and plan no more. */
+  /** Stop running passes (they drain: the files in flight finish, verified; nothing new starts) and plan no more. */
   async stop(): Promise<void> {
     this.started = false;
     const running: Promise<void>[] = [];
