@@ -1,6 +1,6 @@
 /**
  * The shell flow in the real Electron app (Playwright's `_electron`), wherever the Electron binary is
- * installed. Here (ELECTRON_SKIP_BINARY_DOWNLOAD) it is not, so the suite reports itself as skipped.
+ * installed. Here it cannot be downloaded, so the suite reports itself as skipped.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -18,7 +18,11 @@ type Availability = { ok: true; executable: string } | { ok: false; reason: stri
 function electronAvailability(): Availability {
   const pathFile = join(projectRoot, 'node_modules', 'electron', 'path.txt');
   if (!existsSync(pathFile)) {
-    return { ok: false, reason: 'Electron binary not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); skipped' };
+    // Electron ≥ 42 fetches its binary on first use (or `npx install-electron`), which cannot reach GitHub here.
+    return {
+      ok: false,
+      reason: 'Electron binary not installed here (it cannot be downloaded on this machine); skipped',
+    };
   }
   try {
     // The electron package's main export is the path of its binary (it throws when the download failed).

@@ -8,9 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 // electron-builder.yml checked for real: a Linux "dir" build with a stand-in Electron distribution (the real
 // one cannot be downloaded here), so the config, the file selection and the asar layout are what ship.
 const root = join(__dirname, '..', '..');
+const pinnedElectron = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: { electron: string } }
+).devDependencies.electron;
 
 // @electron/fuses finds the fuse wire after this sentinel: a version byte, a length byte, then one byte per
-// fuse ('1' on, '0' off). The stand-in carries Electron 40's defaults, so the test sees electron-builder flip them.
+// fuse ('1' on, '0' off). The stand-in carries Electron's defaults, so the test sees electron-builder flip them.
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSES = [
   'runAsNode',
@@ -54,7 +57,7 @@ describe('packaging with electron-builder', () => {
         '--linux',
         'dir',
         `-c.electronDist=${dist}`,
-        '-c.electronVersion=40.8.5',
+        `-c.electronVersion=${pinnedElectron}`,
         `-c.directories.output=${out}`,
       ],
       { cwd: root, encoding: 'utf8', timeout: 120_000 },

@@ -360,7 +360,13 @@ function parseJson(text: string, options: ParseOptions, format: 'jwk' | 'jwk-bas
   const clean = Object.fromEntries(RSA_PRIVATE_MEMBERS.map((m) => [m, jwk[m] as string]));
   const privateKey = loadNodeKey(() => createPrivateKey({ key: { kty: 'RSA', ...clean }, format: 'jwk' }), {
     encrypted: false,
-    corrupt: () => new AppError(KeyFormatErrors.KEY_JWK_INVALID, 'The JWK values do not form an RSA key'),
+    // Every member is present and base64url here, so a refusal means they do not belong together. Node 24's
+    // OpenSSL checks that at import (Node 20 let it through to the signing self-test): same code either way.
+    corrupt: () =>
+      new AppError(
+        KeyFormatErrors.KEY_INCONSISTENT,
+        'The JWK members do not form one RSA key: its parts do not belong together',
+      ),
   });
   const certificates = Array.isArray(jwk.x5c)
     ? jwk.x5c.map((c) => {

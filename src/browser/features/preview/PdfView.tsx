@@ -5,14 +5,14 @@ import { LoadingState } from '../../components/LoadingState';
 import { useT } from '../../hooks/use-t';
 import { base64ToBytes } from './base64';
 import { loadPdfjs } from './load-pdfjs';
+import { PDF_DOCUMENT_OPTIONS } from './pdf-document-options';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 /**
  * A PDF drawn by pdf.js onto a canvas, one page at a time, with a text layer above it so the text can be
- * selected and copied. `isEvalSupported: false` keeps pdf.js from compiling PostScript functions with
- * `new Function`, which the renderer's CSP refuses (no 'unsafe-eval'); no fonts, CMaps or WebAssembly are
- * fetched (the renderer has no network).
+ * selected and copied. What pdf.js may do with the file: `pdf-document-options.ts`; no fonts, CMaps or
+ * WebAssembly are fetched (the renderer has no network).
  */
 export function PdfView({ data }: { data: string }) {
   const t = useT();
@@ -35,7 +35,7 @@ export function PdfView({ data }: { data: string }) {
     void loadPdfjs()
       .then((pdfjs) => {
         if (cancelled) return;
-        task = pdfjs.getDocument({ data: base64ToBytes(data), isEvalSupported: false, enableXfa: false });
+        task = pdfjs.getDocument({ ...PDF_DOCUMENT_OPTIONS, data: base64ToBytes(data) });
         return task.promise.then((loaded) => {
           if (!cancelled) setDoc(loaded);
         });
