@@ -37,5 +37,20 @@ export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop 
     async openPath(path) {
       await shell.openPath(path);
     },
+    async confirmInMain({ message, detail, confirmLabel, cancelLabel, production }) {
+      const w = parent();
+      // No is the default and the Escape answer: a yes needs a deliberate click or keypress.
+      const options = {
+        type: production ? ('warning' as const) : ('question' as const),
+        message,
+        detail: detail.join('\n'),
+        buttons: [cancelLabel, confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const result = w ? await dialog.showMessageBox(w, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
+    },
   };
 }
