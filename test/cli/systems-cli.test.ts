@@ -73,7 +73,11 @@ describe('mpd systems and systemusers against the fakes', () => {
 
     const list = await mpd('systems', 'list');
     expect(list.code).toBe(0);
-    expect(list.out).toContain(`${SYSTEM_ID}  CLI-systemet  [clients: ${VENDOR_CLIENT_ID}]`);
+    // Altinn's list (RegisteredSystemDTO) has rights, not client ids; `show` reads the one system.
+    expect(list.out).toContain(`${SYSTEM_ID}  CLI-systemet  [rights: ske-krav-og-betalinger]`);
+    const shown = await mpd('systems', 'show', SYSTEM_ID);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toContain(`client ids:      ${VENDOR_CLIENT_ID}`);
 
     const updated = await mpd(
       'systems',

@@ -226,7 +226,10 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     const { caller } = r;
     if (route === 'systems' && method === 'GET') {
       requireScope(caller, REGISTER);
-      return [200, [...systems.values()].filter((s) => s.vendorOrgNo === caller.orgNo && !s.isDeleted).map(systemJson)];
+      // SystemRegisterController.GetListOfRegisteredSystemsForVendor answers RegisteredSystemDTOs, not the
+      // single-system shape (altinn-authentication@ad4f6f3 SystemRegisterController.cs:72-102).
+      const own = [...systems.values()].filter((s) => s.vendorOrgNo === caller.orgNo && !s.isDeleted);
+      return [200, own.map(systemDtoJson)];
     }
     if (route === 'systems' && method === 'POST') {
       requireScope(caller, REGISTER);
@@ -500,6 +503,27 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     };
   }
 
+  /**
+   * RegisteredSystemDTO (src/Core/Models/SystemRegisters/RegisteredSystemDTO.cs:9-50), as
+   * AuthenticationHelper.MapRegisteredSystemToRegisteredSystemDTO fills it (AuthenticationHelper.cs:498-511):
+   * the org number without `0192:` (GetOrgNumber, :442-456), and `systemVendorOrgName` from
+   * RegisteredSystemResponse's get-only SystemVendorOrgName, which is always "" (RegisteredSystemResponse.cs:64).
+   * No id, vendor, clientId, allowedRedirectUrls or isDeleted.
+   */
+  function systemDtoJson(s: FakeSystem) {
+    return {
+      systemId: s.id,
+      systemVendorOrgNumber: s.vendorOrgNo,
+      systemVendorOrgName: '',
+      name: s.name,
+      description: s.description,
+      rights: s.rights,
+      accessPackages: s.accessPackages,
+      isVisible: s.isVisible,
+    };
+  }
+
+  /** RegisteredSystemResponse (RegisteredSystemResponse.cs:16-106; `vendor.authority` is a field, not written). */
   function systemJson(s: FakeSystem) {
     return {
       id: s.id,

@@ -5,6 +5,7 @@ import type {
   CreateRequestResult,
   RegisteredSystem,
   SystemFields,
+  SystemSummary,
   SystemUserInfo,
   SystemUserRequestInfo,
 } from '../../common/contract/systems';
@@ -39,7 +40,8 @@ export interface SystemsState {
   vendorProfileId?: string;
   /** The vendor's organisation number, as the system register answered with the list. */
   vendorOrgNo?: string;
-  systems: Loadable<RegisteredSystem[]>;
+  /** As Altinn lists them (no client ids: those come with the open system). */
+  systems: Loadable<SystemSummary[]>;
 
   selectedSystemId?: string;
   system: Loadable<RegisteredSystem | undefined>;
@@ -93,7 +95,7 @@ const noSystem = {
 const noVendor = {
   vendorProfileId: undefined,
   vendorOrgNo: undefined,
-  systems: idle<RegisteredSystem[]>([]),
+  systems: idle<SystemSummary[]>([]),
   notice: undefined,
   ...noSystem,
 };

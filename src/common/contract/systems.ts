@@ -33,10 +33,17 @@ export interface SystemRight {
   action?: string;
 }
 
-export interface RegisteredSystem {
+/**
+ * A system as Altinn lists it (`GET /systemregister/vendor`: RegisteredSystemDTO, altinn-authentication@ad4f6f3
+ * src/Core/Models/SystemRegisters/RegisteredSystemDTO.cs:9-50): no client ids, redirect URLs or deleted flag —
+ * those come with one system (`GET /systemregister/vendor/{id}`, RegisteredSystem below).
+ */
+export interface SystemSummary {
   /** `<vendor org number>_<name>`, e.g. 991825827_smartcloud. */
   id: string;
   vendorOrgNo: string;
+  /** RegisteredSystemDTO.systemVendorOrgName; Altinn sends it empty today (RegisteredSystemResponse.cs:64). */
+  vendorOrgName?: string;
   name: LocalizedText;
   description: LocalizedText;
   rights: SystemRight[];
@@ -44,10 +51,14 @@ export interface RegisteredSystem {
   resourceIds: string[];
   /** Access package URNs, `urn:altinn:accesspackage:…`. */
   accessPackages: string[];
+  isVisible: boolean;
+}
+
+/** One system with everything Altinn keeps on it (`GET /systemregister/vendor/{id}`: RegisteredSystemResponse). */
+export interface RegisteredSystem extends SystemSummary {
   /** Maskinporten client ids that may get system-user tokens for this system. */
   clientIds: string[];
   allowedRedirectUrls: string[];
-  isVisible: boolean;
   isDeleted: boolean;
   /** Local profiles (in the vendor profile's environment) whose client id the system lists. */
   profileIds: string[];
@@ -57,7 +68,7 @@ export interface SystemsListing {
   environmentId: string;
   /** The vendor's organisation number, from the `consumer` claim of the vendor profile's token. */
   vendorOrgNo: string;
-  systems: RegisteredSystem[];
+  systems: SystemSummary[];
 }
 
 export type SystemUserKind = 'standard' | 'agent';

@@ -33,6 +33,7 @@ import {
   simpleResourceIds,
   toRegisteredSystem,
   toRequestInfo,
+  toSystemSummary,
   toSystemUserInfo,
 } from './vendor-api-shapes';
 
@@ -90,17 +91,19 @@ export class SystemsService {
     });
   }
 
+  /**
+   * The vendor's systems as Altinn lists them (RegisteredSystemDTO: names, rights, access packages, visibility;
+   * deleted ones are left out by Altinn's query, altinn-authentication@ad4f6f3
+   * src/Persistance/RepositoryImplementations/SystemRegisterRepository.cs:82-100). Client ids and redirect URLs
+   * come with one system (getSystem), read when they are needed.
+   */
   async listSystems(vendorProfileId: string): Promise<SystemsListing> {
     const s = await this.session(vendorProfileId, 'register');
-    const profiles = await this.deps.profiles.list(s.env.id);
-    const systems = (await s.api.listSystems()).map((api) => toRegisteredSystem(api));
+    const systems = (await s.api.listSystems()).map(toSystemSummary);
     return {
       environmentId: s.env.id,
       vendorOrgNo: s.vendorOrgNo,
-      systems: systems
-        .filter((system) => !system.isDeleted)
-        .map((system) => ({ ...system, profileIds: profilesWithClient(profiles, system.clientIds) }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
+      systems: systems.sort((a, b) => a.id.localeCompare(b.id)),
     };
   }
 

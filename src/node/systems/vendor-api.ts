@@ -9,8 +9,10 @@ import { type ErrorContext, vendorApiError } from './vendor-api-errors';
 import {
   type ApiRequest,
   type ApiSystem,
+  type ApiSystemListItem,
   type ApiSystemUser,
   apiRequestSchema,
+  apiSystemListItemSchema,
   apiSystemSchema,
   apiSystemUserSchema,
   pageSchema,
@@ -19,7 +21,8 @@ import {
 /**
  * HTTP to Altinn's authentication API for system vendors (docs/system-vendors.md), with the vendor
  * profile's Maskinporten token as Bearer, as Altinn's own docs and integration tests send it:
- * - `GET|POST /systemregister/vendor`, `GET|PUT /systemregister/vendor/{systemId}` (systemregister.write);
+ * - `GET|POST /systemregister/vendor`, `GET|PUT /systemregister/vendor/{systemId}` (systemregister.write); the list
+ *   answers RegisteredSystemDTO, one system RegisteredSystemResponse (vendor-api-shapes.ts);
  * - `GET /systemuser/vendor/bysystem/{systemId}` (systemregister.write), paginated;
  * - `POST /systemuser/request/vendor[/agent]` (systemuser.request.write);
  * - `GET /systemuser/request/vendor[/agent]/{id}` and `…/bysystem/{systemId}` (systemuser.request.read).
@@ -48,9 +51,10 @@ export class VendorApi {
     this.base = options.base.replace(/\/+$/, '');
   }
 
-  async listSystems(): Promise<ApiSystem[]> {
+  /** RegisteredSystemDTOs, not the single-system shape (SystemRegisterController.cs:72-102): no client ids. */
+  async listSystems(): Promise<ApiSystemListItem[]> {
     const body = await this.call('GET', '/systemregister/vendor', ctx('list your systems', 'system'));
-    return parse(z.array(apiSystemSchema), body, 'the system list');
+    return parse(z.array(apiSystemListItemSchema), body, 'the system list');
   }
 
   async getSystem(systemId: string): Promise<ApiSystem> {

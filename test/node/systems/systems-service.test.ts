@@ -49,7 +49,7 @@ describe('systems and system users through the channels, against the fakes', () 
     await cleanup?.();
   });
 
-  it('registers a system with every language filled, and lists it with the local profiles of its client', async () => {
+  it('registers a system with every language filled, lists it from Altinn’s list shape, and shows its clients', async () => {
     const created = await ok('systems:create', systemInput(v.vendor.id));
     expect(created).toMatchObject({
       id: SYSTEM_ID,
@@ -70,10 +70,27 @@ describe('systems and system users through the channels, against the fakes', () 
       accessPackages: [{ urn: 'urn:altinn:accesspackage:skattnaering' }],
       clientId: [VENDOR_CLIENT_ID],
     });
+    // GET /systemregister/vendor answers RegisteredSystemDTOs (systemId, systemVendorOrgNumber without 0192:, …),
+    // not the single-system shape: before issue 18 this was SYSTEMS_BAD_RESPONSE against Altinn.
     const listing = await ok('systems:list', { vendorProfileId: v.vendor.id });
     expect(listing.vendorOrgNo).toBe(VENDOR_ORG);
-    expect(listing.systems.map((s) => s.id)).toEqual([SYSTEM_ID]);
-    expect(listing.systems[0]?.profileIds.sort()).toEqual([v.vendor.id, v.api.id].sort());
+    expect(listing.systems).toEqual([
+      {
+        id: SYSTEM_ID,
+        vendorOrgNo: VENDOR_ORG,
+        name: { nb: 'SmartCloud', nn: 'SmartCloud', en: 'SmartCloud' },
+        description: { nb: 'Regnskap i skyen', nn: 'Regnskap i skyen', en: 'Accounting in the cloud' },
+        rights: [{ resource: [{ id: 'urn:altinn:resource', value: 'ske-krav-og-betalinger' }] }],
+        resourceIds: ['ske-krav-og-betalinger'],
+        accessPackages: ['urn:altinn:accesspackage:skattnaering'],
+        isVisible: true,
+      },
+    ]);
+    // Client ids, redirect URLs and the local profiles of the client come with one system.
+    const one = await ok('systems:get', { vendorProfileId: v.vendor.id, systemId: SYSTEM_ID });
+    expect(one.clientIds).toEqual([VENDOR_CLIENT_ID]);
+    expect(one.allowedRedirectUrls).toEqual(['https://smartcloud.example/receipt']);
+    expect(one.profileIds.sort()).toEqual([v.vendor.id, v.api.id].sort());
   });
 
   it('refuses an existing id (400 AUTH.VLD-00002, and 409) and an id of another vendor, explained', async () => {
