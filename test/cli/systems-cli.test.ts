@@ -93,6 +93,10 @@ describe('mpd systems and systemusers against the fakes', () => {
     const again = await mpd('systems', 'create', SYSTEM_ID, '--name', 'X', '--description', 'Y');
     expect(again.code).toBe(1);
     expect(again.err).toContain('Error [SYSTEMS_ALREADY_EXISTS]');
+    // Each item of Altinn's validationErrors on its own line: title, path and code.
+    expect(again.err).toContain(
+      '  - The system id already exists (/registersystemrequest/systemid) [AUTH.VLD-00002]\n',
+    );
     expect(again.err).toContain('Hint: Choose another id');
 
     const noChange = await mpd('systems', 'update', SYSTEM_ID);

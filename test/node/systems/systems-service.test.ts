@@ -96,9 +96,25 @@ describe('systems and system users through the channels, against the fakes', () 
   it('refuses an existing id (400 AUTH.VLD-00002, and 409) and an id of another vendor, explained', async () => {
     const before = sent().length;
     const again = await fail('systems:create', systemInput(v.vendor.id));
+    // Altinn's validation problem: STD-00000 on top, the reason under validationErrors (AUTH.VLD-00002).
     expect(again.code).toBe('SYSTEMS_ALREADY_EXISTS');
     expect(again.message).toContain('The system id already exists');
     expect(again.hint).toBe(englishHint('SYSTEMS_ALREADY_EXISTS'));
+    // Every item is kept, in Altinn's order (ValidateRegisteredSystem): the id, then the client id it also has.
+    expect(again.details?.problems).toEqual([
+      {
+        code: 'AUTH.VLD-00002',
+        title: 'The system id already exists',
+        paths: ['/registersystemrequest/systemid'],
+        details: [],
+      },
+      {
+        code: 'AUTH.VLD-00004',
+        title: 'One of the client id is already tagged with an existing system',
+        paths: ['/registersystemrequest/clientid'],
+        details: [],
+      },
+    ]);
 
     world.register.failNext(409, `The System already exist: ${VENDOR_ORG}_race`, { route: 'systems', method: 'POST' });
     const race = await fail('systems:create', systemInput(v.vendor.id, `${VENDOR_ORG}_race`));
@@ -110,14 +126,17 @@ describe('systems and system users through the channels, against the fakes', () 
     expect(sent().length).toBe(before + 2);
   });
 
-  it('shows the server’s validation text on a 400 (a client id another system has)', async () => {
+  it('shows the server’s validation items on a 400 (a client id another system has, a duplicate package)', async () => {
     const taken = await fail(
       'systems:create',
       systemInput(v.vendor.id, `${VENDOR_ORG}_second`, { clientIds: [VENDOR_CLIENT_ID] }),
     );
-    expect(taken.code).toBe('SYSTEMS_INVALID');
+    expect(taken.code).toBe('SYSTEMS_CLIENT_ID_TAKEN');
     expect(taken.message).toContain('One of the client id is already tagged with an existing system');
     expect(taken.message).toContain('/registersystemrequest/clientid');
+    expect(taken.details?.problems).toEqual([
+      expect.objectContaining({ code: 'AUTH.VLD-00004', paths: ['/registersystemrequest/clientid'] }),
+    ]);
     expect(world.register.system(`${VENDOR_ORG}_second`)).toBeUndefined();
   });
 
@@ -348,7 +367,7 @@ describe('systems and system users through the channels, against the fakes', () 
       externalRef: 'omdirigert',
       redirectUrl: 'https://elsewhere.example/back',
     });
-    expect(error.code).toBe('SYSTEMS_INVALID');
+    expect(error.code).toBe('SYSTEMS_REDIRECT_URL_INVALID');
     expect(error.message).toContain('The RedirectUri was not found or not valid.');
     const unknown = await fail('systemusers:request', {
       vendorProfileId: v.vendor.id,
