@@ -179,6 +179,50 @@ describe('mpd systems and systemusers against the fakes', () => {
     expect(statuses).toEqual(['accepted', 'new', 'rejected', 'timed-out']);
   });
 
+  it('says when Altinn answers with an old request, and --renew deletes it and asks again (issue 18)', async () => {
+    const old = await request(OTHER_CUSTOMER_ORG, '--external-ref', 'igjen');
+    world.register.reject(old);
+    const again = await mpd(
+      'systemusers',
+      'request',
+      '--system',
+      SYSTEM_ID,
+      '--customer',
+      OTHER_CUSTOMER_ORG,
+      '--external-ref',
+      'igjen',
+    );
+    // The customer was not asked: exit 1, the old id on stdout, the reason and the way out on stderr.
+    expect(again.code).toBe(1);
+    expect(again.out.trim()).toBe(old);
+    expect(again.err).toContain(
+      `Altinn answered with the request it already has for ${SYSTEM_ID}, customer ${OTHER_CUSTOMER_ORG} and externalRef igjen: ${old}, rejected (made `,
+    );
+    expect(again.err).toContain(
+      'The customer was not asked again. To delete that request and ask again, run the same command with --renew.',
+    );
+
+    const renewed = await mpd(
+      'systemusers',
+      'request',
+      '--system',
+      SYSTEM_ID,
+      '--customer',
+      OTHER_CUSTOMER_ORG,
+      '--external-ref',
+      'igjen',
+      '--renew',
+    );
+    expect(renewed.code, renewed.err).toBe(0);
+    const id = renewed.out.trim();
+    expect(id).not.toBe(old);
+    expect(renewed.err).toContain(`Deleted the old request ${old} (rejected) and asked ${OTHER_CUSTOMER_ORG} again.`);
+    expect(world.register.request(id)?.status).toBe('New');
+    const gone = await mpd('systemusers', 'status', old);
+    expect(gone.code).toBe(1);
+    expect(gone.err).toContain('Error [SYSTEMUSER_REQUEST_NOT_FOUND]');
+  });
+
   it('finds an agent request without --agent', async () => {
     const id = await request(OTHER_CUSTOMER_ORG, '--agent');
     const read = await mpd('systemusers', 'status', id, '--json');

@@ -48,6 +48,8 @@ export interface FakeRequest {
   redirectUrl?: string;
   status: FakeRequestStatus;
   created: string;
+  /** DELETE …/systemuser/request/vendor/{id} sets is_deleted; a deleted request is found by nothing. */
+  deleted: boolean;
 }
 
 export interface FakeSystemUser {
@@ -334,21 +336,33 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     }
     if (route === 'request' && method === 'GET') {
       requireScope(caller, REQUEST_READ);
-      const found = requests.get(r.id ?? '');
+      const found = live(r.id);
       const kind = r.agent ? 'agent' : 'standard';
       if (!isUuid(r.id)) throw new Problem(400, { title: `The value '${r.id}' is not valid.`, status: 400 });
-      if (!found || found.vendorOrgNo !== caller.orgNo || found.kind !== kind) {
-        throw r.agent
-          ? problem(404, 'AUTH-00030', 'The Id does not refer to an AgentRequest in our system.')
-          : problem(404, 'AUTH-00010', 'The Id does not refer to a Request in our system.');
-      }
+      // Both routes answer AUTH-00010 for an id they do not have: the agent route too
+      // (RequestSystemUserService.GetAgentRequestByGuid returns Problem.RequestNotFound, RequestSystemUserService.cs:399-405;
+      // the repository selects by id *and* type, RequestRepository.cs:302-320). AUTH-00030 is only used on approval.
+      if (!found || found.vendorOrgNo !== caller.orgNo || found.kind !== kind) throw requestNotFound();
       return [200, requestJson(found)];
+    }
+    if (route === 'request' && method === 'DELETE') {
+      // RequestSystemUserController.DeleteRequestByRequestId (RequestSystemUserController.cs:744-759): systemuser.request.write,
+      // 202 with no body; the repository sets is_deleted on the id, standard or agent, whatever its status, and checks
+      // no vendor (RequestRepository.cs:689-712); nothing to delete is AUTH-00010 (RequestSystemUserService.cs:818-827).
+      // There is no …/vendor/agent/{id} DELETE: an agent request is deleted here too.
+      if (r.agent) throw new Problem(405);
+      requireScope(caller, REQUEST_WRITE);
+      if (!isUuid(r.id)) throw new Problem(400, { title: `The value '${r.id}' is not valid.`, status: 400 });
+      const found = live(r.id);
+      if (!found) throw requestNotFound();
+      found.deleted = true;
+      return [202, undefined];
     }
     if (route === 'requests' && method === 'GET') {
       requireScope(caller, REQUEST_READ);
       const kind = r.agent ? 'agent' : 'standard';
       const list = [...requests.values()].filter(
-        (q) => q.systemId === r.id && q.vendorOrgNo === caller.orgNo && q.kind === kind,
+        (q) => !q.deleted && q.systemId === r.id && q.vendorOrgNo === caller.orgNo && q.kind === kind,
       );
       const path = `${BASE}/systemuser/request/vendor${r.agent ? '/agent' : ''}/bysystem/${enc(r.id)}`;
       return [200, paginate(list.map(requestJson), r.page, path)];
@@ -466,15 +480,21 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
         'Failed to create new SystemUser, existing SystemUser tied to the given System-Id.',
       );
     }
+    // RequestSystemUserController.CreateRequest (RequestSystemUserController.cs:122-128; agent :175-181): a request
+    // for the same system, customer and externalRef that is not deleted (RequestRepository.cs:174-194) comes back
+    // with 200, *whatever its status* — New, Accepted, Rejected or Denied —, unless it timed out. Only deleting it
+    // (DELETE below) lets the vendor ask again.
     const existing = [...requests.values()].find(
       (q) =>
+        !q.deleted &&
+        q.status !== 'Timedout' &&
         q.kind === kind &&
         q.systemId === systemId &&
         q.partyOrgNo === partyOrgNo &&
         q.externalRef === externalRef &&
         q.vendorOrgNo === vendorOrgNo,
     );
-    if (existing && existing.status !== 'Timedout') return [200, requestJson(existing)];
+    if (existing) return [200, requestJson(existing)];
     const system = systems.get(systemId);
     if (!system || system.isDeleted) throw problem(404, 'AUTH-00011', 'The Id does not refer to a Registered System.');
     if (system.vendorOrgNo !== vendorOrgNo) {
@@ -519,9 +539,20 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
       ...(redirectUrl ? { redirectUrl } : {}),
       status: 'New',
       created: isoNow(),
+      deleted: false,
     };
     requests.set(request.id, request);
     return [201, requestJson(request)];
+  }
+
+  /** A request that is not deleted. */
+  function live(id: string | undefined): FakeRequest | undefined {
+    const found = requests.get(id ?? '');
+    return found && !found.deleted ? found : undefined;
+  }
+
+  function requestNotFound(): Problem {
+    return problem(404, 'AUTH-00010', 'The Id does not refer to a Request in our system.');
   }
 
   function confirmUrl(request: FakeRequest): string {
@@ -608,7 +639,7 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
   }
 
   function decide(requestId: string, status: FakeRequestStatus): FakeRequest {
-    const request = requests.get(requestId);
+    const request = live(requestId);
     if (!request) throw new Error(`fake: no request ${requestId}`);
     // RequestSystemUserService: only a New request can be approved or rejected.
     if (request.status !== 'New') throw new Error(`fake: request ${requestId} is ${request.status}, not New`);

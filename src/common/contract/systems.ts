@@ -99,8 +99,14 @@ export interface SystemUserRequestInfo {
 
 export interface CreateRequestResult {
   request: SystemUserRequestInfo;
-  /** Altinn answered with a request it already had for the same system, customer and externalRef. */
+  /**
+   * Altinn answered 200 with the request it already had for the same system, customer and externalRef —
+   * whatever its status, a rejected one too, unless it timed out (altinn-authentication@ad4f6f3
+   * RequestSystemUserController.cs:122-128). The customer was not asked again.
+   */
   reused: boolean;
+  /** With `renew`: the old request that was deleted before the customer was asked again. */
+  replaced?: SystemUserRequestInfo;
 }
 
 export interface SystemUserInfo {
@@ -220,6 +226,11 @@ export const createRequestInputSchema = z.strictObject({
   /** Default: every right (standard) or access package of the system. */
   resourceIds: unique(resourceIdSchema, 100, 'a resource').optional(),
   accessPackages: unique(accessPackageSchema, 100, 'an access package').optional(),
+  /**
+   * When Altinn answers with a request it already has (any status): delete that one
+   * (`DELETE …/systemuser/request/vendor/{id}`) and ask again.
+   */
+  renew: z.boolean().optional(),
   confirmProduction,
 });
 

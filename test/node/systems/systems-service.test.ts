@@ -340,6 +340,75 @@ describe('systems and system users through the channels, against the fakes', () 
     service.deps.sleep = undefined;
   });
 
+  it('a repeated request returns the old one whatever its status; renew deletes it and asks again (issue 18)', async () => {
+    const input = {
+      vendorProfileId: v.vendor.id,
+      systemId: SYSTEM_ID,
+      partyOrgNo: OTHER_CUSTOMER_ORG,
+      externalRef: 'ny-sjanse',
+    };
+    const first = await ok('systemusers:request', input);
+    world.register.reject(first.request.id);
+    // Altinn answers 200 with the rejected request: the customer is not asked again.
+    const again = await ok('systemusers:request', input);
+    expect(again).toMatchObject({ reused: true, request: { id: first.request.id, status: 'rejected' } });
+    expect(again.replaced).toBeUndefined();
+    expect(world.register.requests().filter((r) => r.method === 'DELETE')).toEqual([]);
+
+    // Production asks first, and sends nothing without the yes.
+    const before = world.register.requests().length;
+    const prod = await fail('systemusers:request', { ...input, vendorProfileId: v.vendorProd.id, renew: true });
+    expect(prod.code).toBe('SYSTEMS_PRODUCTION_CONFIRM_REQUIRED');
+    expect(world.register.requests().length).toBe(before);
+
+    // Renew: the old request is deleted (DELETE …/systemuser/request/vendor/{id}, 202) and the customer asked again.
+    const renewed = await ok('systemusers:request', { ...input, renew: true });
+    expect(renewed).toMatchObject({
+      reused: false,
+      request: { status: 'new', partyOrgNo: OTHER_CUSTOMER_ORG, externalRef: 'ny-sjanse' },
+      replaced: { id: first.request.id, status: 'rejected' },
+    });
+    expect(renewed.request.id).not.toBe(first.request.id);
+    const deletes = world.register.requests().filter((r) => r.method === 'DELETE');
+    expect(deletes.map((d) => [d.path, d.status])).toEqual([
+      [`/authentication/api/v1/systemuser/request/vendor/${first.request.id}`, 202],
+    ]);
+    expect(world.register.request(first.request.id)?.deleted).toBe(true);
+
+    // The old id is gone on both routes: AUTH-00010, also on the agent route (not AUTH-00030).
+    const gone = await fail('systemusers:status', { vendorProfileId: v.vendor.id, requestId: first.request.id });
+    expect(gone.code).toBe('SYSTEMUSER_REQUEST_NOT_FOUND');
+    expect(gone.details?.codes).toEqual(['AUTH-00010']);
+    const lists = await ok('systemusers:requests', { vendorProfileId: v.vendor.id, systemId: SYSTEM_ID });
+    expect(lists.map((r) => r.id)).not.toContain(first.request.id);
+
+    // Renew with nothing to replace is a plain new request: nothing is deleted.
+    const fresh = await ok('systemusers:request', { ...input, externalRef: 'helt-ny', renew: true });
+    expect(fresh.reused).toBe(false);
+    expect(fresh.replaced).toBeUndefined();
+    expect(world.register.requests().filter((r) => r.method === 'DELETE')).toHaveLength(1);
+
+    // An agent request is deleted through the same route (there is no …/vendor/agent/{id} DELETE).
+    const agentInput = { ...input, externalRef: 'klient-igjen', agent: true };
+    const agent = await ok('systemusers:request', agentInput);
+    world.register.deny(agent.request.id);
+    const agentAgain = await ok('systemusers:request', { ...agentInput, renew: true });
+    expect(agentAgain).toMatchObject({ request: { kind: 'agent', status: 'new' }, replaced: { id: agent.request.id } });
+    expect(
+      world.register
+        .requests()
+        .filter((r) => r.method === 'DELETE')
+        .at(-1)?.path,
+    ).toBe(`/authentication/api/v1/systemuser/request/vendor/${agent.request.id}`);
+    const agentGone = await fail('systemusers:status', {
+      vendorProfileId: v.vendor.id,
+      requestId: agent.request.id,
+      kind: 'agent',
+    });
+    expect(agentGone.code).toBe('SYSTEMUSER_REQUEST_NOT_FOUND');
+    expect(agentGone.details?.codes).toEqual(['AUTH-00010']);
+  });
+
   it('makes agent requests (access packages only) and finds them without being told the kind', async () => {
     const { request } = await ok('systemusers:request', {
       vendorProfileId: v.vendor.id,

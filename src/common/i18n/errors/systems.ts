@@ -125,21 +125,21 @@ export const systemsErrors: ErrorCatalogue = {
   SYSTEMUSER_REQUEST_NOT_FOUND: {
     nb: {
       title: 'Fant ikke forespørselen',
-      hint: 'Sjekk id-en (mpd systemusers requests). Forespørsler i TT02 og produksjon er forskjellige, og du ser bare dine egne.',
+      hint: 'Sjekk id-en (mpd systemusers requests). Forespørselen kan være slettet, for eksempel da den ble sendt på nytt (--renew). Forespørsler i TT02 og produksjon er forskjellige, og du ser bare dine egne.',
     },
     en: {
       title: 'Request not found',
-      hint: 'Check the id (mpd systemusers requests). Requests in TT02 and production are different, and you only see your own.',
+      hint: 'Check the id (mpd systemusers requests). The request may have been deleted, for example when it was sent again (--renew). Requests in TT02 and production are different, and you only see your own.',
     },
   },
   SYSTEMUSER_REQUEST_CONFLICT: {
     nb: {
       title: 'Kunden har allerede en systembruker eller et svar på dette',
-      hint: 'Kombinasjonen system, kunde og externalRef er i bruk: systembrukeren finnes, eller forespørselen er avvist. Bruk den som finnes, eller send en ny forespørsel med en annen externalRef.',
+      hint: 'Kombinasjonen system, kunde og externalRef er i bruk: systembrukeren finnes allerede (bruk den), eller en besvart forespørsel står i veien (slett den og spør på nytt: --renew, eller «Slett den gamle og spør på nytt» i vinduet). Eller send forespørselen med en annen externalRef.',
     },
     en: {
       title: 'The customer already has a system user or an answer for this',
-      hint: 'The combination of system, customer and externalRef is taken: the system user exists, or the request was refused. Use the existing one, or send a new request with another externalRef.',
+      hint: 'The combination of system, customer and externalRef is taken: the system user exists already (use it), or an answered request is in the way (delete it and ask again: --renew, or “Delete the old one and ask again” in the window). Or send the request with another externalRef.',
     },
   },
   SYSTEMUSER_NOT_FOUND: {

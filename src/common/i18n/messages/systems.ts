@@ -147,8 +147,16 @@ const nb = {
   errOrgNumber: 'Skriv et gyldig organisasjonsnummer (9 siffer).',
   errExternalRef: 'Bruk ikke mellomrom, skråstrek, ?, # eller %.',
   requestedNotice: 'Forespørselen er sendt til {org}. Send godkjenningslenken til kunden.',
+  reusedTitle: 'Kunden ble ikke spurt på nytt',
   reusedNotice:
-    'Altinn hadde allerede en forespørsel for {org} med denne referansen ({status}); den ble ikke laget på nytt.',
+    'Altinn svarte med forespørselen den allerede har for {org} med referansen {ref}: «{status}», laget {created}. Altinn gir tilbake den gamle forespørselen uansett status, så lenge den ikke er slettet.',
+  reusedWaiting: 'Den venter fortsatt på kunden, og lenken er den samme.',
+  reusedAnswered: 'Vil du spørre kunden igjen, må den gamle forespørselen slettes først.',
+  renewButton: 'Slett den gamle og spør på nytt',
+  renewBusy: 'Sletter og spør på nytt …',
+  renewAction: 'slette forespørselen til {org} og spørre på nytt',
+  renewedNotice:
+    'Den gamle forespørselen («{status}») er slettet, og {org} er spurt på nytt. Send den nye godkjenningslenken.',
   acceptedNotice: '{org} har godkjent. Systembrukeren står under; lag en profil for å hente token.',
 
   // The approval link
@@ -338,7 +346,15 @@ const en: typeof nb = {
   errOrgNumber: 'Write a valid organisation number (9 digits).',
   errExternalRef: 'Use no spaces, slashes, ?, # or %.',
   requestedNotice: 'The request is sent to {org}. Send the approval link to the customer.',
-  reusedNotice: 'Altinn already had a request for {org} with this reference ({status}); it was not made again.',
+  reusedTitle: 'The customer was not asked again',
+  reusedNotice:
+    'Altinn answered with the request it already has for {org} with the reference {ref}: “{status}”, made {created}. Altinn gives the old request back whatever its status, as long as it is not deleted.',
+  reusedWaiting: 'It is still waiting for the customer, and the link is the same.',
+  reusedAnswered: 'To ask the customer again, the old request must be deleted first.',
+  renewButton: 'Delete the old one and ask again',
+  renewBusy: 'Deleting and asking again …',
+  renewAction: 'delete the request to {org} and ask again',
+  renewedNotice: 'The old request (“{status}”) is deleted and {org} is asked again. Send the new approval link.',
   acceptedNotice: '{org} has approved. The system user is listed below; make a profile to get tokens.',
 
   linkTitle: 'Approval link for {org}',
