@@ -1,4 +1,5 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useEffect, useRef } from 'react';
 import { formatDateTime } from '../../../common/format/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useBusyAction } from '../../hooks/use-busy-action';
@@ -78,10 +79,23 @@ function ReusedNotice({
   const clearNotice = useSystemsStore((s) => s.clearNotice);
   const renewRequest = useSystemsStore((s) => s.renewRequest);
   const { busy, error, run } = useBusyAction();
+  const box = useRef<HTMLDivElement>(null);
   const r = notice.result.request;
   const waiting = r.status === 'new';
+  // The form is further down: bring the answer, which needs a choice, into view. (A block body: Chromium's
+  // scrollIntoView now returns a promise, which React would take for a cleanup function.)
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   return (
-    <Alert data-color="warning" data-size="sm" data-testid="systems-notice" data-kind="reused" data-status={r.status}>
+    <Alert
+      ref={box}
+      data-color="warning"
+      data-size="sm"
+      data-testid="systems-notice"
+      data-kind="reused"
+      data-status={r.status}
+    >
       <Heading level={3} data-size="xs">
         {t('systems.reusedTitle')}
       </Heading>
