@@ -73,7 +73,11 @@ describe('mpd systems and systemusers against the fakes', () => {
 
     const list = await mpd('systems', 'list');
     expect(list.code).toBe(0);
-    expect(list.out).toContain(`${SYSTEM_ID}  CLI-systemet  [clients: ${VENDOR_CLIENT_ID}]`);
+    // Altinn's list (RegisteredSystemDTO) has rights, not client ids; `show` reads the one system.
+    expect(list.out).toContain(`${SYSTEM_ID}  CLI-systemet  [rights: ske-krav-og-betalinger]`);
+    const shown = await mpd('systems', 'show', SYSTEM_ID);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toContain(`client ids:      ${VENDOR_CLIENT_ID}`);
 
     const updated = await mpd(
       'systems',
@@ -89,6 +93,10 @@ describe('mpd systems and systemusers against the fakes', () => {
     const again = await mpd('systems', 'create', SYSTEM_ID, '--name', 'X', '--description', 'Y');
     expect(again.code).toBe(1);
     expect(again.err).toContain('Error [SYSTEMS_ALREADY_EXISTS]');
+    // Each item of Altinn's validationErrors on its own line: title, path and code.
+    expect(again.err).toContain(
+      '  - The system id already exists (/registersystemrequest/systemid) [AUTH.VLD-00002]\n',
+    );
     expect(again.err).toContain('Hint: Choose another id');
 
     const noChange = await mpd('systems', 'update', SYSTEM_ID);
@@ -169,6 +177,50 @@ describe('mpd systems and systemusers against the fakes', () => {
     const all = await mpd('systemusers', 'requests', '--system', SYSTEM_ID, '--json');
     const statuses = (JSON.parse(all.out) as { status: string }[]).map((r) => r.status).sort();
     expect(statuses).toEqual(['accepted', 'new', 'rejected', 'timed-out']);
+  });
+
+  it('says when Altinn answers with an old request, and --renew deletes it and asks again (issue 18)', async () => {
+    const old = await request(OTHER_CUSTOMER_ORG, '--external-ref', 'igjen');
+    world.register.reject(old);
+    const again = await mpd(
+      'systemusers',
+      'request',
+      '--system',
+      SYSTEM_ID,
+      '--customer',
+      OTHER_CUSTOMER_ORG,
+      '--external-ref',
+      'igjen',
+    );
+    // The customer was not asked: exit 1, the old id on stdout, the reason and the way out on stderr.
+    expect(again.code).toBe(1);
+    expect(again.out.trim()).toBe(old);
+    expect(again.err).toContain(
+      `Altinn answered with the request it already has for ${SYSTEM_ID}, customer ${OTHER_CUSTOMER_ORG} and externalRef igjen: ${old}, rejected (made `,
+    );
+    expect(again.err).toContain(
+      'The customer was not asked again. To delete that request and ask again, run the same command with --renew.',
+    );
+
+    const renewed = await mpd(
+      'systemusers',
+      'request',
+      '--system',
+      SYSTEM_ID,
+      '--customer',
+      OTHER_CUSTOMER_ORG,
+      '--external-ref',
+      'igjen',
+      '--renew',
+    );
+    expect(renewed.code, renewed.err).toBe(0);
+    const id = renewed.out.trim();
+    expect(id).not.toBe(old);
+    expect(renewed.err).toContain(`Deleted the old request ${old} (rejected) and asked ${OTHER_CUSTOMER_ORG} again.`);
+    expect(world.register.request(id)?.status).toBe('New');
+    const gone = await mpd('systemusers', 'status', old);
+    expect(gone.code).toBe(1);
+    expect(gone.err).toContain('Error [SYSTEMUSER_REQUEST_NOT_FOUND]');
   });
 
   it('finds an agent request without --agent', async () => {

@@ -25,6 +25,14 @@ const APP = 'ttd/mottak';
 const BIG_APP = 'ttd/stor';
 const SCOPES = ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'];
 const OWNERS = ['974760673', '991825827', '01019012345', '910753614', '02029054321'];
+/** The owners' names as Altinn's Register knows them (the app's InstanceResponse carries them). */
+const NAMES: Record<string, string> = {
+  '974760673': 'Brønnøysundregistrene',
+  '991825827': 'Digitaliseringsdirektoratet',
+  '01019012345': 'Kari Nordmann',
+  '910753614': 'Testbedrift AS',
+  '02029054321': 'Ola Nordmann',
+};
 
 /**
  * Storage's token check, done as Altinn does it: only Altinn tokens the auth fake issued, not expired on
@@ -62,7 +70,11 @@ describeWithChromium('instances and downloads in Chromium (built bundle, real se
             appId: APP,
             isComplete: i % 3 !== 2,
             currentTask: i % 3 === 2 ? 'Task_2' : undefined,
-            owner: owner.length === 9 ? { organisationNumber: owner } : { personNumber: owner },
+            owner:
+              owner.length === 9
+                ? { organisationNumber: owner, name: NAMES[owner] }
+                : { personNumber: owner, name: NAMES[owner] },
+            readStatus: i === 0 ? ('Unread' as const) : undefined,
             // Storage lists the last changed first (readinstancefromquery.sql): mottak[0] is the newest.
             lastChanged: new Date(Date.UTC(2025, 5, 1) - i * 60_000).toISOString(),
             // The last two were confirmed by us before: "not confirmed by us" hides them.
@@ -160,6 +172,12 @@ describeWithChromium('instances and downloads in Chromium (built bundle, real se
     ]);
     expect(await files.nth(1).locator('td').allInnerTexts()).toEqual(['skjema-1.xml', 'model', '40 kB', 'Ja', 'Ren']);
     expect(await text(details.getByTestId('instance-facts'))).toContain(first?.id ?? 'missing');
+    // The app API's InstanceResponse names the owner (instanceOwner.party.name); its read status is a number
+    // there ("Unread" in Storage), shown in words.
+    expect(await text(details.getByRole('heading', { level: 2 }))).toBe('Brønnøysundregistrene');
+    expect(await text(details.getByTestId('instance-owner'))).toBe('Org.nr. 974 760 673');
+    expect(await text(details.getByTestId('instance-read-status'))).toBe('Ikke lest');
+    expect(storage.requests.filter((r) => r.kind === 'instance').map((r) => r.via)).toEqual(['app']);
     expect(await text(details.getByTestId('instance-confirmations'))).toBe('Ingen har bekreftet mottak ennå.');
     await h.screenshot('instances-details');
     await page.keyboard.press('Escape');

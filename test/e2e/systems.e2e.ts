@@ -6,7 +6,9 @@
  * approval link (copied in main, opened through the allowlist, drawn as a QR code); the customer approves on
  * the fake and the view's polling finds it; a profile is made from the system user and the Token view gets a
  * system-user token with its authorization_details. Rejected and timed-out requests, a 403, a production
- * write and the English texts are on screen too. Screenshots in test-results/systems-*.png.
+ * write and the English texts are on screen too; so are Altinn's validation items (issue 18: validationErrors, listed
+ * per field in nb and en) and a repeated request Altinn answers with the old one, renewed from the notice.
+ * Screenshots in test-results/systems-*.png.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Profile } from '../../src/common/contract/profiles';
@@ -124,6 +126,42 @@ describeWithChromium(
       h.assertNoProblems();
     });
 
+    it('lists Altinn’s validation items when the system exists already (nb)', async () => {
+      const { page } = h;
+      await page.getByTestId('systems-back').click();
+      const row = page.getByTestId('systems-row').first();
+      await row.waitFor();
+      // Altinn's list (RegisteredSystemDTO) has rights and packages, not client ids.
+      expect(await text(row.getByTestId('systems-access'))).toBe(
+        'ske-krav-og-betalinger\nurn:altinn:accesspackage:skattnaering',
+      );
+      await h.screenshot('systems-list');
+      await page.getByTestId('systems-new').click();
+      const form = page.getByTestId('systems-form');
+      await form.waitFor();
+      await page.getByTestId('systems-form-id').fill(SYSTEM_ID);
+      await page.getByTestId('systems-form-name-nb').fill('Regnskap i skyen igjen');
+      await page.getByTestId('systems-form-description-nb').fill('Samme id en gang til');
+      await page.getByTestId('systems-form-submit').click();
+      const alert = form.getByTestId('error-alert');
+      await alert.waitFor();
+      // AUTH.VLD-00002 under validationErrors decides the code; every item is listed with its field and path.
+      expect(await alert.getAttribute('data-error-code')).toBe('SYSTEMS_ALREADY_EXISTS');
+      expect(await text(alert)).toContain('Et system med denne id-en finnes allerede');
+      const items = alert.getByTestId('error-problem');
+      expect(await items.allInnerTexts()).toEqual([
+        'System-id: System-id-en finnes allerede.\nAUTH.VLD-00002 · /registersystemrequest/systemid',
+        'Klient-id-er: En av klient-id-ene er allerede knyttet til et annet system.\nAUTH.VLD-00004 · /registersystemrequest/clientid',
+      ]);
+      await alert.scrollIntoViewIfNeeded();
+      await settled(page);
+      await h.screenshot('systems-validation-errors');
+      await form.getByRole('button', { name: 'Avbryt' }).click();
+      await page.getByTestId('systems-row').first().getByTestId('systems-open').click();
+      await page.getByTestId('systems-panel').waitFor();
+      h.assertNoProblems();
+    });
+
     it('asks a customer, shows the approval link, and finds the approval by polling', async () => {
       const { page } = h;
       await page.getByTestId('systems-request-customer').fill('310 904 473');
@@ -200,6 +238,52 @@ describeWithChromium(
       h.assertNoProblems();
     });
 
+    it('says when Altinn answers with the old, rejected request, and renews it (nb)', async () => {
+      const { page } = h;
+      const rejected = world.register
+        .requests()
+        .filter((r) => r.method === 'POST' && (r.body as { externalRef?: string })?.externalRef === 'avvist')
+        .at(0);
+      expect(rejected?.status).toBe(201);
+      await page.getByTestId('systems-request-customer').fill(OTHER_CUSTOMER_ORG);
+      await page.getByTestId('systems-request-external-ref').fill('avvist');
+      await page.getByTestId('systems-request-submit').click();
+      const notice = page.getByTestId('systems-notice');
+      await expect.poll(() => notice.getAttribute('data-kind')).toBe('reused');
+      expect(await notice.getAttribute('data-status')).toBe('rejected');
+      const said = await text(notice);
+      expect(said).toContain('Kunden ble ikke spurt på nytt');
+      expect(said).toContain(
+        `Altinn svarte med forespørselen den allerede har for ${OTHER_CUSTOMER_ORG} med referansen avvist: «Avvist av kunden»`,
+      );
+      expect(said).toContain('Vil du spørre kunden igjen, må den gamle forespørselen slettes først.');
+      expect(await text(page.getByTestId('systems-renew'))).toBe('Slett den gamle og spør på nytt');
+      expect(world.register.requests().filter((r) => r.method === 'DELETE')).toHaveLength(0);
+      await notice.scrollIntoViewIfNeeded();
+      await settled(page);
+      await h.screenshot('systems-request-reused');
+      await page.setViewportSize({ width: 900, height: 600 });
+      await notice.scrollIntoViewIfNeeded();
+      await settled(page);
+      await h.screenshot('systems-request-reused-900');
+      await page.setViewportSize({ width: 1280, height: 1100 });
+
+      await page.getByTestId('systems-renew').click();
+      await expect.poll(() => notice.getAttribute('data-kind')).toBe('requested');
+      expect(await text(notice)).toContain(
+        `Den gamle forespørselen («Avvist av kunden») er slettet, og ${OTHER_CUSTOMER_ORG} er spurt på nytt.`,
+      );
+      const deletes = world.register.requests().filter((r) => r.method === 'DELETE');
+      expect(deletes).toHaveLength(1);
+      expect(deletes[0]?.status).toBe(202);
+      await expect.poll(() => page.getByTestId('systems-status').allInnerTexts()).toContain('Venter på kunden');
+      const statuses = await page.getByTestId('systems-status').allInnerTexts();
+      expect(statuses.sort()).toEqual(['Avslått', 'Godkjent', 'Utløpt', 'Venter på kunden']);
+      await settled(page);
+      await h.screenshot('systems-request-renewed');
+      h.assertNoProblems();
+    });
+
     it('makes a profile from the system user and gets a system-user token in the Token view', async () => {
       const { page } = h;
       const user = page.getByTestId('systems-user-row').first();
@@ -260,12 +344,68 @@ describeWithChromium(
       expect(await text(page.getByTestId('nav-systems'))).toBe('Systems and system users');
       expect(await text(page.getByTestId('systems-requests'))).toContain('Requests for system users');
       const statuses = await page.getByTestId('systems-status').allInnerTexts();
-      expect(statuses.sort()).toEqual(['Approved', 'Denied', 'Expired', 'Rejected by the customer']);
+      expect(statuses.sort()).toEqual(['Approved', 'Denied', 'Expired', 'Waiting for the customer']);
       await h.screenshot('systems-panel-en');
+
+      // The denied request again: Altinn answers with it, and the renewal is offered in English.
+      await page.getByTestId('systems-request-customer').fill(OTHER_CUSTOMER_ORG);
+      await page.getByTestId('systems-request-external-ref').fill('avslatt');
+      await page.getByTestId('systems-request-submit').click();
+      const notice = page.getByTestId('systems-notice');
+      await expect.poll(() => notice.getAttribute('data-kind')).toBe('reused');
+      expect(await text(notice)).toContain('The customer was not asked again');
+      expect(await text(notice)).toContain(
+        `Altinn answered with the request it already has for ${OTHER_CUSTOMER_ORG} with the reference avslatt: “Denied”`,
+      );
+      expect(await text(page.getByTestId('systems-renew'))).toBe('Delete the old one and ask again');
+      await notice.scrollIntoViewIfNeeded();
+      await settled(page);
+      await h.screenshot('systems-request-reused-en');
+      await notice.getByRole('button', { name: 'Close' }).click();
+
       await page.getByTestId('systems-edit').click();
       await page.getByTestId('systems-form').waitFor();
       expect(await page.getByTestId('systems-form-id').isEditable()).toBe(false);
       await h.screenshot('systems-edit-en');
+      // Altinn's resource register is not faked: its answer to a resource it does not know, as
+      // SystemRegisterController.ValidateRights and ValidateAccessPackages write it (validationErrors, extensions).
+      world.register.failNext(
+        400,
+        JSON.stringify({
+          type: 'urn:altinn:error:STD-00000',
+          title: 'One or more validation errors occurred.',
+          status: 400,
+          code: 'STD-00000',
+          validationErrors: [
+            {
+              code: 'AUTH.VLD-00003',
+              title: "One or more resources specified in rights were not found in Altinn's resource register.",
+              paths: ['/registersystemrequest/rights/resource'],
+              'ResourceIds Not Found : ': 'ske-krav-og-betalinger',
+            },
+            {
+              code: 'AUTH.VLD-00008',
+              title: "One or all the accesspackage(s) is not found in altinn's access packages or is not delegable",
+              paths: ['/registersystemrequest/accesspackages'],
+              'Invalid Urn Details : ': 'Not found: urn:altinn:accesspackage:skattnaering',
+            },
+          ],
+        }),
+        { route: 'system', method: 'PUT' },
+      );
+      await page.getByTestId('systems-form-name-en').fill('Accounting in the cloud, again');
+      await page.getByTestId('systems-form-submit').click();
+      const alert = page.getByTestId('systems-form').getByTestId('error-alert');
+      await alert.waitFor();
+      expect(await alert.getAttribute('data-error-code')).toBe('SYSTEMS_RESOURCE_INVALID');
+      expect(await text(alert)).toContain('Altinn did not accept one of the rights (resources)');
+      expect(await alert.getByTestId('error-problem').allInnerTexts()).toEqual([
+        "Rights: One or more resources are not in Altinn's resource register.\nResourceIds Not Found: ske-krav-og-betalinger\nAUTH.VLD-00003 · /registersystemrequest/rights/resource",
+        'Access packages: One or more access packages do not exist or cannot be delegated.\nInvalid Urn Details: Not found: urn:altinn:accesspackage:skattnaering\nAUTH.VLD-00008 · /registersystemrequest/accesspackages',
+      ]);
+      await alert.scrollIntoViewIfNeeded();
+      await settled(page);
+      await h.screenshot('systems-validation-errors-en');
       await ok(h, 'settings:update', { language: 'nb' });
       h.services.events.emit('settings:changed', { language: 'nb', environmentId: 'local' });
       await page.getByRole('button', { name: 'Avbryt' }).click();
@@ -294,8 +434,11 @@ describeWithChromium(
       // The client id offered from the profiles belongs to the first system: Altinn says 400, in its own words.
       const refused = confirm.getByTestId('error-alert');
       await refused.waitFor();
-      expect(await refused.getAttribute('data-error-code')).toBe('SYSTEMS_INVALID');
+      expect(await refused.getAttribute('data-error-code')).toBe('SYSTEMS_CLIENT_ID_TAKEN');
       expect(await text(refused)).toContain('One of the client id is already tagged with an existing system');
+      expect(await refused.getByTestId('error-problem').allInnerTexts()).toEqual([
+        'Klient-id-er: En av klient-id-ene er allerede knyttet til et annet system.\nAUTH.VLD-00004 · /registersystemrequest/clientid',
+      ]);
       await settled(page);
       await h.screenshot('systems-invalid-400');
       expect(world.register.system(`${VENDOR_ORG}_prod`)).toBeUndefined();

@@ -44,8 +44,10 @@ export interface FakeInstanceSpec {
   isArchived?: boolean;
   isSoftDeleted?: boolean;
   isHardDeleted?: boolean;
-  owner?: { organisationNumber?: string; personNumber?: string };
+  owner?: { organisationNumber?: string; personNumber?: string; name?: string; unitType?: string };
   confirmedBy?: string[];
+  /** The owner's read status in their inbox (default Read). */
+  readStatus?: 'Read' | 'Unread' | 'UpdatedSinceLastReview';
 }
 
 export type FaultKind = 'data' | 'query' | 'instance' | 'complete';
@@ -146,6 +148,8 @@ const WRITE_SCOPE = 'altinn:serviceowner/instances.write';
 export class FakeAltinnStorage {
   readonly requests: FakeRequest[] = [];
   readonly instances = new Map<string, FakeInstance>();
+  /** Storage finds an instance by its guid alone (altinn-storage@d9364e4 InstancesController.cs:246-299, :644-660). */
+  private readonly byGuid = new Map<string, FakeInstance>();
   private readonly order: FakeInstance[] = [];
   private readonly elements = new Map<string, { instance: FakeInstance; element: FakeElement }>();
   private readonly faults: (FaultRule & { left: number })[] = [];
@@ -281,8 +285,59 @@ export class FakeAltinnStorage {
     return this.instances.get(instanceId)?.confirmations ?? [];
   }
 
-  /** The instance as Storage serializes it. */
+  /**
+   * The instance as Storage serializes it: Newtonsoft, every model `[JsonObject(ItemNullValueHandling = Ignore)]`
+   * so null members are left out, and `status.readStatus` as its name, "Read" (StringEnumConverter)
+   * (altinn-storage@d9364e4 Storage/Program.cs:229; Storage.Interface/Models/Instance.cs:13, InstanceStatus.cs:13,55-57).
+   */
   instanceJson(instance: FakeInstance): Record<string, unknown> {
+    return withoutNulls(this.instanceModel(instance)) as Record<string, unknown>;
+  }
+
+  /**
+   * The instance as the app API writes it (System.Text.Json, camelCase, nulls written, enums as numbers:
+   * app-lib-dotnet@1363997 Altinn.App.Api/Extensions/ServiceCollectionExtensions.cs:63-76) — what `POST …/complete`
+   * answers (InstancesController.cs:986-1010). `GET` answers `InstanceResponse` (`withParty`): the owner also carries
+   * `party` = `{partyId, partyUuid, partyTypeName, ssn, orgNumber, unitType, name, isDeleted}`, `partyTypeName` a
+   * number, looked up by the partyId *in the path* (Altinn.App.Api/Models/InstanceResponse.cs:105-238;
+   * InstancesController.cs:145-206, :193).
+   */
+  appInstanceJson(instance: FakeInstance, withParty = false): Record<string, unknown> {
+    const model = this.instanceModel(instance) as Record<string, Record<string, unknown>> & Record<string, unknown>;
+    const owner = instance.spec.owner;
+    const status = model.status as Record<string, unknown>;
+    return {
+      ...model,
+      instanceOwner: {
+        ...model.instanceOwner,
+        username: null,
+        externalIdentifier: null,
+        ...(withParty
+          ? {
+              party: {
+                partyId: Number(instance.partyId),
+                partyUuid: guidFrom(`party:${instance.partyId}`),
+                // Altinn.Platform.Register PartyType: 1 person, 2 organisation, 3 self-identified.
+                partyTypeName: owner?.organisationNumber ? 2 : owner?.personNumber ? 1 : 3,
+                ssn: owner?.personNumber ?? null,
+                orgNumber: owner?.organisationNumber ?? null,
+                unitType: owner?.organisationNumber ? (owner.unitType ?? 'AS') : null,
+                name: owner?.name ?? null,
+                isDeleted: false,
+              },
+            }
+          : {}),
+      },
+      status: { ...status, readStatus: READ_STATUS_NUMBER[status.readStatus as string] ?? 0 },
+      dueBefore: null,
+      visibleAfter: null,
+      presentationTexts: null,
+      dataValues: null,
+    };
+  }
+
+  /** Every member of the instance, nulls included; the two serializations above shape it. */
+  private instanceModel(instance: FakeInstance): Record<string, unknown> {
     const [org, app] = instance.spec.appId.split('/');
     const appBase = `${this.url}/${org}/${app}`;
     const ended = instance.spec.isComplete ? instance.lastChanged : null;
@@ -313,7 +368,7 @@ export class FakeAltinnStorage {
         archived: instance.spec.isArchived ? instance.lastChanged : null,
         isSoftDeleted: Boolean(instance.spec.isSoftDeleted),
         isHardDeleted: Boolean(instance.spec.isHardDeleted),
-        readStatus: 1,
+        readStatus: instance.spec.readStatus ?? 'Read',
       },
       completeConfirmations: instance.confirmations,
       data: instance.elements.map((e) => ({
@@ -379,6 +434,7 @@ export class FakeAltinnStorage {
       this.elements.set(id, { instance, element });
     });
     this.instances.set(instance.id, instance);
+    this.byGuid.set(guid, instance);
     this.order.push(instance);
     this.sorted = undefined;
     return instance;
@@ -443,13 +499,13 @@ export class FakeAltinnStorage {
       case 'query':
         return this.query(req, res, url, log);
       case 'instance': {
-        const instance = this.instances.get(route.log.instanceId as string);
+        const instance = this.lookUp(route);
         if (!instance || (route.app && route.appId !== instance.spec.appId))
           return this.send(res, log, 404, { title: 'Not Found' });
-        return this.send(res, log, 200, this.instanceJson(instance));
+        return this.send(res, log, 200, route.app ? this.appInstanceJson(instance, true) : this.instanceJson(instance));
       }
       case 'complete': {
-        const instance = this.instances.get(route.log.instanceId as string);
+        const instance = this.lookUp(route);
         if (!instance || (route.app && route.appId !== instance.spec.appId))
           return this.send(res, log, 404, { title: 'Not Found' });
         if (!who.scopes.includes(WRITE_SCOPE))
@@ -461,11 +517,21 @@ export class FakeAltinnStorage {
           instance.lastChanged = now;
           this.sorted = undefined;
         }
-        return this.send(res, log, 200, this.instanceJson(instance));
+        return this.send(res, log, 200, route.app ? this.appInstanceJson(instance) : this.instanceJson(instance));
       }
       case 'data':
         return this.data(req, res, log, route, fault);
     }
+  }
+
+  /**
+   * Storage looks an instance up by its guid alone: a wrong partyId in the path still answers 200 with the
+   * instance under its own id (altinn-storage@d9364e4 InstancesController.cs:246-299 Get, :644-660 complete; the
+   * partyId form is "maintained for backwards compatibility"). The app routes here want the instance's own id.
+   */
+  private lookUp(route: Route): FakeInstance | undefined {
+    const id = route.log.instanceId as string;
+    return route.app ? this.instances.get(id) : this.byGuid.get(id.slice(id.indexOf('/') + 1));
   }
 
   private route(method: string, path: string): Route | undefined {
@@ -798,6 +864,18 @@ export class FakeAltinnStorage {
 
 export async function startFakeAltinnStorage(options: FakeStorageOptions): Promise<FakeAltinnStorage> {
   return new FakeAltinnStorage(options).listen();
+}
+
+/** altinn-storage@d9364e4 Storage.Interface/Models/InstanceStatus.cs:70-86 ReadStatus, as numbers (the app's System.Text.Json). */
+const READ_STATUS_NUMBER: Record<string, number> = { Unread: 0, Read: 1, UpdatedSinceLastReview: 2 };
+
+/** Newtonsoft's NullValueHandling.Ignore: null members are left out, at every depth. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) if (member !== null) out[key] = withoutNulls(member);
+  return out;
 }
 
 /** How many bytes the data route serves: the given body, or `size` generated bytes. */

@@ -48,6 +48,8 @@ export interface FakeRequest {
   redirectUrl?: string;
   status: FakeRequestStatus;
   created: string;
+  /** DELETE …/systemuser/request/vendor/{id} sets is_deleted; a deleted request is found by nothing. */
+  deleted: boolean;
 }
 
 export interface FakeSystemUser {
@@ -96,18 +98,94 @@ class Problem extends Error {
   }
 }
 
-const problem = (status: number, code: string, title: string) =>
-  new Problem(status, { type: 'https://tools.ietf.org/html/rfc9110', title, status, code });
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' };
 
-/** AltinnValidationProblemDetails: one item per broken rule, each with its path in the request. */
-const validation = (errors: { code: string; title: string; path: string }[]) =>
+/**
+ * AltinnProblemDetails (Altinn.Authorization.ProblemDetails 5.4.0, src/ProblemDetails/AltinnProblemDetails.cs:19-80):
+ * `type` urn:altinn:error:<code>, `title`, `status`, `code`, `statusDescription`.
+ */
+const problem = (status: number, code: string, title: string) =>
+  new Problem(status, {
+    type: `urn:altinn:error:${code}`,
+    title,
+    status,
+    code,
+    statusDescription: STATUS_TEXT[status] ?? '',
+  });
+
+interface ValidationItem {
+  code: string;
+  title: string;
+  path: string;
+  /** ProblemExtensionData: flat members of the item (AltinnValidationError.Extensions is [JsonExtensionData]). */
+  extensions?: Record<string, string>;
+}
+
+/**
+ * AltinnValidationProblemDetails (ProblemDetails 5.4.0 src/ProblemDetails/AltinnValidationProblemDetails.cs:9-89):
+ * the top level is STD-00000 "One or more validation errors occurred." (StdProblemDescriptors.cs:22-23), and the
+ * items are under `validationErrors` ([JsonPropertyName("validationErrors")], :86), each
+ * `{code, title, paths, detail?, …extensions}` (AltinnValidationError.cs:45-87).
+ */
+const validation = (errors: ValidationItem[]) =>
   new Problem(400, {
-    type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+    type: 'urn:altinn:error:STD-00000',
     title: 'One or more validation errors occurred.',
     status: 400,
     code: 'STD-00000',
-    errors: errors.map((e) => ({ code: e.code, title: e.title, paths: [e.path] })),
+    statusDescription: 'Bad Request',
+    validationErrors: errors.map((e) => ({ code: e.code, title: e.title, paths: [e.path], ...e.extensions })),
   });
+
+/**
+ * altinn-authentication@ad4f6f3 src/Core/Errors/ValidationErrors.cs (the code, :18-128) and
+ * src/Authentication/Constants/ErrorPathConstant.cs (the path, :11-36).
+ */
+const VLD = {
+  orgIdentifier: [
+    'AUTH.VLD-00000',
+    'the org number identifier is not valid ISO6523 identifier',
+    '/registersystemrequest/vendor/id',
+  ],
+  idFormat: [
+    'AUTH.VLD-00001',
+    'The system id does not match the format orgnumber_xxxx...',
+    '/registersystemrequest/systemid',
+  ],
+  idExists: ['AUTH.VLD-00002', 'The system id already exists', '/registersystemrequest/systemid'],
+  clientIdExists: [
+    'AUTH.VLD-00004',
+    'One of the client id is already tagged with an existing system',
+    '/registersystemrequest/clientid',
+  ],
+  redirectUrl: [
+    'AUTH.VLD-00005',
+    'One or more of the redirect urls format is not valid. The valid format is https://xxx.xx',
+    '/registersystemrequest/allowedredirecturls',
+  ],
+  rightsDuplicates: ['AUTH.VLD-00006', 'One or more duplicate rights found', '/registersystemrequest/rights/resource'],
+  packagesDuplicates: [
+    'AUTH.VLD-00007',
+    'One or more duplicate access package(s) found',
+    '/registersystemrequest/accesspackages',
+  ],
+  clientIdDuplicates: ['AUTH.VLD-00011', 'Request contains duplicate client ids', '/registersystemrequest/clientid'],
+  idMismatch: [
+    'AUTH.VLD-00012',
+    'The system ID in the request body does not match the system ID in the URL',
+    '/registersystemrequest/systemid',
+  ],
+  idSpaces: [
+    'AUTH.VLD-00013',
+    'System ID cannot have spaces in id (leading, trailing or in between the id)',
+    '/registersystemrequest/systemid',
+  ],
+} as const;
+
+const item = (rule: keyof typeof VLD): ValidationItem => {
+  const [code, title, path] = VLD[rule];
+  return { code, title, path };
+};
 
 export async function startSystemRegisterFake(options: SystemRegisterFakeOptions) {
   const { auth } = options;
@@ -226,7 +304,10 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     const { caller } = r;
     if (route === 'systems' && method === 'GET') {
       requireScope(caller, REGISTER);
-      return [200, [...systems.values()].filter((s) => s.vendorOrgNo === caller.orgNo && !s.isDeleted).map(systemJson)];
+      // SystemRegisterController.GetListOfRegisteredSystemsForVendor answers RegisteredSystemDTOs, not the
+      // single-system shape (altinn-authentication@ad4f6f3 SystemRegisterController.cs:72-102).
+      const own = [...systems.values()].filter((s) => s.vendorOrgNo === caller.orgNo && !s.isDeleted);
+      return [200, own.map(systemDtoJson)];
     }
     if (route === 'systems' && method === 'POST') {
       requireScope(caller, REGISTER);
@@ -255,21 +336,33 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     }
     if (route === 'request' && method === 'GET') {
       requireScope(caller, REQUEST_READ);
-      const found = requests.get(r.id ?? '');
+      const found = live(r.id);
       const kind = r.agent ? 'agent' : 'standard';
       if (!isUuid(r.id)) throw new Problem(400, { title: `The value '${r.id}' is not valid.`, status: 400 });
-      if (!found || found.vendorOrgNo !== caller.orgNo || found.kind !== kind) {
-        throw r.agent
-          ? problem(404, 'AUTH-00030', 'The Id does not refer to an AgentRequest in our system.')
-          : problem(404, 'AUTH-00010', 'The Id does not refer to a Request in our system.');
-      }
+      // Both routes answer AUTH-00010 for an id they do not have: the agent route too
+      // (RequestSystemUserService.GetAgentRequestByGuid returns Problem.RequestNotFound, RequestSystemUserService.cs:399-405;
+      // the repository selects by id *and* type, RequestRepository.cs:302-320). AUTH-00030 is only used on approval.
+      if (!found || found.vendorOrgNo !== caller.orgNo || found.kind !== kind) throw requestNotFound();
       return [200, requestJson(found)];
+    }
+    if (route === 'request' && method === 'DELETE') {
+      // RequestSystemUserController.DeleteRequestByRequestId (RequestSystemUserController.cs:744-759): systemuser.request.write,
+      // 202 with no body; the repository sets is_deleted on the id, standard or agent, whatever its status, and checks
+      // no vendor (RequestRepository.cs:689-712); nothing to delete is AUTH-00010 (RequestSystemUserService.cs:818-827).
+      // There is no …/vendor/agent/{id} DELETE: an agent request is deleted here too.
+      if (r.agent) throw new Problem(405);
+      requireScope(caller, REQUEST_WRITE);
+      if (!isUuid(r.id)) throw new Problem(400, { title: `The value '${r.id}' is not valid.`, status: 400 });
+      const found = live(r.id);
+      if (!found) throw requestNotFound();
+      found.deleted = true;
+      return [202, undefined];
     }
     if (route === 'requests' && method === 'GET') {
       requireScope(caller, REQUEST_READ);
       const kind = r.agent ? 'agent' : 'standard';
       const list = [...requests.values()].filter(
-        (q) => q.systemId === r.id && q.vendorOrgNo === caller.orgNo && q.kind === kind,
+        (q) => !q.deleted && q.systemId === r.id && q.vendorOrgNo === caller.orgNo && q.kind === kind,
       );
       const path = `${BASE}/systemuser/request/vendor${r.agent ? '/agent' : ''}/bysystem/${enc(r.id)}`;
       return [200, paginate(list.map(requestJson), r.page, path)];
@@ -285,56 +378,27 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     return system;
   }
 
-  /** The checks of SystemRegisterController.CreateRegisteredSystem, in its order; answers the internal GUID. */
+  /**
+   * The checks of SystemRegisterController.CreateRegisteredSystem (SystemRegisterController.cs:283-330), in its
+   * order: the vendor's ISO 6523 id alone first (:288-298); then ValidateRegisteredSystem (:570-610: spaces,
+   * format, exists, redirect URLs, client ids) and the duplicate checks of ValidateRights/ValidateAccessPackages
+   * (:469-535; the resource register itself is not faked); 403 for another vendor before the problems (:306-314).
+   * Answers the internal GUID.
+   */
   function createSystem(vendorOrgNo: string, body: Record<string, unknown>): string {
     const fields = systemFields(body);
     const vendorId = (body.vendor as { ID?: unknown } | undefined)?.ID;
-    if (typeof vendorId !== 'string' || !vendorId.startsWith('0192:')) {
-      throw validation([
-        {
-          code: 'AUTH.VLD-00000',
-          title: 'the org number identifier is not valid ISO6523 identifier',
-          path: '/registersystemrequest/vendor/id',
-        },
-      ]);
-    }
+    if (typeof vendorId !== 'string' || !vendorId.startsWith('0192:')) throw validation([item('orgIdentifier')]);
     const owner = vendorId.slice(5);
-    const errors: { code: string; title: string; path: string }[] = [];
+    const errors: ValidationItem[] = [];
     const id = fields.id;
-    if (id.includes(' '))
-      errors.push({
-        code: 'AUTH.VLD-00010',
-        title: 'The system id contains spaces',
-        path: '/registersystemrequest/systemid',
-      });
-    if (id.split('_')[0] !== owner) {
-      errors.push({
-        code: 'AUTH.VLD-00001',
-        title: 'The system id does not match the format orgnumber_xxxx...',
-        path: '/registersystemrequest/systemid',
-      });
-    }
-    if (systems.has(id)) {
-      errors.push({
-        code: 'AUTH.VLD-00002',
-        title: 'The system id already exists',
-        path: '/registersystemrequest/systemid',
-      });
-    }
-    if (!fields.allowedRedirectUrls.every((u) => u.startsWith('https://'))) {
-      errors.push({
-        code: 'AUTH.VLD-00005',
-        title: 'One or more of the redirect urls format is not valid. The valid format is https://xxx.xx',
-        path: '/registersystemrequest/allowedredirecturls',
-      });
-    }
-    if (clientIdTaken(fields.clientId, undefined)) {
-      errors.push({
-        code: 'AUTH.VLD-00004',
-        title: 'One of the client id is already tagged with an existing system',
-        path: '/registersystemrequest/clientid',
-      });
-    }
+    if (/\s/.test(id)) errors.push(item('idSpaces'));
+    if (id.split('_')[0] !== owner) errors.push(item('idFormat'));
+    if (systems.has(id)) errors.push(item('idExists'));
+    if (!fields.allowedRedirectUrls.every((u) => u.startsWith('https://'))) errors.push(item('redirectUrl'));
+    if (clientIdTaken(fields.clientId, undefined)) errors.push(item('clientIdExists'));
+    if (hasDuplicates(fields.rights.map(rightKey))) errors.push(item('rightsDuplicates'));
+    if (hasDuplicates(fields.accessPackages.map((p) => p.urn))) errors.push(item('packagesDuplicates'));
     if (owner !== vendorOrgNo) throw new Problem(403);
     if (errors.length) throw validation(errors);
     const system: FakeSystem = { ...fields, vendorOrgNo: owner, internalId: randomUUID(), isDeleted: false };
@@ -350,20 +414,15 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     const vendorId = (body.vendor as { ID?: unknown } | undefined)?.ID;
     if (vendorId !== `0192:${current.vendorOrgNo}`) throw new Problem(404, `System with ID '${id}' not found.`);
     const fields = systemFields(body);
-    if (fields.id !== id) {
-      throw validation([
-        { code: 'AUTH.VLD-00011', title: 'The system id does not match', path: '/registersystemrequest/systemid' },
-      ]);
-    }
-    if (clientIdTaken(fields.clientId, id)) {
-      throw validation([
-        {
-          code: 'AUTH.VLD-00004',
-          title: 'One of the client id is already tagged with an existing system',
-          path: '/registersystemrequest/clientid',
-        },
-      ]);
-    }
+    // SystemRegisterController.cs:188-196: a body id other than the route's is SystemId_Mismatch, alone.
+    if (fields.id !== id) throw validation([item('idMismatch')]);
+    // ValidateClientIds (:537-568): duplicates in the body, then each id another live system has.
+    const errors: ValidationItem[] = [];
+    if (hasDuplicates(fields.clientId.map((c) => c.toLowerCase()))) errors.push(item('clientIdDuplicates'));
+    for (const clientId of fields.clientId) if (clientIdTaken([clientId], id)) errors.push(item('clientIdExists'));
+    if (hasDuplicates(fields.rights.map(rightKey))) errors.push(item('rightsDuplicates'));
+    if (hasDuplicates(fields.accessPackages.map((p) => p.urn))) errors.push(item('packagesDuplicates'));
+    if (errors.length) throw validation(errors);
     systems.set(id, { ...current, ...fields });
   }
 
@@ -375,11 +434,15 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     );
   }
 
-  /** Model binding: `id`, `vendor`, `name`, `description` are required; lists default to empty. */
+  /**
+   * Model binding: `id`, `vendor`, `name`, `description` are required; lists default to empty. A body that does
+   * not bind is ASP.NET's own validation problem ([ApiController]): an `errors` map of field → messages, no `code`.
+   */
   function systemFields(body: Record<string, unknown>) {
     const missing = ['id', 'vendor', 'name', 'description'].filter((k) => body[k] === undefined || body[k] === null);
     if (missing.length) {
       throw new Problem(400, {
+        type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
         title: 'One or more validation errors occurred.',
         status: 400,
         errors: Object.fromEntries(missing.map((k) => [k, [`The ${k} field is required.`]])),
@@ -417,15 +480,21 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
         'Failed to create new SystemUser, existing SystemUser tied to the given System-Id.',
       );
     }
+    // RequestSystemUserController.CreateRequest (RequestSystemUserController.cs:122-128; agent :175-181): a request
+    // for the same system, customer and externalRef that is not deleted (RequestRepository.cs:174-194) comes back
+    // with 200, *whatever its status* — New, Accepted, Rejected or Denied —, unless it timed out. Only deleting it
+    // (DELETE below) lets the vendor ask again.
     const existing = [...requests.values()].find(
       (q) =>
+        !q.deleted &&
+        q.status !== 'Timedout' &&
         q.kind === kind &&
         q.systemId === systemId &&
         q.partyOrgNo === partyOrgNo &&
         q.externalRef === externalRef &&
         q.vendorOrgNo === vendorOrgNo,
     );
-    if (existing && existing.status !== 'Timedout') return [200, requestJson(existing)];
+    if (existing) return [200, requestJson(existing)];
     const system = systems.get(systemId);
     if (!system || system.isDeleted) throw problem(404, 'AUTH-00011', 'The Id does not refer to a Registered System.');
     if (system.vendorOrgNo !== vendorOrgNo) {
@@ -449,10 +518,8 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     if (rights.length === 0 && packages.length === 0) {
       throw problem(400, 'AUTH-00059', 'No AccessPackages or Single Rights found, a SystemUser must have at least one');
     }
-    const key = (r: { resource: { id: string; value: string }[] }) =>
-      JSON.stringify([...r.resource].map((a) => `${a.id}=${a.value}`).sort());
-    const known = new Set(system.rights.map(key));
-    if (!rights.every((r) => Array.isArray(r.resource) && known.has(key(r)))) {
+    const known = new Set(system.rights.map(rightKey));
+    if (!rights.every((r) => Array.isArray(r.resource) && known.has(rightKey(r)))) {
       throw problem(400, 'AUTH-00001', 'One or more Right not found or not delegable.');
     }
     const knownPackages = new Set(system.accessPackages.map((p) => p.urn));
@@ -472,9 +539,20 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
       ...(redirectUrl ? { redirectUrl } : {}),
       status: 'New',
       created: isoNow(),
+      deleted: false,
     };
     requests.set(request.id, request);
     return [201, requestJson(request)];
+  }
+
+  /** A request that is not deleted. */
+  function live(id: string | undefined): FakeRequest | undefined {
+    const found = requests.get(id ?? '');
+    return found && !found.deleted ? found : undefined;
+  }
+
+  function requestNotFound(): Problem {
+    return problem(404, 'AUTH-00010', 'The Id does not refer to a Request in our system.');
   }
 
   function confirmUrl(request: FakeRequest): string {
@@ -500,6 +578,27 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
     };
   }
 
+  /**
+   * RegisteredSystemDTO (src/Core/Models/SystemRegisters/RegisteredSystemDTO.cs:9-50), as
+   * AuthenticationHelper.MapRegisteredSystemToRegisteredSystemDTO fills it (AuthenticationHelper.cs:498-511):
+   * the org number without `0192:` (GetOrgNumber, :442-456), and `systemVendorOrgName` from
+   * RegisteredSystemResponse's get-only SystemVendorOrgName, which is always "" (RegisteredSystemResponse.cs:64).
+   * No id, vendor, clientId, allowedRedirectUrls or isDeleted.
+   */
+  function systemDtoJson(s: FakeSystem) {
+    return {
+      systemId: s.id,
+      systemVendorOrgNumber: s.vendorOrgNo,
+      systemVendorOrgName: '',
+      name: s.name,
+      description: s.description,
+      rights: s.rights,
+      accessPackages: s.accessPackages,
+      isVisible: s.isVisible,
+    };
+  }
+
+  /** RegisteredSystemResponse (RegisteredSystemResponse.cs:16-106; `vendor.authority` is a field, not written). */
   function systemJson(s: FakeSystem) {
     return {
       id: s.id,
@@ -540,7 +639,7 @@ export async function startSystemRegisterFake(options: SystemRegisterFakeOptions
   }
 
   function decide(requestId: string, status: FakeRequestStatus): FakeRequest {
-    const request = requests.get(requestId);
+    const request = live(requestId);
     if (!request) throw new Error(`fake: no request ${requestId}`);
     // RequestSystemUserService: only a New request can be approved or rejected.
     if (request.status !== 'New') throw new Error(`fake: request ${requestId} is ${request.status}, not New`);
@@ -639,6 +738,14 @@ function dec(value: string | undefined): string {
 
 function enc(value: string | undefined): string {
   return encodeURIComponent(value ?? '');
+}
+
+function hasDuplicates(list: string[]): boolean {
+  return new Set(list).size !== list.length;
+}
+
+function rightKey(r: { resource: { id: string; value: string }[] }): string {
+  return JSON.stringify([...(r.resource ?? [])].map((a) => `${a.id}=${a.value}`).sort());
 }
 
 function isUuid(value: string | undefined): boolean {

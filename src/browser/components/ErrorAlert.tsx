@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useErrorText, useT } from '../hooks/use-t';
+import { ProblemItemList } from './ProblemItemList';
 
 /**
  * An error as a person needs it: the localized title and what to do, with the code and the specific
@@ -15,6 +16,7 @@ export function ErrorAlert({ error, onRetry, heading }: { error: unknown; onRetr
       </Heading>
       {heading ? <Paragraph>{text.title}</Paragraph> : null}
       {text.hint ? <Paragraph>{text.hint}</Paragraph> : null}
+      <ProblemItemList error={error} />
       <Paragraph data-size="sm" className="error-alert__detail">
         {t('shell.errorCode', { code: text.code })} · {text.message}
       </Paragraph>

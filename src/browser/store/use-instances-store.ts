@@ -189,7 +189,10 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
       if (!profileId) return;
       const mine = generation;
       set({ detailId: instanceId, detail: idle(undefined) });
-      await load(slot(set, get, 'detail'), () => call('instances:get', { profileId, instanceId }), {
+      // With the app, main asks the app API first: its answer names the owner (InstanceResponse).
+      const appId = get().rows.value.find((r) => r.id === instanceId)?.appId;
+      const input = { profileId, instanceId, ...(appId ? { appId } : {}) };
+      await load(slot(set, get, 'detail'), () => call('instances:get', input), {
         isCurrent: () => mine === generation && get().detailId === instanceId,
       });
     },

@@ -5,6 +5,7 @@ import type {
   CreateRequestResult,
   RegisteredSystem,
   SystemFields,
+  SystemSummary,
   SystemUserInfo,
   SystemUserRequestInfo,
 } from '../../common/contract/systems';
@@ -18,10 +19,17 @@ import { idle, type Loadable, load, slot } from './load-state';
  * earlier one are dropped, so a slow answer never shows on the wrong screen.
  */
 
+/** What a request to a customer asked for (kept so the same request can be sent again with `renew`). */
+export interface RequestInput {
+  partyOrgNo: string;
+  externalRef?: string;
+  agent?: boolean;
+}
+
 /** What the last action did, shown above the list or the system until the next action. */
 export type SystemsNotice =
   | { kind: 'created' | 'updated'; name: string }
-  | { kind: 'requested'; result: CreateRequestResult }
+  | { kind: 'requested'; result: CreateRequestResult; input: RequestInput }
   | { kind: 'accepted'; org: string }
   | { kind: 'profile'; profile: Profile };
 
@@ -39,7 +47,8 @@ export interface SystemsState {
   vendorProfileId?: string;
   /** The vendor's organisation number, as the system register answered with the list. */
   vendorOrgNo?: string;
-  systems: Loadable<RegisteredSystem[]>;
+  /** As Altinn lists them (no client ids: those come with the open system). */
+  systems: Loadable<SystemSummary[]>;
 
   selectedSystemId?: string;
   system: Loadable<RegisteredSystem | undefined>;
@@ -56,12 +65,12 @@ export interface SystemsState {
   clearNotice(): void;
   createSystem(system: SystemFields & { id: string }, confirmProduction?: boolean): Promise<void>;
   updateSystem(changes: Partial<SystemFields>, confirmProduction?: boolean): Promise<void>;
-  createRequest(input: {
-    partyOrgNo: string;
-    externalRef?: string;
-    agent?: boolean;
-    confirmProduction?: boolean;
-  }): Promise<CreateRequestResult>;
+  createRequest(input: RequestInput & { renew?: boolean; confirmProduction?: boolean }): Promise<CreateRequestResult>;
+  /**
+   * Altinn answered with a request it already had (the notice says so): delete that one and send the same
+   * request again (`renew`).
+   */
+  renewRequest(confirmProduction?: boolean): Promise<CreateRequestResult>;
   refreshRequests(): Promise<void>;
   /** Read the waiting requests now (the "check now" button), and go on polling from the start of the backoff. */
   pollNow(): Promise<void>;
@@ -93,7 +102,7 @@ const noSystem = {
 const noVendor = {
   vendorProfileId: undefined,
   vendorOrgNo: undefined,
-  systems: idle<RegisteredSystem[]>([]),
+  systems: idle<SystemSummary[]>([]),
   notice: undefined,
   ...noSystem,
 };
@@ -146,13 +155,23 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
     if (!vendorProfileId || mine !== systemGeneration || waiting.length === 0) return schedulePoll(mine);
     set({ poll: { checking: true } });
     pollAttempt++;
+    // A request deleted meanwhile (renewed, or elsewhere) reads as AUTH-00010, SYSTEMUSER_REQUEST_NOT_FOUND,
+    // on both routes: it leaves the list instead of being polled for ever.
+    const gone = new Set<string>();
     const read = await Promise.all(
       waiting.map((r) =>
-        call('systemusers:status', { vendorProfileId, requestId: r.id, kind: r.kind }).catch(() => undefined),
+        call('systemusers:status', { vendorProfileId, requestId: r.id, kind: r.kind }).catch((error: unknown) => {
+          if (error instanceof ApiError && error.code === 'SYSTEMUSER_REQUEST_NOT_FOUND') gone.add(r.id);
+          return undefined;
+        }),
       ),
     );
     if (mine !== systemGeneration) return;
     const changed = read.filter((r): r is SystemUserRequestInfo => r !== undefined && r.status !== 'new');
+    if (gone.size > 0) {
+      const requests = get().requests;
+      set({ requests: { ...requests, value: requests.value.filter((r) => !gone.has(r.id)) } });
+    }
     if (changed.length > 0) {
       const byId = new Map(changed.map((r) => [r.id, r]));
       const requests = get().requests;
@@ -272,14 +291,28 @@ export const useSystemsStore = create<SystemsState>()((set, get) => {
       await Promise.all([loadRequests(mine), loadUsers(mine)]);
     },
 
-    async createRequest(input) {
+    async createRequest({ confirmProduction, renew, ...input }) {
       const vendorProfileId = vendorId();
       const systemId = openId();
-      const result = await call('systemusers:request', { vendorProfileId, systemId, ...input });
-      set({ notice: { kind: 'requested', result } });
+      const result = await call('systemusers:request', {
+        vendorProfileId,
+        systemId,
+        ...input,
+        ...(renew ? { renew } : {}),
+        confirmProduction,
+      });
+      set({ notice: { kind: 'requested', result, input } });
       pollAttempt = 0;
       await loadRequests(systemGeneration);
       return result;
+    },
+
+    async renewRequest(confirmProduction) {
+      const notice = get().notice;
+      if (notice?.kind !== 'requested') {
+        throw new ApiError({ code: 'SYSTEMUSER_REQUEST_NOT_FOUND', message: 'No request to renew' });
+      }
+      return get().createRequest({ ...notice.input, renew: true, confirmProduction });
     },
 
     async refreshRequests() {

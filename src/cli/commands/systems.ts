@@ -37,8 +37,10 @@ export function registerSystemsCommands(program: Command, ctx: CliContext): void
           `No systems for ${listing.vendorOrgNo} in ${listing.environmentId}. Create one with: mpd systems create --help`,
         );
       }
+      // Altinn's list has no client ids (RegisteredSystemDTO); `mpd systems show ID` reads them.
       for (const s of listing.systems) {
-        ctx.print(`${s.id}  ${s.name.nb}  [clients: ${s.clientIds.join(' ') || 'none'}]`);
+        const access = [...s.resourceIds, ...s.accessPackages].join(' ') || 'none';
+        ctx.print(`${s.id}  ${s.name.nb}  [rights: ${access}]${s.isVisible ? '' : '  (hidden)'}`);
       }
     });
 

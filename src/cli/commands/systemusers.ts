@@ -29,6 +29,10 @@ export function registerSystemUsersCommands(program: Command, ctx: CliContext): 
     .option('--redirect-url <url>', 'where Altinn sends the customer afterwards (one of the system’s redirect URLs)')
     .option('--title <text>', 'the name the customer sees (default: the system name)')
     .option('--qr', 'also print the approval link as a QR code')
+    .option(
+      '--renew',
+      'when Altinn answers with a request it already has (e.g. a rejected one): delete it and ask again',
+    )
     .option(...VENDOR_PROFILE_OPTION)
     .option('--yes-production', 'confirm a request to a real customer in production')
     .option('--json', 'print JSON')
@@ -44,10 +48,11 @@ export function registerSystemUsersCommands(program: Command, ctx: CliContext): 
           redirectUrl?: string;
           title?: string;
           qr?: boolean;
+          renew?: boolean;
         },
       ) => {
         if (options.agent && options.resource) throw new UsageError('An agent request carries access packages only');
-        const { request, reused } = await ctx.services.systems.createRequest({
+        const { request, reused, replaced } = await ctx.services.systems.createRequest({
           vendorProfileId: await vendorProfileId(ctx, options.vendorProfile),
           systemId: options.system,
           partyOrgNo: options.customer.replace(/\s/g, ''),
@@ -57,16 +62,18 @@ export function registerSystemUsersCommands(program: Command, ctx: CliContext): 
           accessPackages: options.accessPackage,
           redirectUrl: options.redirectUrl,
           integrationTitle: options.title,
+          renew: options.renew === true,
           confirmProduction: options.yesProduction === true,
         });
-        if (options.json) return ctx.json({ request, reused });
+        // An old request that was refused cannot be answered: the customer was not asked (exit 1).
+        if (reused && (request.status === 'rejected' || request.status === 'denied')) ctx.exitCode = 1;
+        if (options.json) return ctx.json({ request, reused, ...(replaced ? { replaced } : {}) });
         ctx.print(request.id);
         const err = (line: string) => ctx.io.stderr(`${line}\n`);
-        err(
-          reused
-            ? `Altinn already had this request (${request.status}); it was not made again.`
-            : `Asked ${request.partyOrgNo} for a ${request.kind} system user on ${request.systemId}.`,
-        );
+        if (reused) for (const line of reusedLines(request)) err(line);
+        else if (replaced) {
+          err(`Deleted the old request ${replaced.id} (${replaced.status}) and asked ${request.partyOrgNo} again.`);
+        } else err(`Asked ${request.partyOrgNo} for a ${request.kind} system user on ${request.systemId}.`);
         describeRequest(request, err, options.qr === true);
       },
     );
@@ -206,6 +213,27 @@ function describeRequest(r: SystemUserRequestInfo, write: (line: string) => void
   if (r.status !== 'new' || !r.confirmUrl) return;
   write(`Send this link to the customer to approve in Altinn: ${r.confirmUrl}`);
   if (qr) write(terminalQr(r.confirmUrl));
+}
+
+/**
+ * Altinn answered 200 with the request it already had for the system, customer and externalRef, whatever its
+ * status (RequestSystemUserController.cs:122-128): say which, and how to ask again.
+ */
+function reusedLines(r: SystemUserRequestInfo): string[] {
+  const when = r.created ? ` (made ${r.created})` : '';
+  const head = `Altinn answered with the request it already has for ${r.systemId}, customer ${r.partyOrgNo} and externalRef ${r.externalRef}: ${r.id}, ${r.status}${when}.`;
+  const renew = 'run the same command with --renew';
+  switch (r.status) {
+    case 'new':
+      return [head, `It still waits for the customer; the link is the same. To replace it with a new one, ${renew}.`];
+    case 'accepted':
+      return [
+        head,
+        `The customer approved it earlier. If they have since deleted the system user, ${renew} to delete the request and ask again.`,
+      ];
+    default:
+      return [head, `The customer was not asked again. To delete that request and ask again, ${renew}.`];
+  }
 }
 
 function describeUser(u: SystemUserInfo): string {

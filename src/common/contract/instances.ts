@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instanceFiltersSchema } from '../schemas/instance-query';
-import { instanceIdSchema } from '../schemas/instance-types';
+import { instanceIdSchema, type ReadStatus } from '../schemas/instance-types';
+import { appIdSchema } from '../schemas/profile';
 import { channel } from './define';
 
 export interface Confirmation {
@@ -12,6 +13,11 @@ export interface InstanceOwner {
   partyId?: string | null;
   organisationNumber?: string | null;
   personNumber?: string | null;
+  /**
+   * The owner's name, from the app API's InstanceResponse (`instanceOwner.party.name`); absent when the
+   * instance came from Storage, which has no names.
+   */
+  name?: string | null;
 }
 
 /** One row of the instances table. */
@@ -47,6 +53,8 @@ export interface DataElementSummary {
 
 export interface InstanceDetail extends InstanceSummary {
   instanceOwner: InstanceOwner;
+  /** Whether the owner has read it in their Altinn inbox; null when Altinn did not say. */
+  readStatus: ReadStatus | null;
   process: { started?: string | null; ended?: string | null; currentTaskName?: string | null };
   data: DataElementSummary[];
   completeConfirmations: Confirmation[];
@@ -69,7 +77,10 @@ export const instancesChannels = {
   'instances:query': channel<{ instances: InstanceSummary[]; next?: string }>()(
     z.strictObject({ profileId, filters: instanceFiltersSchema, next: z.string().url().max(8192).optional() }),
   ),
-  'instances:get': channel<InstanceDetail>()(z.strictObject({ profileId, instanceId: instanceIdSchema })),
+  /** With `appId` the details come from the app API first (its InstanceResponse names the owner), else Storage. */
+  'instances:get': channel<InstanceDetail>()(
+    z.strictObject({ profileId, instanceId: instanceIdSchema, appId: appIdSchema.optional() }),
+  ),
   /**
    * Confirm downloaded instances afterwards. Each must be fully verified in the job's folder (by `jobId`,
    * or `target` = a folder with a download manifest); production needs `confirmProduction: true`.

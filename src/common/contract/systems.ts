@@ -33,10 +33,17 @@ export interface SystemRight {
   action?: string;
 }
 
-export interface RegisteredSystem {
+/**
+ * A system as Altinn lists it (`GET /systemregister/vendor`: RegisteredSystemDTO, altinn-authentication@ad4f6f3
+ * src/Core/Models/SystemRegisters/RegisteredSystemDTO.cs:9-50): no client ids, redirect URLs or deleted flag —
+ * those come with one system (`GET /systemregister/vendor/{id}`, RegisteredSystem below).
+ */
+export interface SystemSummary {
   /** `<vendor org number>_<name>`, e.g. 991825827_smartcloud. */
   id: string;
   vendorOrgNo: string;
+  /** RegisteredSystemDTO.systemVendorOrgName; Altinn sends it empty today (RegisteredSystemResponse.cs:64). */
+  vendorOrgName?: string;
   name: LocalizedText;
   description: LocalizedText;
   rights: SystemRight[];
@@ -44,10 +51,14 @@ export interface RegisteredSystem {
   resourceIds: string[];
   /** Access package URNs, `urn:altinn:accesspackage:…`. */
   accessPackages: string[];
+  isVisible: boolean;
+}
+
+/** One system with everything Altinn keeps on it (`GET /systemregister/vendor/{id}`: RegisteredSystemResponse). */
+export interface RegisteredSystem extends SystemSummary {
   /** Maskinporten client ids that may get system-user tokens for this system. */
   clientIds: string[];
   allowedRedirectUrls: string[];
-  isVisible: boolean;
   isDeleted: boolean;
   /** Local profiles (in the vendor profile's environment) whose client id the system lists. */
   profileIds: string[];
@@ -57,7 +68,7 @@ export interface SystemsListing {
   environmentId: string;
   /** The vendor's organisation number, from the `consumer` claim of the vendor profile's token. */
   vendorOrgNo: string;
-  systems: RegisteredSystem[];
+  systems: SystemSummary[];
 }
 
 export type SystemUserKind = 'standard' | 'agent';
@@ -88,8 +99,14 @@ export interface SystemUserRequestInfo {
 
 export interface CreateRequestResult {
   request: SystemUserRequestInfo;
-  /** Altinn answered with a request it already had for the same system, customer and externalRef. */
+  /**
+   * Altinn answered 200 with the request it already had for the same system, customer and externalRef —
+   * whatever its status, a rejected one too, unless it timed out (altinn-authentication@ad4f6f3
+   * RequestSystemUserController.cs:122-128). The customer was not asked again.
+   */
   reused: boolean;
+  /** With `renew`: the old request that was deleted before the customer was asked again. */
+  replaced?: SystemUserRequestInfo;
 }
 
 export interface SystemUserInfo {
@@ -209,6 +226,11 @@ export const createRequestInputSchema = z.strictObject({
   /** Default: every right (standard) or access package of the system. */
   resourceIds: unique(resourceIdSchema, 100, 'a resource').optional(),
   accessPackages: unique(accessPackageSchema, 100, 'an access package').optional(),
+  /**
+   * When Altinn answers with a request it already has (any status): delete that one
+   * (`DELETE …/systemuser/request/vendor/{id}`) and ask again.
+   */
+  renew: z.boolean().optional(),
   confirmProduction,
 });
 

@@ -8,12 +8,22 @@ export const SystemsErrors = {
   UNAUTHORIZED: 'SYSTEMS_UNAUTHORIZED',
   /** No system with this id in the system register (404, AUTH-00011). */
   NOT_FOUND: 'SYSTEMS_NOT_FOUND',
-  /** A system with this id exists already (409, or 400 AUTH.VLD-00002). */
+  /** A system with this id exists already (400 AUTH.VLD-00002, or 409 from a race). */
   ALREADY_EXISTS: 'SYSTEMS_ALREADY_EXISTS',
-  /** The id does not start with the vendor's own org number. */
+  /** The id does not start with the vendor's own org number (checked here first; Altinn: AUTH.VLD-00001). */
   WRONG_VENDOR: 'SYSTEMS_WRONG_VENDOR',
-  /** Altinn refused the system or request (400); its own words are in the message. */
+  /** Altinn refused the system or request (400); its own words are in the message and `details.problems`. */
   INVALID: 'SYSTEMS_INVALID',
+  /** The system id has spaces, or the body's id is not the route's (AUTH.VLD-00013, -00012). */
+  ID_INVALID: 'SYSTEMS_ID_INVALID',
+  /** A client id is on another system already, or listed twice (AUTH.VLD-00004, -00011). */
+  CLIENT_ID_TAKEN: 'SYSTEMS_CLIENT_ID_TAKEN',
+  /** A redirect URL is not https, or a request's is not on the system's list (AUTH.VLD-00005, AUTH-00021, -00026). */
+  REDIRECT_URL_INVALID: 'SYSTEMS_REDIRECT_URL_INVALID',
+  /** A resource (right) is unknown, badly formed, not delegable or listed twice (AUTH.VLD-00003, -06, -09, -17). */
+  RESOURCE_INVALID: 'SYSTEMS_RESOURCE_INVALID',
+  /** An access package is unknown, not delegable, listed twice, or for clients on a visible system (AUTH.VLD-00007, -08, -18). */
+  ACCESS_PACKAGE_INVALID: 'SYSTEMS_ACCESS_PACKAGE_INVALID',
   /** No request with this id (404, AUTH-00010 / AUTH-00030). */
   REQUEST_NOT_FOUND: 'SYSTEMUSER_REQUEST_NOT_FOUND',
   /** A system user or an answered request exists for this system, customer and externalRef (AUTH-00004/6/8/9). */

@@ -8,8 +8,8 @@ export function instancesHandlers(s: Services, folders: FolderTrust) {
   return {
     'instances:query': (({ profileId, filters, next }) =>
       s.instances.query(profileId, filters, next)) satisfies Handler<'instances:query'>,
-    'instances:get': (({ profileId, instanceId }) =>
-      s.instances.get(profileId, instanceId)) satisfies Handler<'instances:get'>,
+    'instances:get': (({ profileId, instanceId, appId }) =>
+      s.instances.get(profileId, instanceId, appId)) satisfies Handler<'instances:get'>,
     'instances:confirm': ((input) => {
       // A folder from the renderer counts only if the user picked it or a job wrote there: a forged
       // manifest elsewhere must not be able to confirm instances that were never downloaded.

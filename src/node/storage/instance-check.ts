@@ -34,6 +34,12 @@ export function isInstance(v: unknown): boolean {
       !optString(owner.username)
     )
       return false;
+    const party = owner.party;
+    if (party != null) {
+      if (!isObject(party)) return false;
+      if (!optStringOrNumber(party.partyId) || !optStringOrNumber(party.partyTypeName) || !optString(party.name))
+        return false;
+    }
   }
   if (!optSelfLinks(v.selfLinks)) return false;
   const process = v.process;
@@ -53,7 +59,8 @@ export function isInstance(v: unknown): boolean {
       !optBoolean(status.isArchived) ||
       !optBoolean(status.isSoftDeleted) ||
       !optBoolean(status.isHardDeleted) ||
-      !optString(status.archived)
+      !optString(status.archived) ||
+      !optStringOrNumber(status.readStatus)
     )
       return false;
   }
@@ -102,6 +109,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** zod `.nullish()`: absent, undefined or null. */
 function optString(v: unknown): boolean {
   return v == null || typeof v === 'string';
+}
+
+/** `z.union([z.string(), z.number()]).nullish()` (readStatus: Storage's name or the app's number). */
+function optStringOrNumber(v: unknown): boolean {
+  return v == null || typeof v === 'string' || typeof v === 'number';
 }
 
 function optBoolean(v: unknown): boolean {

@@ -1,11 +1,21 @@
 import type { InstanceDetail, InstanceOwner, InstanceSummary } from '../../common/contract/instances';
-import type { Instance } from '../../common/schemas/instance-types';
+import { type Instance, readStatusOf } from '../../common/schemas/instance-types';
 
+/**
+ * Who owns the instance. The app's InstanceResponse adds `party` with the owner's name, but the app looks that
+ * party up by the partyId *in the request's path*, not the instance's (app-lib-dotnet@1363997
+ * Altinn.App.Api/Controllers/InstancesController.cs:193), and Storage answers a wrong partyId with the instance
+ * anyway (altinn-storage@d9364e4 InstancesController.cs:246-299): the name is taken only for the instance's own party.
+ */
 function ownerOf(instance: Instance): InstanceOwner {
+  const owner = instance.instanceOwner;
+  const party = owner?.party;
+  const ownParty = party?.partyId != null && owner?.partyId != null && String(party.partyId) === String(owner.partyId);
   return {
-    partyId: instance.instanceOwner?.partyId ?? null,
-    organisationNumber: instance.instanceOwner?.organisationNumber ?? null,
-    personNumber: instance.instanceOwner?.personNumber ?? null,
+    partyId: owner?.partyId ?? null,
+    organisationNumber: owner?.organisationNumber ?? null,
+    personNumber: owner?.personNumber ?? null,
+    ...(ownParty && party?.name ? { name: party.name } : {}),
   };
 }
 
@@ -37,6 +47,7 @@ export function instanceDetail(instance: Instance): InstanceDetail {
   const summary = summarizeInstance(instance);
   return {
     ...summary,
+    readStatus: readStatusOf(instance.status?.readStatus),
     process: {
       started: instance.process?.started ?? null,
       ended: instance.process?.ended ?? null,

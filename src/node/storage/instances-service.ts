@@ -35,9 +35,16 @@ export function createInstancesService(storageFor: (profileId: string) => Promis
       for await (const page of pages) yield page.instances.map(summarizeInstance);
     },
 
-    async get(profileId: string, instanceId: string): Promise<InstanceDetail> {
+    /**
+     * One instance's details: from the app API when the app is known (its InstanceResponse names the owner,
+     * Storage the fallback), else from Storage.
+     */
+    async get(profileId: string, instanceId: string, appId?: string): Promise<InstanceDetail> {
       const { client } = await storageFor(profileId);
-      return instanceDetail(await client.getInstance(instanceId));
+      const instance = appId
+        ? await client.getInstanceFromApp(appId, instanceId)
+        : await client.getInstance(instanceId);
+      return instanceDetail(instance);
     },
   };
 }

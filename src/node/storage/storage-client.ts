@@ -178,10 +178,43 @@ export class StorageClient {
     return confirmingOrg(this.options.profileOrg, appId);
   }
 
+  /**
+   * One instance from Storage. Storage looks it up by the guid alone — the partyId in the path is not compared,
+   * so a wrong one still answers 200 with the instance under its own id (altinn-storage@d9364e4
+   * InstancesController.cs:246-299) —: an answer for another party is refused, never acted on as the one asked for.
+   */
   async getInstance(instanceId: string, signal?: AbortSignal): Promise<Instance> {
     const { partyId, instanceGuid } = splitInstanceId(instanceId);
     const url = `${this.storageBase}/instances/${encodeURIComponent(partyId)}/${encodeURIComponent(instanceGuid)}`;
-    return (await this.getJson(url, instanceSchema, { signal })) as Instance;
+    return sameInstance(instanceId, (await this.getJson(url, instanceSchema, { signal })) as Instance);
+  }
+
+  /**
+   * One instance from the app API: `GET {appBase}/instances/{partyId}/{guid}` answers an InstanceResponse, the
+   * instance plus `instanceOwner.party` (the owner's name) (app-lib-dotnet@1363997 Altinn.App.Api/Controllers/
+   * InstancesController.cs:145-206, Models/InstanceResponse.cs:105-238). Storage is the fallback when the app does
+   * not answer the route (404, 405, 501), as for complete.
+   */
+  async getInstanceFromApp(appId: string, instanceId: string, signal?: AbortSignal): Promise<Instance> {
+    const { partyId, instanceGuid } = splitInstanceId(instanceId);
+    const url = `${this.appBase(appId)}/instances/${encodeURIComponent(partyId)}/${encodeURIComponent(instanceGuid)}`;
+    try {
+      const instance = sameInstance(instanceId, (await this.getJson(url, instanceSchema, { signal })) as Instance);
+      if (instance.appId !== appId) {
+        throw new AppError(
+          StorageErrors.NOT_FOUND,
+          `Instance ${instanceId} belongs to ${instance.appId}, not ${appId}`,
+          {
+            details: { status: 404, appId: instance.appId },
+          },
+        );
+      }
+      return instance;
+    } catch (error) {
+      const status = error instanceof AppError ? error.details?.status : undefined;
+      if (status === 404 || status === 405 || status === 501) return this.getInstance(instanceId, signal);
+      throw error;
+    }
   }
 
   /**
@@ -483,6 +516,17 @@ function readWithHead(response: StreamResponse, onNext: (next: string | undefine
 const HEAD_BYTES = 16 * 1024;
 
 /** The fast in-place check (instance-check.ts); zod only to explain a page that fails it. */
+/** The instance answered must be the one asked for: same guid and same party (see getInstance). */
+function sameInstance(asked: string, instance: Instance): Instance {
+  if (instance.id.toLowerCase() === asked.toLowerCase()) return instance;
+  const { partyId } = splitInstanceId(instance.id);
+  throw new AppError(
+    StorageErrors.NOT_FOUND,
+    `Instance ${asked} was not found: Altinn has that instance under party ${partyId}, not ${splitInstanceId(asked).partyId} (${instance.id})`,
+    { details: { status: 404, asked, actualId: instance.id } },
+  );
+}
+
 function checkPage(raw: unknown, url: string): QueryResponse {
   return isQueryResponse(raw) ? raw : (validate(queryResponseSchema, raw, url) as QueryResponse);
 }

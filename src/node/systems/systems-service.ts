@@ -33,6 +33,7 @@ import {
   simpleResourceIds,
   toRegisteredSystem,
   toRequestInfo,
+  toSystemSummary,
   toSystemUserInfo,
 } from './vendor-api-shapes';
 
@@ -90,17 +91,19 @@ export class SystemsService {
     });
   }
 
+  /**
+   * The vendor's systems as Altinn lists them (RegisteredSystemDTO: names, rights, access packages, visibility;
+   * deleted ones are left out by Altinn's query, altinn-authentication@ad4f6f3
+   * src/Persistance/RepositoryImplementations/SystemRegisterRepository.cs:82-100). Client ids and redirect URLs
+   * come with one system (getSystem), read when they are needed.
+   */
   async listSystems(vendorProfileId: string): Promise<SystemsListing> {
     const s = await this.session(vendorProfileId, 'register');
-    const profiles = await this.deps.profiles.list(s.env.id);
-    const systems = (await s.api.listSystems()).map((api) => toRegisteredSystem(api));
+    const systems = (await s.api.listSystems()).map(toSystemSummary);
     return {
       environmentId: s.env.id,
       vendorOrgNo: s.vendorOrgNo,
-      systems: systems
-        .filter((system) => !system.isDeleted)
-        .map((system) => ({ ...system, profileIds: profilesWithClient(profiles, system.clientIds) }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
+      systems: systems.sort((a, b) => a.id.localeCompare(b.id)),
     };
   }
 
@@ -144,6 +147,11 @@ export class SystemsService {
   /**
    * A request for a customer to approve. Rights default to every right and access package of the system
    * (an agent request carries access packages only: CreateAgentRequestSystemUser).
+   *
+   * Altinn answers 200 with the request it already has for the same system, customer and externalRef, whatever
+   * its status — a rejected or denied one too —, unless it timed out (RequestSystemUserController.cs:122-128,
+   * agent :175-181): `reused`, and the customer was not asked. With `renew`, that request is deleted
+   * (`DELETE …/systemuser/request/vendor/{id}`) and the same request sent again; the deleted one is `replaced`.
    */
   async createRequest(input: CreateRequestInput): Promise<CreateRequestResult> {
     const s = await this.session(input.vendorProfileId, 'requestWrite', {
@@ -164,15 +172,37 @@ export class SystemsService {
       ...(kind === 'standard' ? { rights: resourceRights(resourceIds) } : {}),
       accessPackages: accessPackages.map((urn) => ({ urn })),
     };
-    const { request, reused } = await s.api.createRequest(kind, body);
-    this.deps.logger.info('system-user request created', {
-      environmentId: s.env.id,
-      systemId: input.systemId,
-      requestId: request.id,
-      kind,
-      reused,
+    const first = await s.api.createRequest(kind, body);
+    const log = { environmentId: s.env.id, systemId: input.systemId, kind };
+    if (!first.reused || input.renew !== true) {
+      this.deps.logger.info('system-user request created', {
+        ...log,
+        requestId: first.request.id,
+        reused: first.reused,
+      });
+      return { request: this.info(first.request, kind), reused: first.reused };
+    }
+    const replaced = this.info(first.request, kind);
+    await s.api.deleteRequest(replaced.id);
+    this.deps.logger.info('system-user request deleted to ask again', {
+      ...log,
+      requestId: replaced.id,
+      status: replaced.serverStatus,
     });
-    return { request: this.info(request, kind), reused };
+    const second = await s.api.createRequest(kind, body);
+    if (second.reused) {
+      throw new AppError(
+        SystemsErrors.REQUEST_CONFLICT,
+        `Altinn still answers with request ${second.request.id} (${second.request.status}) after request ${replaced.id} was deleted`,
+        { details: { requestId: second.request.id, replacedId: replaced.id } },
+      );
+    }
+    this.deps.logger.info('system-user request created', {
+      ...log,
+      requestId: second.request.id,
+      replaces: replaced.id,
+    });
+    return { request: this.info(second.request, kind), reused: false, replaced };
   }
 
   /** One request; without `kind`, the standard route first and the agent route when that says 404. */

@@ -4,6 +4,7 @@ import type {
   RegisteredSystem,
   SystemFields,
   SystemRight,
+  SystemSummary,
   SystemUserInfo,
   SystemUserKind,
   SystemUserRequestInfo,
@@ -14,8 +15,9 @@ import { isAllowedExternalUrl } from '../platform/external-links';
 
 /**
  * The JSON shapes of Altinn's authentication API for vendors, as the server writes them (System.Text.Json,
- * camelCase; explicit names where the models set [JsonPropertyName]): RegisteredSystemResponse,
- * RegisterSystemRequest and VendorInfo (`vendor.ID` "0192:<orgno>"), RequestSystemResponse,
+ * camelCase, nulls left out: altinn-authentication@ad4f6f3 src/Authentication/AuthenticationHost.cs:76-80;
+ * explicit names where the models set [JsonPropertyName]): RegisteredSystemDTO (the list), RegisteredSystemResponse
+ * (one system), RegisterSystemRequest and VendorInfo (`vendor.ID` "0192:<orgno>"), RequestSystemResponse,
  * AgentRequestSystemResponse, SystemUserExternalDTO, and Paginated (`{links: {next}, data: [...]}`).
  * Only what the app uses is checked; unknown members pass (the API grows).
  */
@@ -27,6 +29,24 @@ const rightSchema = z.looseObject({
 const accessPackageSchema = z.looseObject({ urn: z.string().nullish() });
 const textsSchema = z.record(z.string(), z.string().nullish()).nullish();
 
+/**
+ * One item of `GET /systemregister/vendor`: RegisteredSystemDTO (src/Core/Models/SystemRegisters/RegisteredSystemDTO.cs:9-50;
+ * SystemRegisterController.cs:72-102 maps every system with AuthenticationHelper.MapRegisteredSystemToRegisteredSystemDTO,
+ * AuthenticationHelper.cs:498-511, whose GetOrgNumber drops the `0192:`, :442-456).
+ */
+export const apiSystemListItemSchema = z.looseObject({
+  systemId: z.string().min(1),
+  systemVendorOrgNumber: z.string().min(1),
+  systemVendorOrgName: z.string().nullish(),
+  name: textsSchema,
+  description: textsSchema,
+  rights: z.array(rightSchema).nullish(),
+  accessPackages: z.array(accessPackageSchema).nullish(),
+  isVisible: z.boolean().nullish(),
+});
+export type ApiSystemListItem = z.infer<typeof apiSystemListItemSchema>;
+
+/** `GET /systemregister/vendor/{systemId}`: RegisteredSystemResponse (src/Core/Models/SystemRegisters/RegisteredSystemResponse.cs:16-106). */
 export const apiSystemSchema = z.looseObject({
   id: z.string().min(1),
   vendor: z.looseObject({ ID: z.string().min(1) }),
@@ -82,7 +102,7 @@ export function orgNumberFromIso6523(id: string): string {
   return id.startsWith('0192:') ? id.slice(5) : id;
 }
 
-function localized(texts: ApiSystem['name']): LocalizedText {
+function localized(texts: ApiSystem['name'] | ApiSystemListItem['name']): LocalizedText {
   const nb = texts?.nb ?? texts?.en ?? texts?.nn ?? '';
   return { nb, nn: texts?.nn ?? nb, en: texts?.en ?? nb };
 }
@@ -107,6 +127,22 @@ export function resourceRights(ids: readonly string[]): SystemRight[] {
 
 function packagesOf(list: ApiSystem['accessPackages']): string[] {
   return (list ?? []).map((p) => p.urn ?? '').filter(Boolean);
+}
+
+export function toSystemSummary(api: ApiSystemListItem): SystemSummary {
+  const rights = rightsOf(api.rights);
+  return {
+    id: api.systemId,
+    // Already without the prefix in the list; stripped anyway should Altinn ever send it.
+    vendorOrgNo: orgNumberFromIso6523(api.systemVendorOrgNumber),
+    ...(api.systemVendorOrgName ? { vendorOrgName: api.systemVendorOrgName } : {}),
+    name: localized(api.name),
+    description: localized(api.description),
+    rights,
+    resourceIds: simpleResourceIds(rights),
+    accessPackages: packagesOf(api.accessPackages),
+    isVisible: api.isVisible ?? true,
+  };
 }
 
 export function toRegisteredSystem(api: ApiSystem, profileIds: string[] = []): RegisteredSystem {

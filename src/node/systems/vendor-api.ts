@@ -9,8 +9,10 @@ import { type ErrorContext, vendorApiError } from './vendor-api-errors';
 import {
   type ApiRequest,
   type ApiSystem,
+  type ApiSystemListItem,
   type ApiSystemUser,
   apiRequestSchema,
+  apiSystemListItemSchema,
   apiSystemSchema,
   apiSystemUserSchema,
   pageSchema,
@@ -19,9 +21,10 @@ import {
 /**
  * HTTP to Altinn's authentication API for system vendors (docs/system-vendors.md), with the vendor
  * profile's Maskinporten token as Bearer, as Altinn's own docs and integration tests send it:
- * - `GET|POST /systemregister/vendor`, `GET|PUT /systemregister/vendor/{systemId}` (systemregister.write);
+ * - `GET|POST /systemregister/vendor`, `GET|PUT /systemregister/vendor/{systemId}` (systemregister.write); the list
+ *   answers RegisteredSystemDTO, one system RegisteredSystemResponse (vendor-api-shapes.ts);
  * - `GET /systemuser/vendor/bysystem/{systemId}` (systemregister.write), paginated;
- * - `POST /systemuser/request/vendor[/agent]` (systemuser.request.write);
+ * - `POST /systemuser/request/vendor[/agent]` and `DELETE /systemuser/request/vendor/{id}` (systemuser.request.write);
  * - `GET /systemuser/request/vendor[/agent]/{id}` and `…/bysystem/{systemId}` (systemuser.request.read).
  * The token goes only in the Authorization header, which http.ts never logs.
  */
@@ -39,7 +42,7 @@ export interface VendorApiOptions {
 /** Pages followed at most per listing: a safety stop against a server that keeps sending `next`. */
 const MAX_PAGES = 50;
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export class VendorApi {
   private readonly base: string;
@@ -48,9 +51,10 @@ export class VendorApi {
     this.base = options.base.replace(/\/+$/, '');
   }
 
-  async listSystems(): Promise<ApiSystem[]> {
+  /** RegisteredSystemDTOs, not the single-system shape (SystemRegisterController.cs:72-102): no client ids. */
+  async listSystems(): Promise<ApiSystemListItem[]> {
     const body = await this.call('GET', '/systemregister/vendor', ctx('list your systems', 'system'));
-    return parse(z.array(apiSystemSchema), body, 'the system list');
+    return parse(z.array(apiSystemListItemSchema), body, 'the system list');
   }
 
   async getSystem(systemId: string): Promise<ApiSystem> {
@@ -89,6 +93,16 @@ export class VendorApi {
       request,
     );
     return { request: parse(apiRequestSchema, body, 'the request'), reused: status === 200 };
+  }
+
+  /**
+   * `DELETE /systemuser/request/vendor/{requestId}` (systemuser.request.write): 202, standard and agent requests
+   * alike — there is no agent route — whatever their status (RequestSystemUserController.cs:744-759,
+   * RequestRepository.cs:689-712); 404 AUTH-00010 when there is none (RequestSystemUserService.cs:818-827).
+   */
+  async deleteRequest(requestId: string): Promise<void> {
+    const path = `/systemuser/request/vendor/${seg(requestId)}`;
+    await this.call('DELETE', path, ctx(`delete request ${requestId}`, 'request', VENDOR_SCOPES.requestWrite));
   }
 
   async getRequest(kind: SystemUserKind, requestId: string): Promise<ApiRequest> {

@@ -107,4 +107,57 @@ describe('useSystemsStore: answers for an earlier choice are dropped; polling fo
     vi.advanceTimersByTime(10 * 60_000);
     expect(bridge.pending()).toEqual([]);
   });
+
+  it('drops a request deleted meanwhile (AUTH-00010 → SYSTEMUSER_REQUEST_NOT_FOUND) instead of polling it for ever', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    await openOne('a');
+    await bridge.ok('systemusers.requests', [request('r1', 'new'), request('r2', 'rejected')]);
+    await bridge.ok('systemusers.list', []);
+    vi.advanceTimersByTime(nextPollDelayMs(0));
+    await bridge.fail('systemusers.status', { code: 'SYSTEMUSER_REQUEST_NOT_FOUND', message: 'AUTH-00010' });
+    expect(useSystemsStore.getState().requests.value.map((r) => r.id)).toEqual(['r2']);
+    expect(useSystemsStore.getState().poll).toEqual({ checking: false });
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(bridge.pending()).toEqual([]);
+  });
+
+  it('sends the same request again with renew when Altinn answered with an old one', async () => {
+    await openOne('a');
+    await bridge.ok('systemusers.requests', []);
+    await bridge.ok('systemusers.list', []);
+    const { createRequest } = useSystemsStore.getState();
+    void createRequest({ partyOrgNo: '310000001', externalRef: 'k-1', agent: false });
+    const sent = await bridge.ok('systemusers.request', { request: request('old', 'rejected'), reused: true });
+    expect(sent).toEqual({
+      vendorProfileId: 'v',
+      systemId: 'a',
+      partyOrgNo: '310000001',
+      externalRef: 'k-1',
+      agent: false,
+    });
+    await bridge.ok('systemusers.requests', [request('old', 'rejected')]);
+    expect(useSystemsStore.getState().notice).toMatchObject({ kind: 'requested', result: { reused: true } });
+
+    void useSystemsStore.getState().renewRequest(true);
+    const renewed = await bridge.ok('systemusers.request', {
+      request: request('new', 'new'),
+      reused: false,
+      replaced: request('old', 'rejected'),
+    });
+    expect(renewed).toEqual({
+      vendorProfileId: 'v',
+      systemId: 'a',
+      partyOrgNo: '310000001',
+      externalRef: 'k-1',
+      agent: false,
+      renew: true,
+      confirmProduction: true,
+    });
+    await bridge.ok('systemusers.requests', [request('new', 'new')]);
+    expect(useSystemsStore.getState().notice).toMatchObject({
+      kind: 'requested',
+      result: { reused: false, replaced: { id: 'old' } },
+      input: { partyOrgNo: '310000001', externalRef: 'k-1', agent: false },
+    });
+  });
 });

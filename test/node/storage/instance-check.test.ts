@@ -48,6 +48,13 @@ describe('fast page check and leading members', () => {
     ['process.ended number', (p) => (p.instances[0].process.ended = 1)],
     ['currentTask string', (p) => (p.instances[1].process.currentTask = 'Task_1')],
     ['status flag as string', (p) => (p.instances[0].status.isArchived = 'true')],
+    // Storage writes readStatus as its name, the app as a number (issue 18); anything else is refused.
+    ['readStatus as a number', (p) => (p.instances[0].status.readStatus = 1)],
+    ['readStatus null', (p) => (p.instances[0].status.readStatus = null)],
+    ['readStatus as a boolean', (p) => (p.instances[0].status.readStatus = true)],
+    ['owner party of an InstanceResponse', (p) => (p.instances[0].instanceOwner.party = { partyId: 5, name: 'A AS' })],
+    ['owner party name a number', (p) => (p.instances[0].instanceOwner.party = { name: 5 })],
+    ['owner party an array', (p) => (p.instances[0].instanceOwner.party = [])],
     ['confirmation without stakeholder', (p) => (p.instances[0].completeConfirmations = [{ confirmedOn: 'x' }])],
     ['data not an array', (p) => (p.instances[0].data = {})],
     ['element without id', (p) => delete p.instances[0].data[0].id],

@@ -49,7 +49,7 @@ describe('systems and system users through the channels, against the fakes', () 
     await cleanup?.();
   });
 
-  it('registers a system with every language filled, and lists it with the local profiles of its client', async () => {
+  it('registers a system with every language filled, lists it from Altinn’s list shape, and shows its clients', async () => {
     const created = await ok('systems:create', systemInput(v.vendor.id));
     expect(created).toMatchObject({
       id: SYSTEM_ID,
@@ -70,18 +70,51 @@ describe('systems and system users through the channels, against the fakes', () 
       accessPackages: [{ urn: 'urn:altinn:accesspackage:skattnaering' }],
       clientId: [VENDOR_CLIENT_ID],
     });
+    // GET /systemregister/vendor answers RegisteredSystemDTOs (systemId, systemVendorOrgNumber without 0192:, …),
+    // not the single-system shape: before issue 18 this was SYSTEMS_BAD_RESPONSE against Altinn.
     const listing = await ok('systems:list', { vendorProfileId: v.vendor.id });
     expect(listing.vendorOrgNo).toBe(VENDOR_ORG);
-    expect(listing.systems.map((s) => s.id)).toEqual([SYSTEM_ID]);
-    expect(listing.systems[0]?.profileIds.sort()).toEqual([v.vendor.id, v.api.id].sort());
+    expect(listing.systems).toEqual([
+      {
+        id: SYSTEM_ID,
+        vendorOrgNo: VENDOR_ORG,
+        name: { nb: 'SmartCloud', nn: 'SmartCloud', en: 'SmartCloud' },
+        description: { nb: 'Regnskap i skyen', nn: 'Regnskap i skyen', en: 'Accounting in the cloud' },
+        rights: [{ resource: [{ id: 'urn:altinn:resource', value: 'ske-krav-og-betalinger' }] }],
+        resourceIds: ['ske-krav-og-betalinger'],
+        accessPackages: ['urn:altinn:accesspackage:skattnaering'],
+        isVisible: true,
+      },
+    ]);
+    // Client ids, redirect URLs and the local profiles of the client come with one system.
+    const one = await ok('systems:get', { vendorProfileId: v.vendor.id, systemId: SYSTEM_ID });
+    expect(one.clientIds).toEqual([VENDOR_CLIENT_ID]);
+    expect(one.allowedRedirectUrls).toEqual(['https://smartcloud.example/receipt']);
+    expect(one.profileIds.sort()).toEqual([v.vendor.id, v.api.id].sort());
   });
 
   it('refuses an existing id (400 AUTH.VLD-00002, and 409) and an id of another vendor, explained', async () => {
     const before = sent().length;
     const again = await fail('systems:create', systemInput(v.vendor.id));
+    // Altinn's validation problem: STD-00000 on top, the reason under validationErrors (AUTH.VLD-00002).
     expect(again.code).toBe('SYSTEMS_ALREADY_EXISTS');
     expect(again.message).toContain('The system id already exists');
     expect(again.hint).toBe(englishHint('SYSTEMS_ALREADY_EXISTS'));
+    // Every item is kept, in Altinn's order (ValidateRegisteredSystem): the id, then the client id it also has.
+    expect(again.details?.problems).toEqual([
+      {
+        code: 'AUTH.VLD-00002',
+        title: 'The system id already exists',
+        paths: ['/registersystemrequest/systemid'],
+        details: [],
+      },
+      {
+        code: 'AUTH.VLD-00004',
+        title: 'One of the client id is already tagged with an existing system',
+        paths: ['/registersystemrequest/clientid'],
+        details: [],
+      },
+    ]);
 
     world.register.failNext(409, `The System already exist: ${VENDOR_ORG}_race`, { route: 'systems', method: 'POST' });
     const race = await fail('systems:create', systemInput(v.vendor.id, `${VENDOR_ORG}_race`));
@@ -93,14 +126,17 @@ describe('systems and system users through the channels, against the fakes', () 
     expect(sent().length).toBe(before + 2);
   });
 
-  it('shows the server’s validation text on a 400 (a client id another system has)', async () => {
+  it('shows the server’s validation items on a 400 (a client id another system has, a duplicate package)', async () => {
     const taken = await fail(
       'systems:create',
       systemInput(v.vendor.id, `${VENDOR_ORG}_second`, { clientIds: [VENDOR_CLIENT_ID] }),
     );
-    expect(taken.code).toBe('SYSTEMS_INVALID');
+    expect(taken.code).toBe('SYSTEMS_CLIENT_ID_TAKEN');
     expect(taken.message).toContain('One of the client id is already tagged with an existing system');
     expect(taken.message).toContain('/registersystemrequest/clientid');
+    expect(taken.details?.problems).toEqual([
+      expect.objectContaining({ code: 'AUTH.VLD-00004', paths: ['/registersystemrequest/clientid'] }),
+    ]);
     expect(world.register.system(`${VENDOR_ORG}_second`)).toBeUndefined();
   });
 
@@ -304,6 +340,75 @@ describe('systems and system users through the channels, against the fakes', () 
     service.deps.sleep = undefined;
   });
 
+  it('a repeated request returns the old one whatever its status; renew deletes it and asks again (issue 18)', async () => {
+    const input = {
+      vendorProfileId: v.vendor.id,
+      systemId: SYSTEM_ID,
+      partyOrgNo: OTHER_CUSTOMER_ORG,
+      externalRef: 'ny-sjanse',
+    };
+    const first = await ok('systemusers:request', input);
+    world.register.reject(first.request.id);
+    // Altinn answers 200 with the rejected request: the customer is not asked again.
+    const again = await ok('systemusers:request', input);
+    expect(again).toMatchObject({ reused: true, request: { id: first.request.id, status: 'rejected' } });
+    expect(again.replaced).toBeUndefined();
+    expect(world.register.requests().filter((r) => r.method === 'DELETE')).toEqual([]);
+
+    // Production asks first, and sends nothing without the yes.
+    const before = world.register.requests().length;
+    const prod = await fail('systemusers:request', { ...input, vendorProfileId: v.vendorProd.id, renew: true });
+    expect(prod.code).toBe('SYSTEMS_PRODUCTION_CONFIRM_REQUIRED');
+    expect(world.register.requests().length).toBe(before);
+
+    // Renew: the old request is deleted (DELETE …/systemuser/request/vendor/{id}, 202) and the customer asked again.
+    const renewed = await ok('systemusers:request', { ...input, renew: true });
+    expect(renewed).toMatchObject({
+      reused: false,
+      request: { status: 'new', partyOrgNo: OTHER_CUSTOMER_ORG, externalRef: 'ny-sjanse' },
+      replaced: { id: first.request.id, status: 'rejected' },
+    });
+    expect(renewed.request.id).not.toBe(first.request.id);
+    const deletes = world.register.requests().filter((r) => r.method === 'DELETE');
+    expect(deletes.map((d) => [d.path, d.status])).toEqual([
+      [`/authentication/api/v1/systemuser/request/vendor/${first.request.id}`, 202],
+    ]);
+    expect(world.register.request(first.request.id)?.deleted).toBe(true);
+
+    // The old id is gone on both routes: AUTH-00010, also on the agent route (not AUTH-00030).
+    const gone = await fail('systemusers:status', { vendorProfileId: v.vendor.id, requestId: first.request.id });
+    expect(gone.code).toBe('SYSTEMUSER_REQUEST_NOT_FOUND');
+    expect(gone.details?.codes).toEqual(['AUTH-00010']);
+    const lists = await ok('systemusers:requests', { vendorProfileId: v.vendor.id, systemId: SYSTEM_ID });
+    expect(lists.map((r) => r.id)).not.toContain(first.request.id);
+
+    // Renew with nothing to replace is a plain new request: nothing is deleted.
+    const fresh = await ok('systemusers:request', { ...input, externalRef: 'helt-ny', renew: true });
+    expect(fresh.reused).toBe(false);
+    expect(fresh.replaced).toBeUndefined();
+    expect(world.register.requests().filter((r) => r.method === 'DELETE')).toHaveLength(1);
+
+    // An agent request is deleted through the same route (there is no …/vendor/agent/{id} DELETE).
+    const agentInput = { ...input, externalRef: 'klient-igjen', agent: true };
+    const agent = await ok('systemusers:request', agentInput);
+    world.register.deny(agent.request.id);
+    const agentAgain = await ok('systemusers:request', { ...agentInput, renew: true });
+    expect(agentAgain).toMatchObject({ request: { kind: 'agent', status: 'new' }, replaced: { id: agent.request.id } });
+    expect(
+      world.register
+        .requests()
+        .filter((r) => r.method === 'DELETE')
+        .at(-1)?.path,
+    ).toBe(`/authentication/api/v1/systemuser/request/vendor/${agent.request.id}`);
+    const agentGone = await fail('systemusers:status', {
+      vendorProfileId: v.vendor.id,
+      requestId: agent.request.id,
+      kind: 'agent',
+    });
+    expect(agentGone.code).toBe('SYSTEMUSER_REQUEST_NOT_FOUND');
+    expect(agentGone.details?.codes).toEqual(['AUTH-00010']);
+  });
+
   it('makes agent requests (access packages only) and finds them without being told the kind', async () => {
     const { request } = await ok('systemusers:request', {
       vendorProfileId: v.vendor.id,
@@ -331,7 +436,7 @@ describe('systems and system users through the channels, against the fakes', () 
       externalRef: 'omdirigert',
       redirectUrl: 'https://elsewhere.example/back',
     });
-    expect(error.code).toBe('SYSTEMS_INVALID');
+    expect(error.code).toBe('SYSTEMS_REDIRECT_URL_INVALID');
     expect(error.message).toContain('The RedirectUri was not found or not valid.');
     const unknown = await fail('systemusers:request', {
       vendorProfileId: v.vendor.id,

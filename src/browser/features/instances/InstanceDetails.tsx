@@ -3,6 +3,8 @@ import { useId } from 'react';
 import type { DataElementSummary, InstanceDetail } from '../../../common/contract/instances';
 import { formatBytes } from '../../../common/format/bytes';
 import { formatDateTime } from '../../../common/format/dates';
+import type { MessageKey } from '../../../common/i18n/translate';
+import type { ReadStatus } from '../../../common/schemas/instance-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
@@ -11,7 +13,17 @@ import { ElementPreviewDialog } from '../preview/ElementPreviewDialog';
 import { PreviewFileButton } from '../preview/PreviewFileButton';
 import { ownerText } from './instance-owner';
 
-/** One instance in a side panel: who, when, where in the process, its files, and who confirmed it. */
+/** Storage writes the owner's read status as a name, the app API as a number; main gives the name (readStatusOf). */
+const READ_STATUS_LABELS: Record<ReadStatus, MessageKey> = {
+  Read: 'instances.readStatusRead',
+  Unread: 'instances.readStatusUnread',
+  UpdatedSinceLastReview: 'instances.readStatusUpdatedSinceLastReview',
+};
+
+/**
+ * One instance in a side panel: who (the owner's name from the app API's InstanceResponse when there is one,
+ * with the number below), when, where in the process, its files, and who confirmed it.
+ */
 export function InstanceDetails() {
   const t = useT();
   const lang = useLanguage();
@@ -34,7 +46,9 @@ export function InstanceDetails() {
       >
         <Dialog.Block>
           <Heading level={2} data-size="sm" id={titleId}>
-            {detail ? ownerText(detail.instanceOwner, detail.id, t) : t('instances.detailsHeading')}
+            {detail
+              ? (detail.instanceOwner.name ?? ownerText(detail.instanceOwner, detail.id, t))
+              : t('instances.detailsHeading')}
           </Heading>
         </Dialog.Block>
         <Dialog.Block className="instance-details__body">
@@ -75,6 +89,12 @@ function DetailBody({
   return (
     <>
       <dl className="facts" data-testid="instance-facts">
+        {detail.instanceOwner.name ? (
+          <>
+            <dt>{t('instances.detailsOwner')}</dt>
+            <dd data-testid="instance-owner">{ownerText(detail.instanceOwner, detail.id, t)}</dd>
+          </>
+        ) : null}
         <dt>{t('instances.detailsId')}</dt>
         <dd className="instance-details__id">{detail.id}</dd>
         <dt>{t('instances.detailsCreated')}</dt>
@@ -89,6 +109,12 @@ function DetailBody({
         </dd>
         <dt>{t('instances.detailsStatus')}</dt>
         <dd>{status.length ? status.join(', ') : t('instances.detailsStatusActive')}</dd>
+        {detail.readStatus ? (
+          <>
+            <dt>{t('instances.detailsReadStatus')}</dt>
+            <dd data-testid="instance-read-status">{t(READ_STATUS_LABELS[detail.readStatus])}</dd>
+          </>
+        ) : null}
       </dl>
 
       <section className="instance-details__section" aria-labelledby="instance-files-heading">

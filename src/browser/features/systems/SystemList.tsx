@@ -1,10 +1,13 @@
-import { Button, Heading, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Table, Tag } from '@digdir/designsystemet-react';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadableTable } from '../../components/LoadableTable';
 import { useT } from '../../hooks/use-t';
 import { useSystemsStore } from '../../store/use-systems-store';
 
-/** The vendor's systems: name, id and client ids, each opened for its requests and system users. */
+/**
+ * The vendor's systems as Altinn lists them (RegisteredSystemDTO: name, id, rights, access packages, visibility;
+ * docs/system-vendors.md §1): client ids and redirect URLs are shown once a system is opened.
+ */
 export function SystemList({ environmentName, onNew }: { environmentName: string; onNew(): void }) {
   const t = useT();
   const systems = useSystemsStore((s) => s.systems);
@@ -37,22 +40,27 @@ export function SystemList({ environmentName, onNew }: { environmentName: string
           </EmptyState>
         }
         className="systems-table"
-        columns={[t('systems.colName'), t('systems.colId'), t('systems.colClients')]}
+        columns={[t('systems.colName'), t('systems.colId'), t('systems.colAccess')]}
         actionsColumn={t('systems.colOpen')}
         row={(s) => (
           <Table.Row key={s.id} data-testid="systems-row" data-system-id={s.id}>
             <Table.Cell>
               <strong>{s.name.nb}</strong>
+              {s.isVisible ? null : (
+                <Tag data-size="sm" data-color="neutral" className="systems-tag" data-testid="systems-hidden">
+                  {t('systems.hiddenTag')}
+                </Tag>
+              )}
               <div className="systems-muted">{s.description.nb}</div>
             </Table.Cell>
             <Table.Cell>
               <code className="systems-code">{s.id}</code>
             </Table.Cell>
-            <Table.Cell>
-              {s.clientIds.length === 0 ? (
+            <Table.Cell data-testid="systems-access">
+              {s.resourceIds.length + s.accessPackages.length === 0 ? (
                 <span className="systems-warning">{t('systems.none')}</span>
               ) : (
-                s.clientIds.map((c) => (
+                [...s.resourceIds, ...s.accessPackages].map((c) => (
                   <code key={c} className="systems-code systems-block">
                     {c}
                   </code>

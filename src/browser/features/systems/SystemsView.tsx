@@ -88,7 +88,7 @@ export function SystemsView() {
             ) : null}
           </div>
 
-          {notice ? <SystemsNoticeBox notice={notice} /> : null}
+          {notice ? <SystemsNoticeBox notice={notice} guard={guard} /> : null}
 
           {!vendorProfileId ? null : creating ? (
             <SystemForm

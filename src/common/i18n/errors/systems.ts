@@ -65,31 +65,81 @@ export const systemsErrors: ErrorCatalogue = {
   SYSTEMS_INVALID: {
     nb: {
       title: 'Altinn godtok ikke det som ble sendt (400)',
-      hint: 'Altinns egen forklaring står under. Vanlige grunner: en ressurs eller tilgangspakke finnes ikke eller kan ikke delegeres, en klient-id er allerede knyttet til et annet system, eller en omdirigerings-URL er ikke https eller ikke på systemets liste.',
+      hint: 'Altinns egne ord i feilmeldingen sier hva som må rettes. Rett det og prøv igjen; ingenting ble endret.',
     },
     en: {
       title: 'Altinn did not accept what was sent (400)',
-      hint: "Altinn's own explanation is below. Common reasons: a resource or access package does not exist or cannot be delegated, a client id is already tied to another system, or a redirect URL is not https or not on the system's list.",
+      hint: "Altinn's own words in the error say what to correct. Correct it and try again; nothing was changed.",
+    },
+  },
+  SYSTEMS_ID_INVALID: {
+    nb: {
+      title: 'Altinn godtok ikke system-id-en',
+      hint: 'En system-id kan ikke ha mellomrom, og id-en i en endring må være den samme som systemets. Bruk formen organisasjonsnummer_navn med bokstaver, sifre, punktum, bindestrek og understrek.',
+    },
+    en: {
+      title: 'Altinn did not accept the system id',
+      hint: "A system id cannot contain spaces, and the id in a change must be the system's own. Use the form orgnumber_name with letters, digits, dot, dash and underscore.",
+    },
+  },
+  SYSTEMS_CLIENT_ID_TAKEN: {
+    nb: {
+      title: 'Klient-id-en er allerede knyttet til et annet system',
+      hint: 'En Maskinporten-klient kan bare høre til ett system i systemregisteret. Fjern klient-id-en fra det andre systemet først, eller bruk en annen klient. Ingenting ble endret.',
+    },
+    en: {
+      title: 'The client id is already tied to another system',
+      hint: 'A Maskinporten client can belong to one system in the system register only. Remove the client id from the other system first, or use another client. Nothing was changed.',
+    },
+  },
+  SYSTEMS_REDIRECT_URL_INVALID: {
+    nb: {
+      title: 'Altinn godtok ikke omdirigerings-URL-en',
+      hint: 'Et systems omdirigerings-URL-er må være fullstendige https://-adresser, og en forespørsel kan bare bruke en av dem. Legg URL-en til systemet først, eller send forespørselen uten.',
+    },
+    en: {
+      title: 'Altinn did not accept the redirect URL',
+      hint: "A system's redirect URLs must be full https:// addresses, and a request can only use one of them. Add the URL to the system first, or send the request without one.",
+    },
+  },
+  SYSTEMS_RESOURCE_INVALID: {
+    nb: {
+      title: 'Altinn godtok ikke en av rettighetene (ressursene)',
+      hint: 'Ressursen finnes ikke i Altinns ressursregister for dette miljøet, har feil form, kan ikke delegeres, eller står to ganger. Sjekk ressurs-id-en med tjenesteeieren. Ingenting ble endret.',
+    },
+    en: {
+      title: 'Altinn did not accept one of the rights (resources)',
+      hint: "The resource is not in Altinn's resource register for this environment, has the wrong form, cannot be delegated, or is listed twice. Check the resource id with the service owner. Nothing was changed.",
+    },
+  },
+  SYSTEMS_ACCESS_PACKAGE_INVALID: {
+    nb: {
+      title: 'Altinn godtok ikke en av tilgangspakkene',
+      hint: 'Tilgangspakken finnes ikke, kan ikke delegeres, står to ganger, eller er ment for klientforhold og kan da ikke brukes på et system som er synlig i Altinn. Ingenting ble endret.',
+    },
+    en: {
+      title: 'Altinn did not accept one of the access packages',
+      hint: 'The access package does not exist, cannot be delegated, is listed twice, or is meant for client relations and then cannot be used on a system visible in Altinn. Nothing was changed.',
     },
   },
   SYSTEMUSER_REQUEST_NOT_FOUND: {
     nb: {
       title: 'Fant ikke forespørselen',
-      hint: 'Sjekk id-en (mpd systemusers requests). Forespørsler i TT02 og produksjon er forskjellige, og du ser bare dine egne.',
+      hint: 'Sjekk id-en (mpd systemusers requests). Forespørselen kan være slettet, for eksempel da den ble sendt på nytt (--renew). Forespørsler i TT02 og produksjon er forskjellige, og du ser bare dine egne.',
     },
     en: {
       title: 'Request not found',
-      hint: 'Check the id (mpd systemusers requests). Requests in TT02 and production are different, and you only see your own.',
+      hint: 'Check the id (mpd systemusers requests). The request may have been deleted, for example when it was sent again (--renew). Requests in TT02 and production are different, and you only see your own.',
     },
   },
   SYSTEMUSER_REQUEST_CONFLICT: {
     nb: {
       title: 'Kunden har allerede en systembruker eller et svar på dette',
-      hint: 'Kombinasjonen system, kunde og externalRef er i bruk: systembrukeren finnes, eller forespørselen er avvist. Bruk den som finnes, eller send en ny forespørsel med en annen externalRef.',
+      hint: 'Kombinasjonen system, kunde og externalRef er i bruk: systembrukeren finnes allerede (bruk den), eller en besvart forespørsel står i veien (slett den og spør på nytt: --renew, eller «Slett den gamle og spør på nytt» i vinduet). Eller send forespørselen med en annen externalRef.',
     },
     en: {
       title: 'The customer already has a system user or an answer for this',
-      hint: 'The combination of system, customer and externalRef is taken: the system user exists, or the request was refused. Use the existing one, or send a new request with another externalRef.',
+      hint: 'The combination of system, customer and externalRef is taken: the system user exists already (use it), or an answered request is in the way (delete it and ask again: --renew, or “Delete the old one and ask again” in the window). Or send the request with another externalRef.',
     },
   },
   SYSTEMUSER_NOT_FOUND: {
