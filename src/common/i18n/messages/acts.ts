@@ -1,0 +1,73 @@
+/**
+ * Acting on instances as the service owner (issue 19): the "Ny instans" dialog, the files, process and
+ * status panels of an instance, deletion, and the question main asks itself before a write in Production.
+ * Error titles and hints: src/common/i18n/errors/acts.ts.
+ */
+const nb = {
+  // Main's own question before a write in Production (src/node/acts/production-question.ts).
+  mainCreate: 'Opprette en instans i PRODUKSJON ({env})?',
+  mainDataAdd: 'Laste opp en fil til en instans i PRODUKSJON ({env})?',
+  mainDataReplace: 'Erstatte en fil i en instans i PRODUKSJON ({env})?',
+  mainDataDelete: 'Slette en fil fra en instans i PRODUKSJON ({env})?',
+  mainProcessNext: 'Flytte prosessen til neste steg i PRODUKSJON ({env})?',
+  mainProcessComplete: 'Fullføre prosessen i PRODUKSJON ({env})?',
+  mainStatus: 'Endre det brukeren ser av en instans i PRODUKSJON ({env})?',
+  mainDeleteSoft: 'Slette en instans i PRODUKSJON ({env})?',
+  mainDeleteHard: 'Slette en instans PERMANENT i PRODUKSJON ({env})?',
+  mainFactEnvironment: 'Miljø: {env}',
+  mainFactApp: 'App: {app}',
+  mainFactInstance: 'Instans: {id}',
+  mainFactOwner: 'Eier: {owner}',
+  mainFactFiles: 'Filer: {files}',
+  mainFactPrefill: 'Forhåndsutfylte felt: {count}',
+  mainFactFile: 'Fil: {file} ({type})',
+  mainFactElement: 'Element: {id}',
+  mainFactTask: 'Nåværende steg: {task}',
+  mainFactAction: 'Handling: {action}',
+  mainFactSubstatus: 'Understatus: {label}',
+  mainFactTexts: 'Presentasjonstekster: {keys}',
+  mainFactValues: 'Dataverdier: {keys}',
+  mainFactHard: 'Permanent: kan ikke angres',
+  mainFactSoft: 'Myk sletting: kan gjenopprettes av Altinn',
+  mainYes: 'Ja, gjør endringen',
+  mainNo: 'Avbryt',
+  ownerOrg: 'organisasjonsnummer {value}',
+  ownerPerson: 'fødselsnummer {value}',
+  ownerParty: 'part-id {value}',
+  none: 'ingen',
+};
+
+const en: typeof nb = {
+  mainCreate: 'Create an instance in PRODUCTION ({env})?',
+  mainDataAdd: 'Upload a file to an instance in PRODUCTION ({env})?',
+  mainDataReplace: 'Replace a file of an instance in PRODUCTION ({env})?',
+  mainDataDelete: 'Delete a file of an instance in PRODUCTION ({env})?',
+  mainProcessNext: 'Move the process to the next task in PRODUCTION ({env})?',
+  mainProcessComplete: 'Complete the process in PRODUCTION ({env})?',
+  mainStatus: 'Change what the user sees of an instance in PRODUCTION ({env})?',
+  mainDeleteSoft: 'Delete an instance in PRODUCTION ({env})?',
+  mainDeleteHard: 'Delete an instance PERMANENTLY in PRODUCTION ({env})?',
+  mainFactEnvironment: 'Environment: {env}',
+  mainFactApp: 'App: {app}',
+  mainFactInstance: 'Instance: {id}',
+  mainFactOwner: 'Owner: {owner}',
+  mainFactFiles: 'Files: {files}',
+  mainFactPrefill: 'Prefilled fields: {count}',
+  mainFactFile: 'File: {file} ({type})',
+  mainFactElement: 'Element: {id}',
+  mainFactTask: 'Current task: {task}',
+  mainFactAction: 'Action: {action}',
+  mainFactSubstatus: 'Substatus: {label}',
+  mainFactTexts: 'Presentation texts: {keys}',
+  mainFactValues: 'Data values: {keys}',
+  mainFactHard: 'Permanent: cannot be undone',
+  mainFactSoft: 'Soft delete: Altinn can restore it',
+  mainYes: 'Yes, make the change',
+  mainNo: 'Cancel',
+  ownerOrg: 'organisation number {value}',
+  ownerPerson: 'national identity number {value}',
+  ownerParty: 'party id {value}',
+  none: 'none',
+};
+
+export const actsMessages = { nb, en };
