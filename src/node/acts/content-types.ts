@@ -1,3 +1,5 @@
+import { extensionOf, OCTET_STREAM } from '../../common/schemas/data-part-rules';
+
 /**
  * The content type a file is sent with, from its extension. The app checks that the Content-Type header
  * equals the MIME type its MimeTypeMap gives the extension (or is application/octet-stream) before it checks
@@ -32,19 +34,7 @@ const BY_EXTENSION: Record<string, string> = {
   rtf: 'application/rtf',
 };
 
-export const OCTET_STREAM = 'application/octet-stream';
-
-/** The extension of a file name, lower case without the dot; '' when there is none. */
-export function extensionOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return dot > 0 && dot < fileName.length - 1 ? fileName.slice(dot + 1).toLowerCase() : '';
-}
-
+/** The content type a file is sent with, unless the caller names one. */
 export function contentTypeFor(fileName: string): string {
   return BY_EXTENSION[extensionOf(fileName)] ?? OCTET_STREAM;
-}
-
-/** The media type without parameters, lower case: "application/pdf" of "Application/PDF; q=1". */
-export function mediaType(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
 }

@@ -2,8 +2,9 @@ import type { OwnerKind } from '../../common/contract/instance-acts';
 import { ActErrors, WRITE_SCOPE } from '../../common/errors/act-errors';
 import { AppError } from '../../common/errors/app-error';
 import type { ApplicationMetadata } from '../../common/schemas/application-metadata';
+import { allowedSpelling, countProblems, dataPartProblem, mediaType } from '../../common/schemas/data-part-rules';
 import { normalizePartyNumber, ownerNumberProblem, type PartyNumberProblem } from '../../common/schemas/party-numbers';
-import { extensionOf, mediaType, OCTET_STREAM } from './content-types';
+import { dataTypeView } from './app-metadata';
 
 /**
  * What can be checked before anything is sent (issue 19, item 1): the owner's checksum, the prefill's shape,
@@ -131,60 +132,52 @@ export interface DataPart {
 }
 
 /**
- * One file against its data type (app-lib RequestPartValidator.cs:26-106, DataRestrictionValidation.cs:22-147,
- * DataElementAccessChecker.cs): the type exists and is not the app's own receipt; form data is XML or JSON;
- * a binary file has a name with an extension, is not empty, fits `maxSize` (MB) and has an allowed content
- * type (case-insensitive, any when the list is empty or holds application/octet-stream). Returns the part
- * with the content type spelled as the app lists it (the multipart check is case-sensitive).
+ * One file against its data type, by the rules the window shows too (src/common/schemas/data-part-rules.ts):
+ * the type exists and is not the app's own receipt; form data is XML or JSON; a binary file has a name with
+ * an extension; it is not empty, fits `maxSize` (MB) and has an allowed content type. Returns the part with
+ * the content type spelled as the app lists it (the multipart check is case-sensitive).
  */
 export function checkPart(metadata: ApplicationMetadata, part: DataPart): DataPart {
-  const type = metadata.dataTypes.find((d) => d.id === part.dataType);
+  const raw = metadata.dataTypes.find((d) => d.id === part.dataType);
   const about = { dataType: part.dataType, filename: part.filename };
-  if (!type) {
+  if (!raw) {
     throw refuse(
       ActErrors.DATA_TYPE_UNKNOWN,
       `${metadata.id} has no data type "${part.dataType}" (it has: ${metadata.dataTypes.map((d) => d.id).join(', ')})`,
       { ...about, known: metadata.dataTypes.map((d) => d.id) },
     );
   }
-  if (type.id.toLowerCase() === 'ref-data-as-pdf') {
-    throw refuse(ActErrors.ELEMENT_READ_ONLY, `${type.id} is made by the app and cannot be uploaded`, about);
-  }
-  if (part.bytes.length === 0) throw refuse(ActErrors.FILE_EMPTY, `${part.filename} is empty`, about);
-  const media = mediaType(part.contentType);
-  if (type.appLogic?.classRef) {
-    // ModelSerializationService.cs:174-236: XML or JSON; anything else, text/xml included, is 415.
-    if (!media.includes('application/xml') && !media.includes('application/json')) {
+  const rules = dataTypeView(raw);
+  const file = { name: part.filename, size: part.bytes.length, contentType: part.contentType };
+  const problem = dataPartProblem(rules, file);
+  switch (problem?.kind) {
+    case undefined:
+      return { ...part, contentType: allowedSpelling(rules, part.contentType) ?? part.contentType };
+    case 'read-only':
+      throw refuse(ActErrors.ELEMENT_READ_ONLY, `${rules.id} is made by the app and cannot be uploaded`, about);
+    case 'empty':
+      throw refuse(ActErrors.FILE_EMPTY, `${part.filename} is empty`, about);
+    case 'form-type':
       throw refuse(
         ActErrors.CONTENT_TYPE_NOT_ALLOWED,
-        `${type.id} is form data: send it as application/xml or application/json, not ${part.contentType}`,
+        `${rules.id} is form data: send it as application/xml or application/json, not ${part.contentType}`,
         { ...about, contentType: part.contentType, allowed: ['application/xml', 'application/json'] },
       );
-    }
-  } else if (!extensionOf(part.filename)) {
-    throw refuse(ActErrors.FILE_NAME_INVALID, `${part.filename} has no file extension; Altinn needs one`, about);
-  }
-  const maxBytes = type.maxSize != null && type.maxSize > 0 ? type.maxSize * 1024 * 1024 : undefined;
-  if (maxBytes !== undefined && part.bytes.length > maxBytes) {
-    throw refuse(
-      ActErrors.FILE_TOO_LARGE,
-      `${part.filename} is ${part.bytes.length} bytes; ${type.id} takes at most ${type.maxSize} MB (${maxBytes} bytes)`,
-      { ...about, size: part.bytes.length, maxBytes },
-    );
-  }
-  const allowed = type.allowedContentTypes ?? [];
-  if (allowed.length > 0) {
-    const match = allowed.find((a) => mediaType(a) === media);
-    if (!match && !allowed.some((a) => mediaType(a) === OCTET_STREAM)) {
+    case 'no-extension':
+      throw refuse(ActErrors.FILE_NAME_INVALID, `${part.filename} has no file extension; Altinn needs one`, about);
+    case 'too-large':
+      throw refuse(
+        ActErrors.FILE_TOO_LARGE,
+        `${part.filename} is ${part.bytes.length} bytes; ${rules.id} takes at most ${rules.maxSizeMb} MB (${problem.maxBytes} bytes)`,
+        { ...about, size: part.bytes.length, maxBytes: problem.maxBytes },
+      );
+    case 'type-not-allowed':
       throw refuse(
         ActErrors.CONTENT_TYPE_NOT_ALLOWED,
-        `${part.filename} is ${media}; ${type.id} takes ${allowed.join(', ')}`,
-        { ...about, contentType: media, allowed },
+        `${part.filename} is ${mediaType(part.contentType)}; ${rules.id} takes ${problem.allowed.join(', ')}`,
+        { ...about, contentType: mediaType(part.contentType), allowed: problem.allowed },
       );
-    }
-    if (match) return { ...part, contentType: match };
   }
-  return part;
 }
 
 /** How many elements of each type the instance would have: at most `maxCount` when it is > 0. */
@@ -193,18 +186,12 @@ export function checkCounts(
   parts: readonly { dataType: string }[],
   existing: readonly { dataType?: string | null }[] = [],
 ): void {
-  for (const type of metadata.dataTypes) {
-    const max = type.maxCount ?? 0;
-    if (max <= 0) continue;
-    const adding = parts.filter((p) => p.dataType === type.id).length;
-    if (adding === 0) continue;
-    const have = existing.filter((e) => e.dataType === type.id).length;
-    if (have + adding > max) {
-      throw refuse(
-        ActErrors.TOO_MANY_FILES,
-        `${type.id} takes at most ${max} element(s) per instance; this would make ${have + adding}`,
-        { dataType: type.id, maxCount: max, existing: have, adding },
-      );
-    }
+  const [over] = countProblems(metadata.dataTypes.map(dataTypeView), parts, existing);
+  if (over) {
+    throw refuse(
+      ActErrors.TOO_MANY_FILES,
+      `${over.dataType} takes at most ${over.maxCount} element(s) per instance; this would make ${over.existing + over.adding}`,
+      over,
+    );
   }
 }

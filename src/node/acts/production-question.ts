@@ -48,10 +48,10 @@ export function productionQuestion(
       const { kind, value } = change.owner;
       const owner =
         kind === 'org'
-          ? t('acts.ownerOrg', { value: groupOrgNumber(value) })
+          ? t('acts.mainOwnerOrg', { value: groupOrgNumber(value) })
           : kind === 'person'
-            ? t('acts.ownerPerson', { value: groupNationalId(value) })
-            : t('acts.ownerParty', { value });
+            ? t('acts.mainOwnerPerson', { value: groupNationalId(value) })
+            : t('acts.mainOwnerParty', { value });
       detail.push(t('acts.mainFactOwner', { owner }), t('acts.mainFactFiles', { files: list(change.files) }));
       if (change.prefillCount > 0) detail.push(t('acts.mainFactPrefill', { count: change.prefillCount }));
       break;
