@@ -25,9 +25,9 @@ export function FileRowActions({ element }: { element: DataElementSummary }) {
   const [error, setError] = useState<unknown>();
   if (!profileId || !detail) return null;
   const type = metadata?.dataTypes.find((d) => d.id === element.dataType);
-  const active = !detail.isArchived && !detail.isSoftDeleted && !detail.isHardDeleted;
-  if (type?.readOnly) return <span className="acts-muted">{t('acts.readOnlyFile')}</span>;
-  if (!active) return null;
+  // Only what Altinn would take: a data type the app has (its metadata read), not its own receipt.
+  if (!type) return null;
+  if (type.readOnly) return <span className="acts-muted">{t('acts.readOnlyFile')}</span>;
   const name = element.filename || element.dataType || element.id;
   // The only form of a classRef type with min = max = 1 cannot be deleted (DataElementAccessChecker.cs:236-273).
   const mainForm = type?.form && type.minCount === 1 && type.maxCount === 1;

@@ -69,8 +69,9 @@ function DetailBody({
   t: T;
   lang: 'nb' | 'en';
 }) {
-  // Files can be changed while the instance is active (issue 19; DataElementAccessChecker: not archived or deleted).
-  const editable = !detail.isArchived && !detail.isSoftDeleted && !detail.isHardDeleted;
+  // Files can be changed while the process runs and the instance is active (issue 19; the app's
+  // DataElementAccessChecker refuses an archived or deleted instance, and one with no current task).
+  const editable = !detail.isComplete && !detail.isArchived && !detail.isSoftDeleted && !detail.isHardDeleted;
   const status = [
     detail.isArchived ? t('instances.statusArchived') : null,
     detail.isSoftDeleted ? t('instances.statusSoftDeleted') : null,
