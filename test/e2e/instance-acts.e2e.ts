@@ -236,6 +236,31 @@ describeWithChromium('acting on instances in Chromium (built bundle, real servic
     await details.waitFor({ state: 'hidden' });
   });
 
+  it("delete: a hard delete takes a second, separate yes; the template policy's refusal names the action", async () => {
+    const { page } = h;
+    await page.locator(`[data-instance-id="${firstId}"] [data-testid="instance-open"]`).click();
+    const details = page.getByTestId('instance-details');
+    await details.getByTestId('delete-instance').click();
+    const dialog = page.getByTestId('delete-instance-dialog');
+    await dialog.getByTestId('delete-hard').check();
+    await dialog.getByTestId('delete-instance-yes').click();
+    // The first yes only leads to the second question.
+    await dialog.getByTestId('delete-hard-yes').waitFor();
+    expect(storage.requests.filter((r) => r.op === 'delete')).toHaveLength(0);
+    expect(await text(dialog)).toContain('Instansen og alle filene slettes for godt. Dette kan ikke angres.');
+    await dialog.getByTestId('delete-hard-yes').click();
+    const refused = dialog.locator('[data-error-code="ACT_POLICY_REFUSED"]');
+    await refused.waitFor();
+    expect(await text(refused)).toContain('Appens tilgangsregler gir ikke din virksomhet denne handlingen');
+    expect(storage.requests.filter((r) => r.op === 'delete').map((r) => r.query)).toEqual(['?hard=true']);
+    await settled(page);
+    await h.screenshot('acts-delete-refused');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Escape');
+    await details.waitFor({ state: 'hidden' });
+  });
+
   it("in Production: the window's yes, then main's own question; main's no sends nothing", async () => {
     const { page } = h;
     const select = page.getByTestId('environment-switcher').locator('select');
