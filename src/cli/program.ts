@@ -4,10 +4,13 @@ import { englishHint } from '../common/i18n/hints';
 import { osKeychain } from '../node/keys/keychain';
 import { registerClientsCommands } from './commands/clients';
 import { registerConfirmCommand } from './commands/confirm';
+import { registerDataCommands } from './commands/data';
 import { registerDownloadCommand } from './commands/download';
 import { registerEnvCommands } from './commands/env';
+import { registerInstanceActsCommands } from './commands/instance-acts';
 import { registerInstancesCommands } from './commands/instances';
 import { registerKeysCommands } from './commands/keys';
+import { registerProcessCommands } from './commands/process';
 import { registerProfilesCommands } from './commands/profiles';
 import { registerSyncCommands } from './commands/sync';
 import { registerSystemsCommands } from './commands/systems';
@@ -31,6 +34,9 @@ const registrations = [
   registerDownloadCommand,
   registerConfirmCommand,
   registerSyncCommands,
+  registerInstanceActsCommands,
+  registerDataCommands,
+  registerProcessCommands,
 ];
 
 /** Run `mpd` with the given arguments (without node and script); resolves to the exit code. */

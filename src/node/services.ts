@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { createAppMetadataSource } from './acts/app-metadata';
+import { createInstanceActsService } from './acts/instance-acts-service';
 import { createTokenService } from './auth/token-service';
 import { createSelfServiceService } from './clients/clients-service';
 import { createDownloadsService } from './downloads/downloads-service';
@@ -89,6 +91,14 @@ export function createServices(options: ServiceOptions) {
     language: async () => (await uiSettings.get()).language,
   });
   const instances = createInstancesService(storageFor);
+  const instanceActs = createInstanceActsService({
+    getProfile: (id) => profiles.get(id),
+    storageFor,
+    metadata: createAppMetadataSource({ fetch: fetchImpl, now: () => now().getTime() }),
+    desktop,
+    language: async () => (await uiSettings.get()).language,
+    now,
+  });
   const intake = createIntakeService({
     home,
     storageFor,
@@ -116,6 +126,7 @@ export function createServices(options: ServiceOptions) {
     tokens,
     selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
     instances,
+    instanceActs,
     preview: createPreviewService({ storageFor }),
     instancesExport: createInstancesExport({ instances, desktop, settings: uiSettings, now }),
     systems: createSystemsService({ environments, profiles, tokens, desktop, fetch: fetchImpl, now, logger }),

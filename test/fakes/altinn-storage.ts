@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Environment } from '../../src/node/environments/environments';
+import { type ActedState, actedFields, FakeAppWrites } from './app-writes';
+import { createFakeEventLog, type FakeEventLog } from './fake-event-log';
 
 /**
  * A fake Altinn 3 Storage and app API on 127.0.0.1 (shapes and rules from
@@ -16,6 +18,8 @@ export interface FakeTokenInfo {
   /** The service owner code the token acts as (`urn:altinn:org`), recorded as `stakeholderId` on confirm. */
   org: string;
   scopes: string[];
+  /** The org's organisation number (`urn:altinn:orgNumber`): Storage's `createdBy`/`lastChangedBy` on writes. */
+  orgNumber?: string;
 }
 
 export interface FakeElementSpec {
@@ -86,6 +90,8 @@ export interface FakeRequest {
   elementId?: string;
   instanceId?: string;
   via?: 'app' | 'storage';
+  /** A write of the app API or Storage (app-writes.ts): instantiate, data-create, process-next, … */
+  op?: string;
   owner?: string;
   /** Milliseconds (performance.now) when the request arrived. */
   at: number;
@@ -112,15 +118,20 @@ export interface FakeStorageOptions {
   latencyMs?: number;
 }
 
-interface FakeElement {
+export interface FakeElement {
   id: string;
   spec: FakeElementSpec;
   offset: number;
   md5: string;
   created: string;
+  /** Set by the app API's writes (stampElement); absent on seeded elements. */
+  lastChanged?: string;
+  createdBy?: string;
+  lastChangedBy?: string;
+  isRead?: boolean;
 }
 
-interface FakeInstance {
+export interface FakeInstance {
   /** Storage's internal row id (a bigint that grows with each insert): the tie-breaker of its paging. */
   seq: number;
   id: string;
@@ -131,6 +142,8 @@ interface FakeInstance {
   created: string;
   lastChanged: string;
   confirmations: { stakeholderId: string; confirmedOn: string }[];
+  /** The state the app API's writes keep (process, status, texts …; app-writes.ts); absent until one touches it. */
+  acted?: ActedState;
 }
 
 interface Route {
@@ -167,10 +180,96 @@ export class FakeAltinnStorage {
   latencyMs: number;
   /** The instances in query order, per direction; dropped when an instance is added or changed. */
   private sorted?: { asc: FakeInstance[]; desc: FakeInstance[] };
+  /** Storage's instance events and the apps' CloudEvents that writes make (fake-event-log.ts). */
+  readonly events: FakeEventLog = createFakeEventLog();
+  /** The app API's writes and Storage's instance-metadata writes, with the apps and parties they know. */
+  readonly writes: FakeAppWrites;
 
   constructor(private readonly options: FakeStorageOptions) {
     this.block = makeBlock(options.seed ?? 1);
     this.latencyMs = options.latencyMs ?? 0;
+    this.writes = new FakeAppWrites(this);
+  }
+
+  /** The fake's clock. */
+  now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** An instance changed (lastChanged → `at`): it moves in the query order. */
+  touch(instance: FakeInstance, at: string): void {
+    instance.lastChanged = at;
+    this.sorted = undefined;
+  }
+
+  /**
+   * Store an element's content as Storage does on upload and on overwrite — the one place elements are
+   * stamped (storage Storage/Controllers/DataController.cs:414-532, 545-709; §3.7 "Storage side of every
+   * upload"): no contentHash for new data (none computed since altinn-storage 7363b26) and an overwrite keeps
+   * its old one; `isRead` false for the app owner's upload; `fileScanResult` Pending with enableFileScan, else
+   * NotApplicable; the instance's lastChanged moves.
+   */
+  stampElement(
+    instance: FakeInstance,
+    input: {
+      /** Replace this element (keeps its id and `created`); absent: a new element. */
+      replace?: FakeElement;
+      dataType: string;
+      filename: string | null;
+      contentType: string;
+      bytes: Uint8Array;
+      at: string;
+      by: string;
+      fileScan: boolean;
+    },
+  ): FakeElement {
+    const spec: FakeElementSpec = {
+      size: input.bytes.length,
+      filename: input.filename,
+      contentType: input.contentType,
+      dataType: input.dataType,
+      fileScanResult: input.fileScan ? 'Pending' : 'NotApplicable',
+      body: input.bytes,
+      omitHash: input.replace ? input.replace.spec.omitHash : true,
+    };
+    let element = input.replace;
+    if (element) {
+      element.spec = spec;
+      element.lastChanged = input.at;
+      element.lastChangedBy = input.by;
+    } else {
+      const id = guidFrom(`${this.options.seed ?? 1}:element:${instance.seq}:${++this.counter}:${input.at}`);
+      element = {
+        id,
+        spec,
+        offset: 0,
+        md5: '',
+        created: input.at,
+        lastChanged: input.at,
+        createdBy: input.by,
+        lastChangedBy: input.by,
+        isRead: false,
+      };
+      instance.elements.push(element);
+      this.elements.set(id, { instance, element });
+    }
+    if (!input.replace) element.md5 = createHash('md5').update(input.bytes).digest('base64');
+    this.touch(instance, input.at);
+    return element;
+  }
+
+  /** Delete an element (Storage deletedataelement.sql: the instance's lastChanged moves). */
+  removeElement(instance: FakeInstance, elementId: string, at: string): void {
+    instance.elements = instance.elements.filter((e) => e.id !== elementId);
+    this.elements.delete(elementId);
+    this.touch(instance, at);
+  }
+
+  /** Who the Bearer token of a request is, or null (401): unknown, expired, or no token at all. */
+  async authenticate(req: IncomingMessage, log: FakeRequest): Promise<FakeTokenInfo | null> {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    log.token = token;
+    return token && !this.expired.has(token) ? await this.options.validateToken(token) : null;
   }
 
   get storageBase(): string {
@@ -329,10 +428,10 @@ export class FakeAltinnStorage {
           : {}),
       },
       status: { ...status, readStatus: READ_STATUS_NUMBER[status.readStatus as string] ?? 0 },
-      dueBefore: null,
-      visibleAfter: null,
-      presentationTexts: null,
-      dataValues: null,
+      dueBefore: model.dueBefore ?? null,
+      visibleAfter: model.visibleAfter ?? null,
+      presentationTexts: model.presentationTexts ?? null,
+      dataValues: model.dataValues ?? null,
     };
   }
 
@@ -386,18 +485,19 @@ export class FakeAltinnStorage {
         ...(e.spec.omitHash ? {} : { contentHash: e.md5 }),
         locked: Boolean(instance.spec.isComplete),
         refs: [],
-        isRead: true,
+        isRead: e.isRead ?? true,
         tags: [],
         fileScanResult: e.spec.fileScanResult ?? 'NotApplicable',
         created: e.created,
-        createdBy: '12345',
-        lastChanged: e.created,
-        lastChangedBy: '12345',
+        createdBy: e.createdBy ?? '12345',
+        lastChanged: e.lastChanged ?? e.created,
+        lastChangedBy: e.lastChangedBy ?? '12345',
       })),
       created: instance.created,
       createdBy: '12345',
       lastChanged: instance.lastChanged,
       lastChangedBy: '12345',
+      ...(instance.acted ? actedFields(instance, instance.acted) : {}),
     };
   }
 
@@ -473,14 +573,15 @@ export class FakeAltinnStorage {
       log.doneAt = performance.now();
     });
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const write = this.writes.match(req.method ?? 'GET', url.pathname);
+    if (write) return this.writes.handle(write, req, res, url, log);
     const route = this.route(req.method ?? 'GET', url.pathname);
     if (!route) return this.send(res, log, 404, { title: 'Not Found' });
     Object.assign(log, route.log);
 
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    log.token = token;
-    const who = token && !this.expired.has(token) ? await this.options.validateToken(token) : null;
+    const who = await this.authenticate(req, log);
     if (!who) return this.send(res, log, 401, undefined);
+    const token = log.token;
 
     const fault = this.takeFault(route.log.kind as FaultKind, route.log.elementId, route.log.instanceId);
     if (fault?.type === 'expire-token') {
@@ -848,7 +949,7 @@ export class FakeAltinnStorage {
     }
   }
 
-  private send(res: ServerResponse, log: FakeRequest, status: number, body: unknown): void {
+  send(res: ServerResponse, log: FakeRequest, status: number, body: unknown): void {
     log.status = status;
     res.statusCode = status;
     if (body === undefined) {
@@ -931,8 +1032,10 @@ export function altinnTokenCheck(
       const claims = await verify(token);
       const org = claims['urn:altinn:org'];
       if (typeof org !== 'string') return null;
+      const orgNumber = claims['urn:altinn:orgNumber'];
       const info = {
         org,
+        ...(typeof orgNumber === 'string' ? { orgNumber } : {}),
         scopes: String(claims.scope ?? '')
           .split(/\s+/)
           .filter(Boolean),
@@ -945,11 +1048,20 @@ export function altinnTokenCheck(
   };
 }
 
+/** Testdepartementet, Altinn's test service owner `ttd`. */
+const TTD_ORG_NUMBER = '405003309';
+
 /** A token check for tests: `tok-*` tokens act as `ttd` with read and write scopes; `ro-*` read only. */
 export function simpleTokenCheck(token: string): FakeTokenInfo | null {
   if (token.startsWith('tok-')) {
-    return { org: 'ttd', scopes: ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'] };
+    return {
+      org: 'ttd',
+      orgNumber: TTD_ORG_NUMBER,
+      scopes: ['altinn:serviceowner/instances.read', 'altinn:serviceowner/instances.write'],
+    };
   }
-  if (token.startsWith('ro-')) return { org: 'ttd', scopes: ['altinn:serviceowner/instances.read'] };
+  if (token.startsWith('ro-')) {
+    return { org: 'ttd', orgNumber: TTD_ORG_NUMBER, scopes: ['altinn:serviceowner/instances.read'] };
+  }
   return null;
 }

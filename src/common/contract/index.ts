@@ -9,6 +9,7 @@ import { appChannels } from './app';
 import type { ApiShape } from './build-api';
 import { clientsChannels } from './clients';
 import { downloadsChannels } from './downloads';
+import { instanceActsChannels } from './instance-acts';
 import { instancesChannels } from './instances';
 import { instancesExportChannels } from './instances-export';
 import { intakeChannels } from './intake';
@@ -31,6 +32,7 @@ export const channels = {
   ...instancesExportChannels,
   ...systemsChannels,
   ...intakeChannels,
+  ...instanceActsChannels,
 };
 
 export type Channels = typeof channels;

@@ -4,6 +4,7 @@ import { appHandlers } from './app-handlers';
 import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
 import type { FolderTrust } from './folder-trust';
+import { instanceActsHandlers } from './instance-acts-handlers';
 import { instancesExportHandlers } from './instances-export-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { intakeHandlers } from './intake-handlers';
@@ -32,5 +33,6 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...instancesExportHandlers(s),
     ...systemsHandlers(s),
     ...intakeHandlers(s, shell.folders),
+    ...instanceActsHandlers(s),
   };
 }

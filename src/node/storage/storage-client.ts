@@ -302,6 +302,42 @@ export class StorageClient {
     return trimSlash(appBaseUrl(this.environment, org, app));
   }
 
+  /** This environment's Storage base (`…/storage/api/v1`, no trailing slash). */
+  get storageApiBase(): string {
+    return this.storageBase;
+  }
+
+  /**
+   * One authorized request of a write (src/node/acts/): the token goes only to this environment's Storage or
+   * the app base of `appId`; a 401 refreshes the token once and repeats the request (a 401 means nothing was
+   * done). No retry otherwise — a write that may have happened is the caller's to judge. A request that got
+   * no answer throws STORAGE_NETWORK with the connection error as `cause` (acts/write-outcome.ts reads it).
+   */
+  async authorizedRequest(
+    url: string,
+    appId: string,
+    init: {
+      method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+      headers: Headers;
+      body?: Uint8Array | string;
+      signal?: AbortSignal;
+    },
+  ): Promise<Response> {
+    const app = `${this.appBase(appId)}/instances`;
+    const ok =
+      url.startsWith(`${this.storageBase}/instances/`) ||
+      url === app ||
+      url.startsWith(`${app}/`) ||
+      url.startsWith(`${app}?`);
+    if (!ok) {
+      throw new AppError(
+        StorageErrors.UNTRUSTED_URL,
+        `Refused to send the token to ${safeOrigin(url)}: not this app's instances or this environment's Storage`,
+      );
+    }
+    return this.send(url, init);
+  }
+
   /**
    * GET JSON over the same keep-alive node:http agent as the data (stream-get.ts), not fetch: listing is a
    * chain of dependent round trips (each page names the next), so per-request overhead is the whole cost
@@ -372,7 +408,10 @@ export class StorageClient {
   }
 
   /** One authorized request; a 401 refreshes the token once and repeats the request once. */
-  private async send(url: string, init: { method: string; headers: Headers; signal?: AbortSignal }): Promise<Response> {
+  private async send(
+    url: string,
+    init: { method: string; headers: Headers; body?: Uint8Array | string; signal?: AbortSignal },
+  ): Promise<Response> {
     let token = await this.token(init.signal);
     let response = await this.rawFetch(url, init, token);
     if (response.status === 401) {
@@ -389,13 +428,19 @@ export class StorageClient {
 
   private async rawFetch(
     url: string,
-    init: { method: string; headers: Headers; signal?: AbortSignal },
+    init: { method: string; headers: Headers; body?: Uint8Array | string; signal?: AbortSignal },
     token: string,
   ): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${token}`);
     try {
-      return await this.options.fetch(url, { method: init.method, headers, signal: init.signal, redirect: 'error' });
+      return await this.options.fetch(url, {
+        method: init.method,
+        headers,
+        body: init.body as RequestInit['body'],
+        signal: init.signal,
+        redirect: 'error',
+      });
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason ?? error;
       throw networkError(error, url);

@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
 import { useInstancesStore } from '../../store/use-instances-store';
+import { FileRowActions } from '../instance-acts/FileRowActions';
+import { InstanceActsPanel } from '../instance-acts/InstanceActsPanel';
 import { ElementPreviewDialog } from '../preview/ElementPreviewDialog';
 import { PreviewFileButton } from '../preview/PreviewFileButton';
 import { ownerText } from './instance-owner';
@@ -81,6 +83,9 @@ function DetailBody({
   t: T;
   lang: 'nb' | 'en';
 }) {
+  // Files can be changed while the process runs and the instance is active (issue 19; the app's
+  // DataElementAccessChecker refuses an archived or deleted instance, and one with no current task).
+  const editable = !detail.isComplete && !detail.isArchived && !detail.isSoftDeleted && !detail.isHardDeleted;
   const status = [
     detail.isArchived ? t('instances.statusArchived') : null,
     detail.isSoftDeleted ? t('instances.statusSoftDeleted') : null,
@@ -132,16 +137,27 @@ function DetailBody({
                 <Table.HeaderCell className="instance-table__number">{t('instances.fileSize')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('instances.fileHash')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('instances.fileScan')}</Table.HeaderCell>
+                {editable ? <Table.HeaderCell>{t('acts.filesActions')}</Table.HeaderCell> : null}
               </Table.Row>
             </Table.Head>
             <Table.Body>
               {detail.data.map((d) => (
-                <FileRow key={d.id} element={d} profileId={profileId} instanceId={detail.id} t={t} lang={lang} />
+                <FileRow
+                  key={d.id}
+                  element={d}
+                  profileId={profileId}
+                  instanceId={detail.id}
+                  t={t}
+                  lang={lang}
+                  editable={editable}
+                />
               ))}
             </Table.Body>
           </Table>
         )}
       </section>
+
+      <InstanceActsPanel detail={detail} profileId={profileId} />
 
       <section className="instance-details__section" aria-labelledby="instance-confirmations-heading">
         <Heading level={3} data-size="xs" id="instance-confirmations-heading">
@@ -171,12 +187,14 @@ function FileRow({
   instanceId,
   t,
   lang,
+  editable,
 }: {
   element: DataElementSummary;
   profileId: string;
   instanceId: string;
   t: T;
   lang: 'nb' | 'en';
+  editable: boolean;
 }) {
   const scan = element.fileScanResult ?? 'NotApplicable';
   return (
@@ -207,6 +225,11 @@ function FileRow({
           t('instances.scanNotApplicable')
         )}
       </Table.Cell>
+      {editable ? (
+        <Table.Cell>
+          <FileRowActions element={element} />
+        </Table.Cell>
+      ) : null}
     </Table.Row>
   );
 }

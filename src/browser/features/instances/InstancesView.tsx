@@ -11,6 +11,7 @@ import { selectEnvironment, useAppStore } from '../../store/use-app-store';
 import { useDownloadsStore } from '../../store/use-downloads-store';
 import { useInstancesStore } from '../../store/use-instances-store';
 import { environmentLabel } from '../environment/environment-label';
+import { InstanceActsBar } from '../instance-acts/InstanceActsBar';
 import { ExportCsvDialog } from '../preview/ExportCsvDialog';
 import { ConfirmReceiptDialog } from './ConfirmReceiptDialog';
 import { DownloadDialog } from './DownloadDialog';
@@ -95,6 +96,7 @@ export function InstancesView() {
       ) : (
         <>
           <InstanceFilterForm />
+          <InstanceActsBar production={production} environmentName={environmentName} />
           {started ? (
             <Alert data-color="success" data-testid="download-started">
               <Heading level={3} data-size="xs">

@@ -1,3 +1,4 @@
+import { actErrors } from './acts';
 import { authErrors } from './auth';
 import { downloadErrors } from './downloads';
 import { intakeErrors } from './intake';
@@ -22,4 +23,5 @@ export const errorTexts: ErrorCatalogue = {
   ...previewErrors,
   ...systemsErrors,
   ...intakeErrors,
+  ...actErrors,
 };

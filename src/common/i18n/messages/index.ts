@@ -1,4 +1,5 @@
 import { aboutMessages } from './about';
+import { actsMessages } from './acts';
 import { clientsMessages } from './clients';
 import { downloadsMessages } from './downloads';
 import { environmentMessages } from './environment';
@@ -28,4 +29,5 @@ export const messages = {
   downloads: downloadsMessages,
   preview: previewMessages,
   intake: intakeMessages,
+  acts: actsMessages,
 };
