@@ -5,6 +5,7 @@ import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import { formatBytes } from '../../common/format/bytes';
 import { splitDuration } from '../../common/format/duration';
+import { visibleName } from '../../common/format/hidden-characters';
 import { englishHint } from '../../common/i18n/hints';
 import { instanceIdSchema } from '../../common/schemas/instance-types';
 import { type CliContext, UsageError } from '../context';
@@ -130,9 +131,10 @@ function printReport(ctx: CliContext, job: DownloadJobDetail, target: string): v
 function printProblems(ctx: CliContext, job: DownloadJobDetail): void {
   const problem = (line: string) => ctx.io.stderr(`${line}\n`);
   if (job.error) problem(`Error [${job.error.code}]: ${job.error.message}`);
-  for (const i of job.infected.slice(0, 20)) problem(`  infected: ${i.instanceId} ${i.elementId} ${i.filename ?? ''}`);
+  for (const i of job.infected.slice(0, 20))
+    problem(`  infected: ${i.instanceId} ${i.elementId} ${visibleName(i.filename) ?? ''}`);
   for (const f of job.failures.slice(0, 20)) {
-    problem(`  failed: ${f.instanceId}${f.elementId ? ` ${f.elementId}` : ''} [${f.code}] ${f.message}`);
+    problem(`  failed: ${f.instanceId}${f.elementId ? ` ${f.elementId}` : ''} [${f.code}] ${visibleName(f.message)}`);
   }
   if (job.failures.length > 20) problem(`  … and ${job.failures.length - 20} more`);
   const codes = new Set([...(job.error ? [job.error.code] : []), ...job.failures.map((f) => f.code)]);

@@ -174,6 +174,7 @@ describe('download faults against the fake Storage', () => {
       '.hidden',
       '..',
       'instance.json',
+      'x\u202Efdp.exe',
       '',
       null,
     ];
@@ -196,6 +197,8 @@ describe('download faults against the fake Storage', () => {
     expect(names.filter((n) => n === 'instance.json')).toHaveLength(1);
     expect(JSON.parse(await readFile(join(folder, 'instance.json'), 'utf8')).id).toBe(i!.id);
     expect(names).toContain('_CON');
+    // A right-to-left override would show this name as "xexe.pdf" (issue 17, finding 11).
+    expect(names).toContain('x_fdp.exe');
     expect(names.some((n) => n.endsWith('.pdf') && n.startsWith('xxxx'))).toBe(true);
     // Every element landed byte for byte somewhere in the instance folder.
     const manifest = JSON.parse(await readFile(join(h.target, '.mpd-manifest.json'), 'utf8'));

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { DataElementSummary, InstanceDetail } from '../../../common/contract/instances';
 import { formatBytes } from '../../../common/format/bytes';
 import { formatDateTime } from '../../../common/format/dates';
+import { visibleName } from '../../../common/format/hidden-characters';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
@@ -160,7 +161,7 @@ function FileRow({
           profileId={profileId}
           instanceId={instanceId}
           element={element}
-          label={element.filename || t('instances.noFilename')}
+          label={visibleName(element.filename) || t('instances.noFilename')}
         />
       </Table.Cell>
       <Table.Cell>{element.dataType ?? ''}</Table.Cell>

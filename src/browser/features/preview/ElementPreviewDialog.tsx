@@ -11,6 +11,7 @@ import { PdfView } from './PdfView';
 import { TreeView } from './TreeView';
 import { jsonTree, type Summarize, xmlTree } from './tree-model';
 import './preview.css';
+import { visibleName } from '../../../common/format/hidden-characters';
 
 /** Text longer than this is cut in the view (the whole file opens from the downloaded copy). */
 const MAX_TEXT_CHARS = 2_000_000;
@@ -25,7 +26,7 @@ export function ElementPreviewDialog() {
   const target = usePreviewStore((s) => s.target);
   const { status, error, value: preview } = usePreviewStore((s) => s.preview);
   const { close, retry } = usePreviewStore.getState();
-  const name = target?.filename || preview?.filename || t('preview.title');
+  const name = visibleName(target?.filename || preview?.filename) || t('preview.title');
 
   return (
     <AppDialog
@@ -66,7 +67,7 @@ function PreviewBody({ preview, t }: { preview: ElementPreview; t: T }) {
         <div className="preview-image" data-testid="preview-image">
           <img
             src={`data:${preview.contentType};base64,${data}`}
-            alt={t('preview.imageAlt', { name: preview.filename ?? '' })}
+            alt={t('preview.imageAlt', { name: visibleName(preview.filename) ?? '' })}
           />
         </div>
       );
@@ -128,7 +129,9 @@ function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
       <Heading level={3} data-size="xs">
         {t('preview.otherTitle')}
       </Heading>
-      <Paragraph>{t('preview.otherBody', { name: preview.filename || t('preview.unknownType') })}</Paragraph>
+      <Paragraph>
+        {t('preview.otherBody', { name: visibleName(preview.filename) || t('preview.unknownType') })}
+      </Paragraph>
       <div className="button-row">
         <Button onClick={() => void openWithSystem()} disabled={status === 'loading'} data-testid="preview-open-system">
           {status === 'loading' ? t('preview.openingWithSystem') : t('preview.openWithSystem')}
