@@ -10,7 +10,7 @@ import { FlushBatch, type FlushBatchOptions } from './flush-batch';
 import type { FolderLock } from './folder-lock';
 import type { Manifest } from './manifest';
 import { RateMeter } from './rate-meter';
-import { SmallFileWriter } from './small-file';
+import { type FileOpener, SmallFileWriter } from './small-file';
 
 export interface DownloadJobSpec {
   profileId: string;
@@ -100,6 +100,8 @@ export function newJob(input: {
   context: StorageContext;
   claim: { lock: FolderLock; manifest: Manifest };
   blockingCallLimitMs?: number;
+  /** How files are opened (the outside world: tests give one whose temp files sit on a full disk). */
+  files?: FileOpener;
   adaptive: boolean;
   flush?: FlushBatchOptions;
   now: () => Date;
@@ -116,7 +118,7 @@ export function newJob(input: {
     context: input.context,
     manifest: input.claim.manifest,
     lock: input.claim.lock,
-    smallFiles: new SmallFileWriter(input.blockingCallLimitMs),
+    smallFiles: new SmallFileWriter(input.blockingCallLimitMs, input.files),
     state: 'running',
     controller: new AbortController(),
     cancelled: false,

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
 import type { DataElement } from '../../common/schemas/instance-types';
@@ -162,7 +162,9 @@ async function alreadyVerified(
   expectedSize: number | undefined,
   expectedMd5: string | undefined,
 ): Promise<'recorded' | 'rehashed' | false> {
-  const onDisk = await stat(finalPath).then(
+  // lstat: a link at the final name (planted, or a junction on Windows) is never counted as the file; the
+  // download replaces it (a rename replaces the link, not what it points to; no-follow.ts).
+  const onDisk = await lstat(finalPath).then(
     (s) => (s.isFile() ? s.size : undefined),
     () => undefined,
   );

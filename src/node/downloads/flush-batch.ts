@@ -1,6 +1,7 @@
 import { closeSync, fsync, openSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { OPEN_EXISTING } from './no-follow';
 
 const fsyncFd = promisify(fsync);
 
@@ -145,7 +146,8 @@ export class FlushBatch {
   private async syncFile(file: FlushEntry['file']): Promise<void> {
     // A path is opened and closed with blocking calls (microseconds); only the flush, which waits on the
     // disk, goes to the libuv pool: each hand-off there costs ~60–100 µs of CPU here (small-file.ts).
-    const fd = typeof file === 'string' ? openSync(file, 'r+') : file;
+    // A path is our file under its final name: opened without following a link (no-follow.ts).
+    const fd = typeof file === 'string' ? openSync(file, OPEN_EXISTING) : file;
     if (typeof fd === 'number') {
       try {
         await (this.options.syncFd ?? fsyncFd)(fd);

@@ -18,6 +18,7 @@ import type { FlushBatchOptions } from './flush-batch';
 import { claimFolder, prepareTarget } from './folder-claim';
 import { jobDetail, jobProgress, jobSummary, progressTicker } from './job-progress';
 import { runJob, settleJob } from './job-runner';
+import type { FileOpener } from './small-file';
 
 export interface JobRegistryOptions {
   /** The Storage client for a profile (its environment and token source); throws for an unknown profile. */
@@ -29,6 +30,8 @@ export interface JobRegistryOptions {
   progressIntervalMs?: number;
   /** Small files use blocking calls until they take longer than this on average (small-file.ts; 4 ms). */
   blockingCallLimitMs?: number;
+  /** How the job's files are opened (small-file.ts; tests: a full disk). */
+  files?: FileOpener;
   /** How verified files are flushed to the disk in batches (flush-batch.ts; the disk's flush for tests). */
   flush?: FlushBatchOptions;
   log?: Logger;
@@ -84,6 +87,7 @@ export class JobRegistry {
       context,
       claim,
       blockingCallLimitMs: this.options.blockingCallLimitMs,
+      files: this.options.files,
       adaptive: spec.concurrency === undefined,
       flush: this.options.flush,
       now: this.now,

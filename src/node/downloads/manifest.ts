@@ -5,6 +5,7 @@ import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { MANIFEST_NAME } from './folder-layout';
+import { APPEND, asLinkRefused, linkRefused, lstatOrNone } from './no-follow';
 
 /**
  * `<target>/.mpd-manifest.json`: what is verified on disk, so a rerun or a resumed job fetches only what
@@ -78,7 +79,13 @@ export class Manifest {
 
   static async open(target: string, now: () => Date = () => new Date()): Promise<Manifest> {
     const path = join(target, MANIFEST_NAME);
-    return new Manifest(path, await readState(path, join(target, JOURNAL_NAME)), now);
+    const journal = join(target, JOURNAL_NAME);
+    // Our own files, never links: a planted link would have records appended to whatever it points to.
+    for (const file of [path, journal]) {
+      const s = await lstatOrNone(file);
+      if (s && !s.isFile()) throw linkRefused(file);
+    }
+    return new Manifest(path, await readState(path, journal), now);
   }
 
   verified(elementId: string): ManifestEntry | undefined {
@@ -177,9 +184,9 @@ export class Manifest {
         const lines = this.pending;
         if (!lines.length && !(sync && this.needsSync)) return;
         this.pending = [];
-        const handle = await open(this.journalPath, 'a', 0o644).catch((error) => {
+        const handle = await open(this.journalPath, APPEND, 0o644).catch((error) => {
           this.pending = lines.concat(this.pending);
-          throw error;
+          throw asLinkRefused(error, this.journalPath);
         });
         try {
           if (lines.length) await handle.writeFile(`${lines.join('\n')}\n`);

@@ -1,6 +1,7 @@
-import { lstat, readFile, symlink } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fullDiskForParts } from '../../helpers/full-disk';
 import { harness, listFiles } from './harness';
 
 let h: Awaited<ReturnType<typeof harness>>;
@@ -284,12 +285,9 @@ describe('download faults against the fake Storage', () => {
   });
 
   it.each(paths)('fails the job with DOWNLOAD_DISK_FULL on ENOSPC, nothing under a final name: $path', async (p) => {
-    h = await harness({}, { manager: p.manager });
+    // The temp files open on /dev/full, which answers every write with ENOSPC.
+    h = await harness({}, { manager: { ...p.manager, files: fullDiskForParts } });
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(50_000), filename: 'full.bin' }] }]);
-    // /dev/full answers every write with ENOSPC: our temp file is made to point there.
-    const { mkdir } = await import('node:fs/promises');
-    await mkdir(folderOf(i!.id), { recursive: true });
-    await symlink('/dev/full', join(folderOf(i!.id), `.${i!.elements[0]!.id}.part`));
     const end = await runQuery();
     expect(end.state).toBe('failed');
     expect(end.error?.code).toBe('DOWNLOAD_DISK_FULL');
