@@ -8,8 +8,10 @@ import type { Environment } from '../../src/node/environments/environments';
  * shared/reference/maskinporten-altinn.md §3; notes in test/fakes/README-storage.md).
  *
  * Data element bytes are generated from a seed, never stored: element content is a rotation of one
- * pseudo-random block, so a gigabyte of instances costs a few megabytes and the MD5 (`contentHash`,
- * base64) is real. Faults are injected per request kind, element or instance.
+ * pseudo-random block, so a gigabyte of instances costs a few megabytes. `contentHash` is what Storage
+ * has: only elements created before it stopped hashing (January 2023) carry one, and an element replaced
+ * later keeps its old, now wrong, value (stampElement). Faults are injected per request kind, element or
+ * instance.
  */
 
 export interface FakeTokenInfo {
@@ -24,8 +26,6 @@ export interface FakeElementSpec {
   contentType?: string;
   dataType?: string;
   fileScanResult?: string;
-  /** Leave contentHash out of the metadata (Storage does not always have one). */
-  omitHash?: boolean;
   /**
    * Serve these exact bytes instead of generated ones (a real PDF, XML or JSON for the preview). `size`
    * stays what the metadata says: set it to `body.length`, or to something else to make Storage lie.
@@ -114,9 +114,21 @@ interface FakeElement {
   id: string;
   spec: FakeElementSpec;
   offset: number;
+  /** The base64 MD5 of the bytes served now (for the tests' byte checks; not what Storage says). */
   md5: string;
+  /** What Storage's metadata says (stampElement): absent for nearly all elements, stale after a replace. */
+  contentHash?: string;
   created: string;
+  lastChanged: string;
 }
+
+/**
+ * altinn-storage 7363b26 (2023-01-30, "verify filescan timestamp") removed `ContentHash = hash` from both
+ * the create and the update of a data element (src/Storage/Controllers/DataController.cs); nothing has set
+ * it since (altinn-storage@d9364e4: no assignment of ContentHash in src/Storage). Reference §3.7 "Storage
+ * side of every upload".
+ */
+export const STORAGE_STOPPED_HASHING = '2023-01-30T14:51:59Z';
 
 interface FakeInstance {
   /** Storage's internal row id (a bigint that grows with each insert): the tie-breaker of its paging. */
@@ -267,6 +279,45 @@ export class FakeAltinnStorage {
     instance.lastChanged = lastChanged ?? (this.options.now?.() ?? new Date()).toISOString();
   }
 
+  /**
+   * Replace an element's bytes after it was created, as `PUT …/data/{id}` does: new bytes (`body`, or
+   * `size` generated ones from another offset), `lastChanged` now (or `at`), the instance's `lastChanged`
+   * too; `contentHash` stays what it was.
+   */
+  replaceElement(elementId: string, change: { size?: number; body?: Uint8Array; at?: string } = {}): void {
+    const found = this.elements.get(elementId);
+    if (!found) throw new Error(`no element ${elementId}`);
+    const { element, instance } = found;
+    const at = change.at ?? (this.options.now?.() ?? new Date()).toISOString();
+    element.spec = {
+      ...element.spec,
+      size: change.body?.length ?? change.size ?? element.spec.size,
+      body: change.body,
+    };
+    element.offset = (element.offset + 7919) % BLOCK;
+    this.stampElement(element, at, 'replaced');
+    instance.lastChanged = at;
+    this.sorted = undefined;
+  }
+
+  /**
+   * The one place an element's dates and hash are set, as Storage sets them: on create, `created` =
+   * `lastChanged` = now (altinn-storage@d9364e4 src/Storage/Helpers/DataElementHelper.cs:55-58) and a
+   * `contentHash` only before Storage stopped hashing; on a replace of the bytes, `lastChanged` = now
+   * (DataController.cs:648-662) and the hash left as it was — stale. `md5` is always the MD5 of the bytes
+   * served, for the tests to compare against.
+   */
+  private stampElement(element: FakeElement, at: string, how: 'created' | 'replaced'): void {
+    const hash = createHash('md5');
+    for (const chunk of this.chunks(element, 0, servedSize(element))) hash.update(chunk);
+    element.md5 = hash.digest('base64');
+    if (how === 'created') {
+      element.created = at;
+      element.contentHash = Date.parse(at) < Date.parse(STORAGE_STOPPED_HASHING) ? element.md5 : undefined;
+    }
+    element.lastChanged = at;
+  }
+
   /** A confirmation made elsewhere (another machine of the same org, or another org), as POST …/complete does. */
   confirmAs(instanceId: string, org: string): void {
     const instance = this.instances.get(instanceId);
@@ -328,7 +379,7 @@ export class FakeAltinnStorage {
           platform: `${this.storageBase}/instances/${instance.id}/data/${e.id}`,
         },
         size: e.spec.size,
-        ...(e.spec.omitHash ? {} : { contentHash: e.md5 }),
+        ...(e.contentHash ? { contentHash: e.contentHash } : {}),
         locked: Boolean(instance.spec.isComplete),
         refs: [],
         isRead: true,
@@ -336,7 +387,7 @@ export class FakeAltinnStorage {
         fileScanResult: e.spec.fileScanResult ?? 'NotApplicable',
         created: e.created,
         createdBy: '12345',
-        lastChanged: e.created,
+        lastChanged: e.lastChanged,
         lastChangedBy: '12345',
       })),
       created: instance.created,
@@ -365,16 +416,8 @@ export class FakeAltinnStorage {
     spec.elements.forEach((elementSpec, i) => {
       const id = guidFrom(`${this.options.seed ?? 1}:element:${n}:${i}`);
       const offset = Number.parseInt(id.slice(0, 8), 16) % BLOCK;
-      const element: FakeElement = {
-        id,
-        spec: elementSpec,
-        offset,
-        md5: '',
-        created: new Date(Date.parse(created) + i * 1000).toISOString(),
-      };
-      const hash = createHash('md5');
-      for (const chunk of this.chunks(element, 0, servedSize(element))) hash.update(chunk);
-      element.md5 = hash.digest('base64');
+      const element: FakeElement = { id, spec: elementSpec, offset, md5: '', created: '', lastChanged: '' };
+      this.stampElement(element, new Date(Date.parse(created) + i * 1000).toISOString(), 'created');
       instance.elements.push(element);
       this.elements.set(id, { instance, element });
     });

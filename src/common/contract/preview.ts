@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { VerifiedBy } from '../schemas/content-hash';
 import { instanceIdSchema } from '../schemas/instance-types';
 import { channel } from './define';
 
@@ -21,6 +22,11 @@ export interface ElementPreview {
    */
   encoding?: 'base64' | 'text';
   data?: string;
+  /**
+   * How the bytes read were checked: `md5` against Storage's contentHash where that still describes them,
+   * else `size` (common/schemas/content-hash.ts). Absent for `other`, whose bytes are not read.
+   */
+  check?: VerifiedBy;
 }
 
 /** Altinn data element ids are GUIDs (§3.3). */

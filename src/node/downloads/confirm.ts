@@ -2,28 +2,32 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
+import { trustedContentHash } from '../../common/schemas/content-hash';
 import type { Instance } from '../../common/schemas/instance-types';
 import { syncDir } from '../platform/atomic-write';
 import { confirmedBy } from '../storage/instance-summary';
 import type { StorageClient } from '../storage/storage-client';
 import { INSTANCE_JSON, instanceFolder } from './folder-layout';
-import type { Manifest } from './manifest';
+import { type Manifest, sameVersion } from './manifest';
 import { syncFile } from './transfer-element';
 
 /**
- * Every data element of the instance (as Storage lists it now) is in the manifest as verified, with the
- * same size and MD5 Storage reports, and its file is on disk with that size. Infected elements are never
- * verified, so an instance with one is never confirmed.
+ * Every data element of the instance (as Storage lists it now) is in the manifest as verified: with
+ * Storage's size, the MD5 of Storage's hash where that hash still describes the bytes
+ * (common/schemas/content-hash.ts), the same version of the element (its `lastChanged`), and its file on
+ * disk with that size. Infected elements are never verified, so an instance with one is never confirmed.
  */
 export async function unverifiedElements(target: string, instance: Instance, manifest: Manifest): Promise<string[]> {
   const missing: string[] = [];
   for (const element of instance.data ?? []) {
     const entry = manifest.verified(element.id);
+    const expectedMd5 = trustedContentHash(element);
     const matches =
       entry &&
       element.fileScanResult !== 'Infected' &&
       (element.size == null || entry.size === element.size) &&
-      (!element.contentHash || entry.md5 === element.contentHash) &&
+      (!expectedMd5 || entry.md5 === expectedMd5) &&
+      sameVersion(entry, element) &&
       (await stat(join(target, entry.path)).then(
         (s) => s.isFile() && s.size === entry.size,
         () => false,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DownloadJobState, DownloadProblem, DownloadSource } from '../../common/contract/downloads';
 import type { AppError } from '../../common/errors/app-error';
+import type { VerifiedBy } from '../../common/schemas/content-hash';
 import type { DataElement, Instance } from '../../common/schemas/instance-types';
 import { isAbort } from '../platform/retry';
 import type { StorageContext } from '../storage/storage-context';
@@ -62,7 +63,8 @@ export interface DownloadJob {
   fatal?: AppError;
   listingDone: boolean;
   instances: Map<string, { state: InstanceState; confirmed: boolean }>;
-  elements: Map<string, { state: ElementState; size: number }>;
+  /** `check`: how a done or skipped element's bytes were checked (common/schemas/content-hash.ts). */
+  elements: Map<string, { state: ElementState; size: number; check?: VerifiedBy }>;
   failures: DownloadProblem[];
   bytesDone: number;
   rate: RateMeter;

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type {
+  DownloadedFile,
   DownloadJobDetail,
   DownloadJobSummary,
   DownloadProgress,
@@ -16,7 +17,7 @@ import { type DownloadJob, type DownloadJobSpec, failJob, newJob, restartJob } f
 import type { ElementDownloadOptions } from './element-download';
 import type { FlushBatchOptions } from './flush-batch';
 import { claimFolder, prepareTarget } from './folder-claim';
-import { jobDetail, jobProgress, jobSummary, progressTicker } from './job-progress';
+import { jobDetail, jobFiles, jobProgress, jobSummary, progressTicker } from './job-progress';
 import { runJob, settleJob } from './job-runner';
 import type { FileOpener } from './small-file';
 
@@ -103,6 +104,11 @@ export class JobRegistry {
 
   get(jobId: string): DownloadJobDetail {
     return jobDetail(this.job(jobId), this.now);
+  }
+
+  /** The files the job has verified, each with the check it had (for `mpd download --json`). */
+  files(jobId: string): DownloadedFile[] {
+    return jobFiles(this.job(jobId));
   }
 
   /** Resolves when the job's current run has ended. */

@@ -3,6 +3,7 @@ import { type FileHandle, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
+import type { VerifiedBy } from '../../common/schemas/content-hash';
 import { renameRetrying } from '../platform/rename-retrying';
 import { isAbort } from '../platform/retry';
 import type { StreamResponse } from '../storage/stream-get';
@@ -66,12 +67,6 @@ export interface ElementTransfer {
   /** The folders to flush with the file (its own, and its parent when its folder is new). */
   dirs?: string[];
 }
-
-/**
- * How a file's bytes were checked: `md5`, against Storage's contentHash where that hash still describes
- * the bytes (element-checks.ts); `size`, against Storage's size and the answer's Content-Length only.
- */
-export type VerifiedBy = 'md5' | 'size';
 
 export interface TransferResult {
   size: number;

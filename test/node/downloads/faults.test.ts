@@ -8,6 +8,8 @@ let h: Awaited<ReturnType<typeof harness>>;
 afterEach(async () => h?.cleanup());
 
 const dataRequests = () => h.fake.requests.filter((r) => r.kind === 'data');
+/** Before Storage stopped computing contentHash (test/fakes/altinn-storage.ts STORAGE_STOPPED_HASHING). */
+const HASHED_ERA = '2022-06-01T08:00:00Z';
 const folderOf = (id: string, app = 'ttd_app') => join(h.target, app, id.replace('/', '_'));
 /**
  * Both byte paths (atomic-file.ts): bodies up to 512 KiB are received whole and written in one go,
@@ -62,7 +64,10 @@ describe('download faults against the fake Storage', () => {
 
   it.each(paths)('discards corrupt bytes (MD5 mismatch) and downloads the element again: $path', async (p) => {
     h = await harness({}, { manager: p.manager });
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(50_000), filename: 'x.xml' }] }]);
+    // Created before Storage stopped hashing, never replaced: its contentHash still describes the bytes.
+    const [i] = h.fake.add([
+      { appId: 'ttd/app', created: HASHED_ERA, elements: [{ size: p.size(50_000), filename: 'x.xml' }] },
+    ]);
     h.fake.addFault({ kind: 'data', type: 'corrupt' });
     const end = await runQuery();
     expect(end.state).toBe('completed');
@@ -235,7 +240,10 @@ describe('download faults against the fake Storage', () => {
 
   it('cancel leaves no half file under a final name, and a new job resumes the part with Range', async () => {
     h = await harness();
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 3_000_000, filename: 'movie.mp4' }] }]);
+    // A kept part is continued by a later run only when an MD5 can catch a damaged prefix.
+    const [i] = h.fake.add([
+      { appId: 'ttd/app', created: HASHED_ERA, elements: [{ size: 3_000_000, filename: 'movie.mp4' }] },
+    ]);
     h.fake.addFault({ kind: 'data', type: 'stall', afterBytes: 1_000_000 });
     const job = await h.manager.start({
       profileId: 'p1',

@@ -24,7 +24,7 @@ async function folderWith(entries: { id: string; path: string; size: number; byt
       await mkdir(join(folder, e.path, '..'), { recursive: true });
       await writeFile(join(folder, e.path), e.bytes);
     }
-    manifest.recordVerified(e.id, { instanceId: '512345/x', path: e.path, size: e.size, md5: 'x' });
+    manifest.recordVerified(e.id, { instanceId: '512345/x', path: e.path, size: e.size, md5: 'x', check: 'size' });
   }
   await manifest.compact();
   return folder;
