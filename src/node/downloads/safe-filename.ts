@@ -89,9 +89,15 @@ export class UniqueNames {
     for (const name of reserved) this.taken.add(foldKey(name));
   }
 
-  /** Claim a name that is already on disk (from a manifest of an earlier run). */
-  reserve(name: string): void {
-    this.taken.add(foldKey(name));
+  /**
+   * Take a name that is already on disk (from a manifest of an earlier run) if it is free, compared as
+   * claim compares; false if something has it already.
+   */
+  tryReserve(name: string): boolean {
+    const key = foldKey(name);
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
   }
 
   claim(name: string): string {
