@@ -4,6 +4,7 @@ import type { DataElementSummary, InstanceDetail } from '../../../common/contrac
 import { formatBytes } from '../../../common/format/bytes';
 import { formatDateTime } from '../../../common/format/dates';
 import { visibleName } from '../../../common/format/hidden-characters';
+import { checkFor, hasStaleHash } from '../../../common/schemas/content-hash';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
@@ -105,7 +106,7 @@ function DetailBody({
                 <Table.HeaderCell>{t('instances.fileName')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('instances.fileType')}</Table.HeaderCell>
                 <Table.HeaderCell className="instance-table__number">{t('instances.fileSize')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('instances.fileHash')}</Table.HeaderCell>
+                <Table.HeaderCell title={t('instances.hashHelp')}>{t('instances.fileHash')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('instances.fileScan')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
@@ -168,7 +169,13 @@ function FileRow({
       <Table.Cell className="instance-table__number">
         {element.size == null ? '' : formatBytes(element.size, lang)}
       </Table.Cell>
-      <Table.Cell>{element.contentHash ? t('instances.hashPresent') : t('instances.hashMissing')}</Table.Cell>
+      <Table.Cell data-testid="file-check" data-check={checkFor(element)}>
+        {checkFor(element) === 'md5'
+          ? t('instances.hashPresent')
+          : hasStaleHash(element)
+            ? t('instances.hashStale')
+            : t('instances.hashMissing')}
+      </Table.Cell>
       <Table.Cell>
         {scan === 'Infected' ? (
           <Tag data-color="danger" data-size="sm" data-testid="file-infected">

@@ -160,6 +160,11 @@ function FileItem({ file, instanceId, watch }: { file: PassFile; instanceId: str
         <span className="pass-file__name">{name}</span>
       )}
       <span className="pass-file__size">{formatBytes(file.size, lang)}</span>
+      {file.saved && file.check ? (
+        <span className="pass-file__check" data-testid="pass-file-check" data-check={file.check}>
+          {t(file.check === 'md5' ? 'downloads.checkMd5' : 'downloads.checkSize')}
+        </span>
+      ) : null}
       {file.saved ? null : (
         <Tag data-size="sm" data-color="warning">
           {t('intake.historyNotSaved')}
