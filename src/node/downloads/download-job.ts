@@ -3,6 +3,7 @@ import type { DownloadJobState, DownloadProblem, DownloadSource } from '../../co
 import type { AppError } from '../../common/errors/app-error';
 import type { VerifiedBy } from '../../common/schemas/content-hash';
 import type { DataElement, Instance } from '../../common/schemas/instance-types';
+import type { MarkedFile } from '../platform/origin-mark';
 import { isAbort } from '../platform/retry';
 import type { StorageContext } from '../storage/storage-context';
 import type { AdaptiveConcurrency } from './adaptive-concurrency';
@@ -104,6 +105,8 @@ export function newJob(input: {
   blockingCallLimitMs?: number;
   /** How files are opened (the outside world: tests give one whose temp files sit on a full disk). */
   files?: FileOpener;
+  /** The OS's "from the internet" mark, written on every downloaded file before its flush (origin-mark.ts). */
+  mark?: (files: MarkedFile[]) => Promise<void>;
   adaptive: boolean;
   flush?: FlushBatchOptions;
   now: () => Date;
@@ -114,7 +117,7 @@ export function newJob(input: {
     spec,
     adaptive: input.adaptive,
     listed: listed ? new Map(listed.map((instance) => [instance.id, instance])) : undefined,
-    flusher: new FlushBatch(input.flush),
+    flusher: new FlushBatch({ ...input.flush, ...(input.mark ? { mark: input.mark } : {}) }),
     finishing: new Set(),
     target: input.target,
     context: input.context,

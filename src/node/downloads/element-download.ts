@@ -80,6 +80,12 @@ export async function downloadElement(
   try {
     const finalPath = insideTarget(job.target, join(run.folder, work.filename));
     const rel = manifestPath(job.target, finalPath);
+    // The URL the bytes come from (the app's, or Storage's after a fallback), for the file's "from the
+    // internet" mark (origin-mark.ts); before any request, the element's own link.
+    const open = elementOpener(job.context.client, run.instance, element);
+    let source: string | undefined;
+    const originUrl = () =>
+      source ?? element.selfLinks?.apps ?? element.selfLinks?.platform ?? job.context.environment.altinn.storageBase;
     // Storage's hash only where it still describes the bytes; otherwise size and Content-Length.
     const expectedMd5 = trustedContentHash(element);
     const expectedSize = element.size ?? undefined;
@@ -97,7 +103,11 @@ export async function downloadElement(
       if (found === 'rehashed') {
         // Right bytes under the final name, but in no manifest: perhaps renamed just before a crash and
         // never flushed. Flushed now, like a fresh file, before it is recorded.
-        const durable = job.flusher.add({ file: finalPath, dirs: run.dirs });
+        const durable = job.flusher.add({
+          file: finalPath,
+          dirs: run.dirs,
+          origin: { path: finalPath, url: originUrl() },
+        });
         const entry = { path: rel, size: expectedSize as number, md5: expectedMd5 as string, check: 'md5' as const };
         return { state: 'skipped', durable: afterFlush(durable, { ...entry, elementChanged }, 'skipped') };
       }
@@ -118,11 +128,15 @@ export async function downloadElement(
       return first && !expectedMd5;
     };
 
-    const open = elementOpener(job.context.client, run.instance, element);
     const result = await withRetry(
       () =>
         transferElement({
-          open: (rangeStart, attemptSignal) => open({ rangeStart, signal: attemptSignal }),
+          open: async (rangeStart, attemptSignal) => {
+            const response = await open({ rangeStart, signal: attemptSignal });
+            source = response.url;
+            return response;
+          },
+          originUrl,
           tempPath: tempPath(run.folder, element),
           smallFiles: job.smallFiles,
           noPart: takeNoPart(),

@@ -9,6 +9,7 @@ import type {
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import type { Logger } from '../platform/log';
+import { type MarkedFile, type OriginMark, originMarkFor } from '../platform/origin-mark';
 import { defaultRetryPolicy, type RetryPolicy } from '../platform/retry';
 import type { StorageContext } from '../storage/storage-context';
 import { MAX } from './adaptive-concurrency';
@@ -33,6 +34,8 @@ export interface JobRegistryOptions {
   blockingCallLimitMs?: number;
   /** How the job's files are opened (small-file.ts; tests: a full disk). */
   files?: FileOpener;
+  /** The OS's "from the internet" mark for downloaded files (default: this platform's, origin-mark.ts). */
+  originMark?: OriginMark;
   /** How verified files are flushed to the disk in batches (flush-batch.ts; the disk's flush for tests). */
   flush?: FlushBatchOptions;
   log?: Logger;
@@ -49,10 +52,12 @@ export class JobRegistry {
   private readonly finishedListeners = new Set<(job: DownloadJobSummary) => void>();
   private readonly now: () => Date;
   private readonly run: ElementDownloadOptions;
+  private readonly originMark: OriginMark;
 
   constructor(private readonly options: JobRegistryOptions) {
     this.now = options.now ?? (() => new Date());
     this.run = { retry: options.retry ?? defaultRetryPolicy, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 };
+    this.originMark = options.originMark ?? originMarkFor(process.platform);
   }
 
   onProgress(listener: (p: DownloadProgress) => void): () => void {
@@ -89,6 +94,7 @@ export class JobRegistry {
       claim,
       blockingCallLimitMs: this.options.blockingCallLimitMs,
       files: this.options.files,
+      mark: this.originMark.writes ? (files) => this.markFiles(files) : undefined,
       adaptive: spec.concurrency === undefined,
       flush: this.options.flush,
       now: this.now,
@@ -166,6 +172,18 @@ export class JobRegistry {
   runningIn(folder: string): DownloadJob | undefined {
     for (const job of this.jobs.values()) if (job.state === 'running' && job.target === folder) return job;
     return undefined;
+  }
+
+  /** A mark that cannot be written (a volume without streams, xattr refused) leaves the file without it. */
+  private async markFiles(files: MarkedFile[]): Promise<void> {
+    try {
+      await this.originMark.mark(files);
+    } catch (error) {
+      this.options.log?.warn('could not mark downloaded files as from the internet', {
+        files: files.length,
+        error: (error as Error)?.message,
+      });
+    }
   }
 
   private job(jobId: string): DownloadJob {

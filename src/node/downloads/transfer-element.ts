@@ -66,6 +66,8 @@ export interface ElementTransfer {
   flush?: FlushBatch;
   /** The folders to flush with the file (its own, and its parent when its folder is new). */
   dirs?: string[];
+  /** The URL the bytes came from, for the "from the internet" mark the flush writes (origin-mark.ts). */
+  originUrl?: () => string | undefined;
 }
 
 export interface TransferResult {
@@ -368,7 +370,12 @@ async function commitSmallBody(
 
 /** Hand a renamed, verified file to the batch; a failed flush takes it away from its final name. */
 function flushLater(t: ElementTransfer, file: FlushEntry['file']): Promise<void> {
-  const durable = (t.flush as FlushBatch).add({ file, dirs: t.dirs ?? [dirname(t.finalPath)] });
+  const url = t.originUrl?.();
+  const durable = (t.flush as FlushBatch).add({
+    file,
+    dirs: t.dirs ?? [dirname(t.finalPath)],
+    ...(url ? { origin: { path: t.finalPath, url } } : {}),
+  });
   return durable.catch(async (error) => {
     // The disk did not take it: what the name holds may not be what was verified.
     await rm(t.finalPath, { force: true }).catch(() => {});

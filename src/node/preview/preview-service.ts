@@ -4,6 +4,8 @@ import { AppError } from '../../common/errors/app-error';
 import { PreviewErrors } from '../../common/errors/preview-errors';
 import { checkFor, trustedContentHash } from '../../common/schemas/content-hash';
 import type { DataElement } from '../../common/schemas/instance-types';
+import { systemOpenFor } from '../../common/schemas/system-open';
+import { extensionFor, sanitizeFilename } from '../downloads/safe-filename';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../platform/retry';
 import { elementOpener } from '../storage/element-opener';
 import type { StorageContext } from '../storage/storage-context';
@@ -49,7 +51,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
       assertScanned(element);
       const { kind, contentType } = previewKindOf(element.contentType, element.filename);
       const base = { kind, contentType, filename: element.filename ?? null, size: element.size ?? 0 };
-      if (kind === 'other') return base;
+      if (kind === 'other') return { ...base, systemOpen: systemOpenFor(nameOnDisk(element)) };
       if (element.size != null && element.size > maxBytes) throw tooLarge(element.size, maxBytes);
 
       const open = elementOpener(client, instance, element);
@@ -149,6 +151,15 @@ function assertWhole(element: DataElement, bytes: Buffer): void {
       `The MD5 of ${element.filename ?? element.id} does not match Storage's`,
     );
   }
+}
+
+/** The name the element gets in a download folder, as folder-layout.ts gives it (its extension is what counts). */
+function nameOnDisk(element: DataElement): string {
+  const fallback = sanitizeFilename(
+    `${element.dataType || 'data'}-${element.id}${extensionFor(element.contentType)}`,
+    `data-${element.id}.bin`,
+  );
+  return sanitizeFilename(element.filename ?? '', fallback);
 }
 
 function tooLarge(size: number, maxBytes: number): AppError {

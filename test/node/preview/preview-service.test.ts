@@ -142,20 +142,28 @@ describe('preview of a data element', () => {
     for (const i of [0, 1, 2, 3]) expect(await codeOf(show(i))).toBe('PREVIEW_TYPE_MISMATCH');
   });
 
-  it('does not read types it cannot show: they open from the downloaded copy', async () => {
+  it('does not read types it cannot show: they open from the downloaded copy, or show in its folder', async () => {
     const { fake, show } = await setup([
       {
         size: 4_000,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         filename: 'brev.docx',
       },
+      { size: 5_000, contentType: 'application/msword', filename: 'gammel.doc' },
+      { size: 6_000, contentType: 'application/zip', filename: null },
+      { size: 7_000, contentType: 'application/octet-stream', filename: 'x\u202Efdp.exe' },
     ]);
     expect(await show(0)).toEqual({
       kind: 'other',
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       filename: 'brev.docx',
       size: 4_000,
+      systemOpen: { action: 'open' },
     });
+    expect((await show(1)).systemOpen).toEqual({ action: 'show-in-folder', reason: 'macros' });
+    // No name: it is saved as <dataType>-<id>.zip.
+    expect((await show(2)).systemOpen).toEqual({ action: 'show-in-folder', reason: 'container' });
+    expect((await show(3)).systemOpen).toEqual({ action: 'show-in-folder', reason: 'other' });
     expect(fake.count('data')).toBe(0);
   });
 
