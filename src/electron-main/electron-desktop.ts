@@ -37,6 +37,9 @@ export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop 
     async openPath(path) {
       await shell.openPath(path);
     },
+    async showItemInFolder(path) {
+      shell.showItemInFolder(path);
+    },
     async confirmInMain({ message, detail, confirmLabel, cancelLabel, production }) {
       const w = parent();
       // No is the default and the Escape answer: a yes needs a deliberate click or keypress.

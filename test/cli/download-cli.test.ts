@@ -137,6 +137,51 @@ describe('mpd download against the fakes, with the real token service', () => {
     expect((await readFile(join(instanceFolder, 'x.xml'))).length).toBe(2_000);
   });
 
+  it('downloads an element whose bytes were replaced after Storage hashed them, and says which check each file had (issue 18)', async () => {
+    // An instance from 2022, when Storage still hashed; one element replaced in 2025 keeps its old hash.
+    const [old, recent] = storage.add([
+      {
+        appId: 'ttd/byttet',
+        isComplete: true,
+        created: '2022-03-01T10:00:00Z',
+        elements: [
+          { size: 4_000, filename: 'skjema.xml' },
+          { size: 6_000, filename: 'vedlegg.pdf' },
+        ],
+      },
+      { appId: 'ttd/byttet', isComplete: true, elements: [{ size: 3_000, filename: 'ny.pdf' }] },
+    ]);
+    const replaced = old?.elements[1]?.id as string;
+    storage.replaceElement(replaced, { size: 6_500, at: '2025-02-03T04:05:06Z' });
+    const out = join(home, 'replaced');
+
+    const run = await mpd('download', '--profile', 'P', '--app', 'ttd/byttet', '--out', out, '--confirm', '--json');
+
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const job = JSON.parse(run.out) as {
+      state: string;
+      elements: { md5Checked: number; sizeChecked: number };
+      files: { elementId: string; instanceId: string; path: string; size: number; check: string }[];
+    };
+    expect(job.state).toBe('completed');
+    expect(job.elements).toMatchObject({ md5Checked: 1, sizeChecked: 2 });
+    const checks = Object.fromEntries(job.files.map((f) => [f.elementId, f.check]));
+    expect(checks).toEqual({
+      [old?.elements[0]?.id as string]: 'md5',
+      [replaced]: 'size',
+      [recent?.elements[0]?.id as string]: 'size',
+    });
+    for (const f of job.files)
+      expect((await readFile(join(out, f.path))).equals(storage.content(f.elementId))).toBe(true);
+    expect(storage.confirmations(old?.id as string).map((c) => c.stakeholderId)).toEqual(['ttd']);
+
+    // The report for a person says it too.
+    const again = await mpd('download', '--profile', 'P', '--app', 'ttd/byttet', '--out', out);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/checked: 1 by MD5, 2 by size only/);
+  });
+
   it('a scheduled run into a folder another machine is writing exits 1 naming it, and touches nothing', async () => {
     storage.add([{ appId: 'ttd/delt', isComplete: true, elements: [{ size: 1_000, filename: 'a.xml' }] }]);
     const out = join(home, 'shared-folder');

@@ -167,10 +167,17 @@ describeWithChromium('instances and downloads in Chromium (built bundle, real se
       'soknad-1.pdf',
       'attachment',
       '180 kB',
-      'Ja',
+      // Created after Storage stopped hashing (2023): checked by size when downloaded (issue 18, point 4).
+      'Størrelse',
       'Ikke sjekket',
     ]);
-    expect(await files.nth(1).locator('td').allInnerTexts()).toEqual(['skjema-1.xml', 'model', '40 kB', 'Ja', 'Ren']);
+    expect(await files.nth(1).locator('td').allInnerTexts()).toEqual([
+      'skjema-1.xml',
+      'model',
+      '40 kB',
+      'Størrelse',
+      'Ren',
+    ]);
     expect(await text(details.getByTestId('instance-facts'))).toContain(first?.id ?? 'missing');
     // The app API's InstanceResponse names the owner (instanceOwner.party.name); its read status is a number
     // there ("Unread" in Storage), shown in words.
@@ -232,6 +239,8 @@ describeWithChromium('instances and downloads in Chromium (built bundle, real se
     expect(await text(job.getByTestId('job-state'))).toBe('Fullført');
     expect(await text(job.getByTestId('job-files'))).toBe('6 av 6 filer · 663 kB av 663 kB');
     expect(await text(job.getByTestId('job-counts'))).toBe('Instanser: 3 ferdige · 3 bekreftet mottatt');
+    // Which check the files had, honestly: Storage has no hash for them (issue 18, point 4).
+    expect(await text(job.getByTestId('job-checks-line'))).toBe('Størrelse kontrollert: 6 filer');
     await settled(page);
     await h.screenshot('downloads-done');
 

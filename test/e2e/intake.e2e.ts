@@ -193,6 +193,9 @@ describeWithChromium('the Mottak view in Chromium (built bundle, real services, 
     const files = instances.first().getByTestId('pass-file');
     expect(await files.count()).toBe(2);
     expect(await text(files.first())).toMatch(/soknad-\d\.pdf/);
+    // Which check each saved file had: Storage has no hash for these (issue 18, point 4).
+    expect(await files.first().getByTestId('pass-file-check').getAttribute('data-check')).toBe('size');
+    expect(await text(files.first().getByTestId('pass-file-check'))).toBe('Størrelse kontrollert');
     await instances.first().getByTestId('pass-instance-folder').click();
     await expect
       .poll(() => desktop.calls.filter((c) => c.kind === 'openPath').map((c) => c.value))

@@ -3,7 +3,9 @@
  * services and the fakes behind them (as instances.e2e.ts). A PDF drawn by pdf.js (its worker from the
  * bundle, no CSP violation), an XML and a JSON element as foldable trees, an infected element that is
  * never offered nor read, a Word file opened with the system's app from the verified downloaded copy,
- * and the filtered list saved as CSV through the (scripted) save dialog and read back with æøå intact.
+ * an archive and an old Word file only shown in their folder (with the reason), which check each file
+ * had (MD5 where Storage's hash still holds, else size), and the filtered list saved as CSV through the
+ * (scripted) save dialog and read back with æøå intact.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,6 +59,8 @@ describeWithChromium('preview and CSV export in Chromium (built bundle, real ser
         isComplete: false,
         currentTask: TASK,
         owner: { organisationNumber: '974760673' },
+        // From before Storage stopped hashing (2023): its elements have an MD5, until one is replaced.
+        created: '2022-09-14T08:30:00Z',
         elements: [
           {
             size: pdf.length,
@@ -79,9 +83,15 @@ describeWithChromium('preview and CSV export in Chromium (built bundle, real ser
             filename: 'brev.docx',
             contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
           },
+          { size: 6_000, filename: 'vedlegg.zip', contentType: 'application/zip' },
+          { size: 5_000, filename: 'gammel-søknad.doc', contentType: 'application/msword' },
+          // A right-to-left override would show this name as "faktura-exe.pdf" (issue 17, finding 11).
+          { size: 3_000, filename: 'faktura-\u202Efdp.exe', contentType: 'application/octet-stream' },
         ],
       },
     ]) as [typeof instance];
+    // The JSON was replaced after its hash was set: the hash is stale, the file is checked by size.
+    storage.replaceElement(instance.elements[2]?.id as string, { body: sampleJson, at: '2025-06-02T10:00:00Z' });
     storage.add([
       { appId: APP, isComplete: true, owner: { personNumber: '01019012345' }, confirmedBy: ['ttd'], elements: [] },
       { appId: APP, isComplete: true, owner: { organisationNumber: '991825827' }, elements: [{ size: 10 }] },
@@ -143,7 +153,7 @@ describeWithChromium('preview and CSV export in Chromium (built bundle, real ser
     const view = dialog.getByTestId('preview-pdf');
     await view.waitFor({ timeout: 20_000 });
     await expect.poll(() => view.getAttribute('data-rendering'), { timeout: 20_000 }).toBe('false');
-    expect(await text(dialog.getByTestId('preview-facts'))).toMatch(/^application\/pdf · \d+,\d kB$/);
+    expect(await text(dialog.getByTestId('preview-facts'))).toMatch(/^application\/pdf · \d+,\d kB · MD5 kontrollert$/);
     expect(await text(dialog.getByTestId('pdf-page'))).toBe('Side 1 av 2');
     // The text layer holds the page's words, so they can be selected and copied.
     await expect.poll(() => dialog.getByTestId('pdf-text').textContent()).toContain('Søknad om tilskudd');
@@ -212,6 +222,7 @@ describeWithChromium('preview and CSV export in Chromium (built bundle, real ser
     expect(body).toContain('"beløp": 125000');
     expect(body).toContain('"godkjent": false');
     expect(body).toContain('"størrelse": 18234');
+    expect(await text(dialog.getByTestId('preview-facts'))).toMatch(/ · Størrelse kontrollert$/);
     await settled(page);
     await h.screenshot('preview-json');
     await dialog.getByTestId('tree-collapse-all').click();
@@ -272,6 +283,77 @@ describeWithChromium('preview and CSV export in Chromium (built bundle, real ser
     h.assertNoProblems();
   });
 
+  it('says which check each file gets, and shows a hidden right-to-left override as what it is', async () => {
+    const { page } = h;
+    await openDetails();
+    const checks = await page.getByTestId('file-check').allInnerTexts();
+    expect(checks).toEqual(['MD5', 'MD5', 'Størrelse (MD5-en er eldre enn filen)', 'MD5', 'MD5', 'MD5', 'MD5', 'MD5']);
+    expect(await page.getByTestId('instance-file').allInnerTexts()).toContainEqual(
+      expect.stringContaining('faktura-_fdp.exe'),
+    );
+    await page.getByTestId('instance-files').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await settled(page);
+    await h.screenshot('preview-file-checks');
+    await page.keyboard.press('Escape');
+    h.assertNoProblems();
+  });
+
+  it('shows an archive or an old Word file in its folder instead of opening it, and says why', async () => {
+    const { page } = h;
+    await openDetails();
+    // The instance was downloaded into the folder in the test before.
+    for (const [name, reason] of [
+      ['vedlegg.zip', 'Arkiver og e-postfiler kan inneholde andre filer, også programmer.'],
+      [
+        'gammel-søknad.doc',
+        'Filer av denne typen kan inneholde makroer eller innebygde objekter som kjøres når filen åpnes.',
+      ],
+    ]) {
+      await fileRow(name).getByTestId('preview-open').click();
+      const dialog = page.getByTestId('preview-dialog');
+      const other = dialog.getByTestId('preview-other');
+      await other.waitFor();
+      expect(await other.getAttribute('data-action')).toBe('show-in-folder');
+      expect(await text(other.getByTestId('preview-show-reason'))).toBe(reason);
+      expect(await other.getByTestId('preview-open-system').count()).toBe(0);
+      if (name === 'vedlegg.zip') {
+        await settled(page);
+        await h.screenshot('preview-show-in-folder');
+      }
+      await other.getByTestId('preview-show-folder').click();
+      await other.getByTestId('preview-opened').waitFor();
+      const shown = desktop.calls.filter((c) => c.kind === 'showItemInFolder').map((c) => c.value);
+      expect(shown.at(-1)?.startsWith(folder)).toBe(true);
+      expect(shown.at(-1)?.endsWith(name)).toBe(true);
+      expect(await text(other.getByTestId('preview-opened'))).toBe(`Filen er vist i mappen: ${shown.at(-1)}`);
+      if (name === 'vedlegg.zip') {
+        await settled(page);
+        await h.screenshot('preview-shown-in-folder');
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+    }
+    // Nothing of these was handed to the system to open; the docx (the test before) was.
+    expect(desktop.calls.filter((c) => c.kind === 'openPath').map((c) => c.value)).toHaveLength(1);
+
+    // The Downloads view says which check the job's files had.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-downloads').click();
+    const job = page.getByTestId('download-job').first();
+    await job.getByTestId('job-checks').waitFor();
+    expect(await text(job.getByTestId('job-checks-line'))).toBe(
+      'MD5 kontrollert: 6 filer · Størrelse kontrollert: 1 fil',
+    );
+    await settled(page);
+    await h.screenshot('downloads-job-checks');
+    await page.setViewportSize({ width: 900, height: 600 });
+    await settled(page);
+    await h.screenshot('downloads-job-checks-900x600');
+    await page.setViewportSize({ width: 1360, height: 960 });
+    await page.getByTestId('nav-instances').click();
+    h.assertNoProblems();
+  });
+
   it('saves the filtered list as CSV through the save dialog; read back, æøå are intact', async () => {
     const { page } = h;
     const target = join(folder, 'instanser.csv');
@@ -298,7 +380,7 @@ describeWithChromium('preview and CSV export in Chromium (built bundle, real ser
     const first = rows.find((r) => r[9] === instance.id);
     expect(first?.[0]).toBe('Org.nr. 974 760 673');
     expect(first?.[3]).toBe(TASK);
-    expect(first?.[6]).toBe('5');
+    expect(first?.[6]).toBe('8');
     expect(rows.map((r) => r[0])).toContain('Fødselsnr. 010190 12345');
     expect(bytes.includes(Buffer.from('Bærum_på_Økern', 'utf8'))).toBe(true);
 

@@ -10,8 +10,10 @@ import { createFakeEventLog, type FakeEventLog } from './fake-event-log';
  * shared/reference/maskinporten-altinn.md §3; notes in test/fakes/README-storage.md).
  *
  * Data element bytes are generated from a seed, never stored: element content is a rotation of one
- * pseudo-random block, so a gigabyte of instances costs a few megabytes and the MD5 (`contentHash`,
- * base64) is real. Faults are injected per request kind, element or instance.
+ * pseudo-random block, so a gigabyte of instances costs a few megabytes. `contentHash` is what Storage
+ * has: only elements created before it stopped hashing (January 2023) carry one, and an element replaced
+ * later keeps its old, now wrong, value (stampElement). Faults are injected per request kind, element or
+ * instance.
  */
 
 export interface FakeTokenInfo {
@@ -28,8 +30,6 @@ export interface FakeElementSpec {
   contentType?: string;
   dataType?: string;
   fileScanResult?: string;
-  /** Leave contentHash out of the metadata (Storage does not always have one). */
-  omitHash?: boolean;
   /**
    * Serve these exact bytes instead of generated ones (a real PDF, XML or JSON for the preview). `size`
    * stays what the metadata says: set it to `body.length`, or to something else to make Storage lie.
@@ -122,14 +122,25 @@ export interface FakeElement {
   id: string;
   spec: FakeElementSpec;
   offset: number;
+  /** The base64 MD5 of the bytes served now (for the tests' byte checks; not what Storage says). */
   md5: string;
+  /** What Storage's metadata says (stampElement): absent for nearly all elements, stale after a replace. */
+  contentHash?: string;
   created: string;
+  lastChanged: string;
   /** Set by the app API's writes (stampElement); absent on seeded elements. */
-  lastChanged?: string;
   createdBy?: string;
   lastChangedBy?: string;
   isRead?: boolean;
 }
+
+/**
+ * altinn-storage 7363b26 (2023-01-30, "verify filescan timestamp") removed `ContentHash = hash` from both
+ * the create and the update of a data element (src/Storage/Controllers/DataController.cs); nothing has set
+ * it since (altinn-storage@d9364e4: no assignment of ContentHash in src/Storage). Reference §3.7 "Storage
+ * side of every upload".
+ */
+export const STORAGE_STOPPED_HASHING = '2023-01-30T14:51:59Z';
 
 export interface FakeInstance {
   /** Storage's internal row id (a bigint that grows with each insert): the tie-breaker of its paging. */
@@ -230,13 +241,13 @@ export class FakeAltinnStorage {
       dataType: input.dataType,
       fileScanResult: input.fileScan ? 'Pending' : 'NotApplicable',
       body: input.bytes,
-      omitHash: input.replace ? input.replace.spec.omitHash : true,
     };
     let element = input.replace;
     if (element) {
       element.spec = spec;
-      element.lastChanged = input.at;
+      element.offset = 0;
       element.lastChangedBy = input.by;
+      this.stampBytes(element, input.at, 'replaced');
     } else {
       const id = guidFrom(`${this.options.seed ?? 1}:element:${instance.seq}:${++this.counter}:${input.at}`);
       element = {
@@ -244,16 +255,16 @@ export class FakeAltinnStorage {
         spec,
         offset: 0,
         md5: '',
-        created: input.at,
-        lastChanged: input.at,
+        created: '',
+        lastChanged: '',
         createdBy: input.by,
         lastChangedBy: input.by,
         isRead: false,
       };
+      this.stampBytes(element, input.at, 'created');
       instance.elements.push(element);
       this.elements.set(id, { instance, element });
     }
-    if (!input.replace) element.md5 = createHash('md5').update(input.bytes).digest('base64');
     this.touch(instance, input.at);
     return element;
   }
@@ -370,6 +381,45 @@ export class FakeAltinnStorage {
     instance.lastChanged = lastChanged ?? (this.options.now?.() ?? new Date()).toISOString();
   }
 
+  /**
+   * Replace an element's bytes after it was created, as `PUT …/data/{id}` does: new bytes (`body`, or
+   * `size` generated ones from another offset), `lastChanged` now (or `at`), the instance's `lastChanged`
+   * too; `contentHash` stays what it was.
+   */
+  replaceElement(elementId: string, change: { size?: number; body?: Uint8Array; at?: string } = {}): void {
+    const found = this.elements.get(elementId);
+    if (!found) throw new Error(`no element ${elementId}`);
+    const { element, instance } = found;
+    const at = change.at ?? (this.options.now?.() ?? new Date()).toISOString();
+    element.spec = {
+      ...element.spec,
+      size: change.body?.length ?? change.size ?? element.spec.size,
+      body: change.body,
+    };
+    element.offset = (element.offset + 7919) % BLOCK;
+    this.stampBytes(element, at, 'replaced');
+    instance.lastChanged = at;
+    this.sorted = undefined;
+  }
+
+  /**
+   * The one place an element's dates and hash are set, as Storage sets them: on create, `created` =
+   * `lastChanged` = now (altinn-storage@d9364e4 src/Storage/Helpers/DataElementHelper.cs:55-58) and a
+   * `contentHash` only before Storage stopped hashing; on a replace of the bytes, `lastChanged` = now
+   * (DataController.cs:648-662) and the hash left as it was — stale. `md5` is always the MD5 of the bytes
+   * served, for the tests to compare against.
+   */
+  private stampBytes(element: FakeElement, at: string, how: 'created' | 'replaced'): void {
+    const hash = createHash('md5');
+    for (const chunk of this.chunks(element, 0, servedSize(element))) hash.update(chunk);
+    element.md5 = hash.digest('base64');
+    if (how === 'created') {
+      element.created = at;
+      element.contentHash = Date.parse(at) < Date.parse(STORAGE_STOPPED_HASHING) ? element.md5 : undefined;
+    }
+    element.lastChanged = at;
+  }
+
   /** A confirmation made elsewhere (another machine of the same org, or another org), as POST …/complete does. */
   confirmAs(instanceId: string, org: string): void {
     const instance = this.instances.get(instanceId);
@@ -482,7 +532,7 @@ export class FakeAltinnStorage {
           platform: `${this.storageBase}/instances/${instance.id}/data/${e.id}`,
         },
         size: e.spec.size,
-        ...(e.spec.omitHash ? {} : { contentHash: e.md5 }),
+        ...(e.contentHash ? { contentHash: e.contentHash } : {}),
         locked: Boolean(instance.spec.isComplete),
         refs: [],
         isRead: e.isRead ?? true,
@@ -490,7 +540,7 @@ export class FakeAltinnStorage {
         fileScanResult: e.spec.fileScanResult ?? 'NotApplicable',
         created: e.created,
         createdBy: e.createdBy ?? '12345',
-        lastChanged: e.lastChanged ?? e.created,
+        lastChanged: e.lastChanged,
         lastChangedBy: e.lastChangedBy ?? '12345',
       })),
       created: instance.created,
@@ -520,16 +570,8 @@ export class FakeAltinnStorage {
     spec.elements.forEach((elementSpec, i) => {
       const id = guidFrom(`${this.options.seed ?? 1}:element:${n}:${i}`);
       const offset = Number.parseInt(id.slice(0, 8), 16) % BLOCK;
-      const element: FakeElement = {
-        id,
-        spec: elementSpec,
-        offset,
-        md5: '',
-        created: new Date(Date.parse(created) + i * 1000).toISOString(),
-      };
-      const hash = createHash('md5');
-      for (const chunk of this.chunks(element, 0, servedSize(element))) hash.update(chunk);
-      element.md5 = hash.digest('base64');
+      const element: FakeElement = { id, spec: elementSpec, offset, md5: '', created: '', lastChanged: '' };
+      this.stampBytes(element, new Date(Date.parse(created) + i * 1000).toISOString(), 'created');
       instance.elements.push(element);
       this.elements.set(id, { instance, element });
     });

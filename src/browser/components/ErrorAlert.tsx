@@ -1,4 +1,5 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { visibleName } from '../../common/format/hidden-characters';
 import { useErrorText, useT } from '../hooks/use-t';
 import { ProblemItemList } from './ProblemItemList';
 
@@ -18,7 +19,7 @@ export function ErrorAlert({ error, onRetry, heading }: { error: unknown; onRetr
       {text.hint ? <Paragraph>{text.hint}</Paragraph> : null}
       <ProblemItemList error={error} />
       <Paragraph data-size="sm" className="error-alert__detail">
-        {t('shell.errorCode', { code: text.code })} · {text.message}
+        {t('shell.errorCode', { code: text.code })} · {visibleName(text.message)}
       </Paragraph>
       {onRetry ? (
         <Button variant="secondary" data-size="sm" onClick={onRetry}>

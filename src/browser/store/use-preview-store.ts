@@ -16,8 +16,9 @@ export interface PreviewState {
   target?: PreviewTarget;
   preview: Loadable<ElementPreview | undefined>;
   /**
-   * "Open in a program on this computer" for kinds the window does not show: the path main opened. Kept
-   * here, not in the button's component, because choosing a folder and opening from it is one chain whose
+   * "Open in a program on this computer" (or "Show in folder", for types the app does not open: the
+   * preview's `systemOpen`) for kinds the window does not show: the path main opened or showed. Kept here,
+   * not in the button's component, because choosing a folder and opening from it is one chain whose
    * failure at either step lands in this one state (a cancelled folder choice leaves it as it was), and an
    * answer for an element the dialog has left is dropped like the preview's own.
    */
@@ -28,7 +29,9 @@ export interface PreviewState {
   close(): void;
   /** Open the verified downloaded copy: from `folder`, or from the folders of this session's download jobs. */
   openWithSystem(folder?: string): Promise<void>;
-  /** Let the person pick the download folder (it becomes trusted in main), then open from it. */
+  /** Show the verified downloaded copy in its folder (types the app does not open), found as for opening. */
+  showInFolder(folder?: string): Promise<void>;
+  /** Let the person pick the download folder (it becomes trusted in main), then open or show from it. */
   chooseFolderAndOpen(): Promise<void>;
 }
 
@@ -79,11 +82,26 @@ export const usePreviewStore = create<PreviewState>()((set, get) => {
       );
     },
 
+    async showInFolder(folder) {
+      const target = get().target;
+      if (!target) return;
+      const mine = generation;
+      await load(
+        slot(set, get, 'systemOpen'),
+        async () =>
+          (await call('preview:show-downloaded', { elementId: target.elementId, ...(folder ? { folder } : {}) })).path,
+        { isCurrent: () => mine === generation },
+      );
+    },
+
     async chooseFolderAndOpen() {
       const mine = generation;
       try {
         const { folder } = await call('downloads:choose-folder');
-        if (folder && mine === generation) await get().openWithSystem(folder);
+        if (!folder || mine !== generation) return;
+        // What main said the type allows (common/schemas/system-open.ts).
+        const show = get().preview.value?.systemOpen?.action === 'show-in-folder';
+        await (show ? get().showInFolder(folder) : get().openWithSystem(folder));
       } catch (error) {
         if (mine === generation) set({ systemOpen: { status: 'failed', error: asApiError(error), value: undefined } });
       }

@@ -5,6 +5,7 @@ import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import { formatBytes } from '../../common/format/bytes';
 import { splitDuration } from '../../common/format/duration';
+import { visibleName } from '../../common/format/hidden-characters';
 import { englishHint } from '../../common/i18n/hints';
 import { instanceIdSchema } from '../../common/schemas/instance-types';
 import { type CliContext, UsageError } from '../context';
@@ -16,7 +17,9 @@ export function registerDownloadCommand(program: Command, ctx: CliContext): void
   filterOptions(
     program
       .command('download')
-      .description('Download instances and their data elements to a folder: streamed, verified (size, MD5), resumable')
+      .description(
+        'Download instances and their data elements to a folder: streamed, verified (MD5 where Altinn has a valid hash, else size), resumable',
+      )
       .requiredOption('--profile <profile>', 'client profile id or name'),
   )
     .requiredOption('--out <dir>', 'the download folder (layout: <app>/<partyId>_<instanceGuid>/…)')
@@ -31,7 +34,10 @@ export function registerDownloadCommand(program: Command, ctx: CliContext): void
     )
     .option('--confirm', 'confirm (POST …/complete) each instance once all its files are verified on disk')
     .option('--confirm-production', 'with --confirm in production: yes, really confirm')
-    .option('--json', 'no progress line; print the finished job as JSON (counts, failures, infected files)')
+    .option(
+      '--json',
+      'no progress line; print the finished job as JSON (counts, failures, infected files, each file and its check)',
+    )
     .option(
       '--skip-if-busy',
       'when another download is writing to the folder, say so and exit 0 (overlapping scheduled runs)',
@@ -95,7 +101,8 @@ export function registerDownloadCommand(program: Command, ctx: CliContext): void
         if (ctx.io.isTTY && !o.json) ctx.io.stdout('\n');
         const detail = s.downloads.get(job.jobId);
         if (o.json) {
-          ctx.json(detail);
+          // Each verified file with the check it had: MD5 where Storage's hash still holds, else size.
+          ctx.json({ ...detail, files: s.downloads.files(job.jobId) });
           printProblems(ctx, detail);
         } else printReport(ctx, detail, end.target);
         // Exit 0 only when everything was verified (and confirmed, when asked).
@@ -119,6 +126,7 @@ function printReport(ctx: CliContext, job: DownloadJobDetail, target: string): v
     `${p.instances.done} of ${p.instances.total} instances verified in ${target}; ` +
     `${p.elements.done} files downloaded, ${p.elements.skipped} already on disk, ${p.elements.failed} failed, ` +
     `${p.elements.infected} infected (not saved); ${bytes(p.bytes.done)}` +
+    `; checked: ${p.elements.md5Checked} by MD5, ${p.elements.sizeChecked} by size only` +
     (p.confirm ? `; ${p.instances.confirmed} confirmed` : '');
   // A scheduled run's log keeps stdout for what was done and stderr for what needs a person.
   if (ok) ctx.print(summary);
@@ -130,9 +138,10 @@ function printReport(ctx: CliContext, job: DownloadJobDetail, target: string): v
 function printProblems(ctx: CliContext, job: DownloadJobDetail): void {
   const problem = (line: string) => ctx.io.stderr(`${line}\n`);
   if (job.error) problem(`Error [${job.error.code}]: ${job.error.message}`);
-  for (const i of job.infected.slice(0, 20)) problem(`  infected: ${i.instanceId} ${i.elementId} ${i.filename ?? ''}`);
+  for (const i of job.infected.slice(0, 20))
+    problem(`  infected: ${i.instanceId} ${i.elementId} ${visibleName(i.filename) ?? ''}`);
   for (const f of job.failures.slice(0, 20)) {
-    problem(`  failed: ${f.instanceId}${f.elementId ? ` ${f.elementId}` : ''} [${f.code}] ${f.message}`);
+    problem(`  failed: ${f.instanceId}${f.elementId ? ` ${f.elementId}` : ''} [${f.code}] ${visibleName(f.message)}`);
   }
   if (job.failures.length > 20) problem(`  … and ${job.failures.length - 20} more`);
   const codes = new Set([...(job.error ? [job.error.code] : []), ...job.failures.map((f) => f.code)]);

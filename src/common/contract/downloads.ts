@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppErrorJson } from '../errors/app-error';
+import type { VerifiedBy } from '../schemas/content-hash';
 import { instanceFiltersSchema } from '../schemas/instance-query';
 import { instanceIdSchema } from '../schemas/instance-types';
 import { channel } from './define';
@@ -12,8 +13,20 @@ export interface DownloadProgress {
   state: DownloadJobState;
   /** `total` grows as pages arrive; Storage gives no total count, so `totalKnown` says when it is final. */
   instances: { done: number; failed: number; total: number; totalKnown: boolean; confirmed: number };
-  /** `skipped` were already verified on disk by an earlier run (from the manifest). */
-  elements: { done: number; failed: number; infected: number; skipped: number; total: number };
+  /**
+   * `skipped` were already verified on disk by an earlier run (from the manifest). Of the done and skipped,
+   * `md5Checked` had their bytes checked against Storage's MD5 and `sizeChecked` only against the size
+   * (Storage has no hash for most elements, or only a stale one: common/schemas/content-hash.ts).
+   */
+  elements: {
+    done: number;
+    failed: number;
+    infected: number;
+    skipped: number;
+    total: number;
+    md5Checked: number;
+    sizeChecked: number;
+  };
   bytes: { done: number; total: number };
   /** Bytes per second, smoothed. */
   rate: number;
@@ -45,6 +58,16 @@ export interface DownloadProblem {
   filename?: string | null;
   code: string;
   message: string;
+}
+
+/** One verified file of a job, as `mpd download --json` lists it: where it is and how it was checked. */
+export interface DownloadedFile {
+  instanceId: string;
+  elementId: string;
+  /** Relative to the download folder, forward slashes. */
+  path: string;
+  size: number;
+  check: VerifiedBy;
 }
 
 export interface DownloadJobDetail extends DownloadJobSummary {

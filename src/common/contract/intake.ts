@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppErrorJson } from '../errors/app-error';
+import type { VerifiedBy } from '../schemas/content-hash';
 import { instanceIdSchema } from '../schemas/instance-types';
 import { appIdSchema } from '../schemas/profile';
 import { channel } from './define';
@@ -87,6 +88,8 @@ export interface PassFile {
   fileScanResult?: string | null;
   /** Verified on disk in this folder. */
   saved: boolean;
+  /** How a saved file's bytes were checked: against Storage's MD5, or by size only (content-hash.ts). */
+  check?: VerifiedBy;
 }
 
 /** One instance a pass brought, for the history (and the preview of its files). */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { VerifiedBy } from '../schemas/content-hash';
 import { instanceIdSchema } from '../schemas/instance-types';
+import type { SystemOpen } from '../schemas/system-open';
 import { channel } from './define';
 
 /**
@@ -21,6 +23,16 @@ export interface ElementPreview {
    */
   encoding?: 'base64' | 'text';
   data?: string;
+  /**
+   * How the bytes read were checked: `md5` against Storage's contentHash where that still describes them,
+   * else `size` (common/schemas/content-hash.ts). Absent for `other`, whose bytes are not read.
+   */
+  check?: VerifiedBy;
+  /**
+   * For `other`: open the downloaded copy with the system's program, or only show it in its folder, and
+   * why (common/schemas/system-open.ts) — decided in main from the name the file gets on disk.
+   */
+  systemOpen?: SystemOpen;
 }
 
 /** Altinn data element ids are GUIDs (§3.3). */
@@ -43,6 +55,13 @@ export const previewChannels = {
    * job wrote to; without it, main looks in the folders of this session's download jobs, newest first.
    */
   'preview:open-downloaded': channel<{ opened: boolean; path: string }>()(
+    z.strictObject({ elementId: elementIdSchema, folder: z.string().min(1).max(4096).optional() }),
+  ),
+  /**
+   * Show the downloaded, verified copy in its folder (the file manager with the file selected), for types
+   * the app does not open: macros, archives, e-mail, anything that may run (common/schemas/system-open.ts).
+   */
+  'preview:show-downloaded': channel<{ shown: boolean; path: string }>()(
     z.strictObject({ elementId: elementIdSchema, folder: z.string().min(1).max(4096).optional() }),
   ),
 };

@@ -64,7 +64,8 @@ async function confirmEach(
   for (const instanceId of instanceIds) {
     try {
       const instance = await client.getInstance(instanceId);
-      const outcome = await confirmInstance(client, target, instance, manifest);
+      // The files are read again: they may have changed since they were verified (issue 17, finding 12).
+      const outcome = await confirmInstance(client, target, instance, manifest, undefined, { rehash: true });
       results.push({ instanceId, confirmed: true, ...(outcome === 'already' ? { alreadyConfirmed: true } : {}) });
     } catch (error) {
       const e = asAppError(error);

@@ -1,36 +1,73 @@
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, realpath } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
+import { trustedContentHash } from '../../common/schemas/content-hash';
 import type { Instance } from '../../common/schemas/instance-types';
 import { syncDir } from '../platform/atomic-write';
 import { confirmedBy } from '../storage/instance-summary';
 import type { StorageClient } from '../storage/storage-client';
-import { INSTANCE_JSON, instanceFolder } from './folder-layout';
-import type { Manifest } from './manifest';
-import { syncFile } from './transfer-element';
+import { INSTANCE_JSON, insideTarget, instanceFolder } from './folder-layout';
+import { type Manifest, type ManifestEntry, sameVersion } from './manifest';
+import { hashFile, syncFile } from './transfer-element';
 
 /**
- * Every data element of the instance (as Storage lists it now) is in the manifest as verified, with the
- * same size and MD5 Storage reports, and its file is on disk with that size. Infected elements are never
- * verified, so an instance with one is never confirmed.
+ * Every data element of the instance (as Storage lists it now) is in the manifest as verified: with
+ * Storage's size, the MD5 of Storage's hash where that hash still describes the bytes
+ * (common/schemas/content-hash.ts), the same version of the element (its `lastChanged`), and its file on
+ * disk as recorded (onDiskAsRecorded). Infected elements are never verified, so an instance with one is
+ * never confirmed. `rehash` reads every file again (confirming afterwards: the files may have changed
+ * since they were verified); a job that has just verified and flushed them does not.
  */
-export async function unverifiedElements(target: string, instance: Instance, manifest: Manifest): Promise<string[]> {
+export async function unverifiedElements(
+  target: string,
+  instance: Instance,
+  manifest: Manifest,
+  options: { rehash?: boolean } = {},
+): Promise<string[]> {
   const missing: string[] = [];
+  const folder = await realFolder(instanceFolder(target, instance));
   for (const element of instance.data ?? []) {
     const entry = manifest.verified(element.id);
+    const expectedMd5 = trustedContentHash(element);
     const matches =
       entry &&
+      folder !== undefined &&
       element.fileScanResult !== 'Infected' &&
       (element.size == null || entry.size === element.size) &&
-      (!element.contentHash || entry.md5 === element.contentHash) &&
-      (await stat(join(target, entry.path)).then(
-        (s) => s.isFile() && s.size === entry.size,
-        () => false,
-      ));
+      (!expectedMd5 || entry.md5 === expectedMd5) &&
+      sameVersion(entry, element) &&
+      (await onDiskAsRecorded(target, folder, entry, options.rehash === true));
     if (!matches) missing.push(element.id);
   }
   return missing;
+}
+
+/**
+ * The recorded file is a regular file (not a link) in the instance's own folder — the manifest is a file
+ * anyone who can write the folder could edit, so its path is checked, also after links are resolved —
+ * with the recorded size, and, when `rehash`, the recorded MD5.
+ */
+async function onDiskAsRecorded(target: string, folder: string, entry: ManifestEntry, rehash: boolean) {
+  let path: string;
+  try {
+    path = insideTarget(target, join(target, ...entry.path.split('/')));
+  } catch {
+    return false;
+  }
+  const seen = await lstat(path).catch(() => undefined);
+  if (!seen?.isFile() || seen.size !== entry.size) return false;
+  const real = await realpath(path).catch(() => undefined);
+  if (!real || dirname(real) !== folder) return false;
+  if (!rehash) return true;
+  return (await hashFile(path).catch(() => undefined)) === entry.md5;
+}
+
+/** The instance's folder with links resolved, if it is a real folder (not itself a link). */
+async function realFolder(folder: string): Promise<string | undefined> {
+  const seen = await lstat(folder).catch(() => undefined);
+  if (!seen?.isDirectory()) return undefined;
+  return realpath(folder).catch(() => undefined);
 }
 
 /**
@@ -44,10 +81,13 @@ export async function confirmInstance(
   instance: Instance,
   manifest: Manifest,
   signal?: AbortSignal,
-  /** `flushed`: the caller has flushed instance.json and the folder already (a job's batch, flush-batch.ts). */
-  options: { flushed?: boolean } = {},
+  /**
+   * `flushed`: the caller has flushed instance.json and the folder already (a job's batch, flush-batch.ts).
+   * `rehash`: read every file again first (confirming afterwards).
+   */
+  options: { flushed?: boolean; rehash?: boolean } = {},
 ): Promise<'confirmed' | 'already'> {
-  const missing = await unverifiedElements(target, instance, manifest);
+  const missing = await unverifiedElements(target, instance, manifest, { rehash: options.rehash });
   if (missing.length) {
     throw new AppError(
       DownloadErrors.NOT_VERIFIED,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DownloadJobState, DownloadProblem, DownloadSource } from '../../common/contract/downloads';
 import type { AppError } from '../../common/errors/app-error';
+import type { VerifiedBy } from '../../common/schemas/content-hash';
 import type { DataElement, Instance } from '../../common/schemas/instance-types';
+import type { MarkedFile } from '../platform/origin-mark';
 import { isAbort } from '../platform/retry';
 import type { StorageContext } from '../storage/storage-context';
 import type { AdaptiveConcurrency } from './adaptive-concurrency';
@@ -10,7 +12,7 @@ import { FlushBatch, type FlushBatchOptions } from './flush-batch';
 import type { FolderLock } from './folder-lock';
 import type { Manifest } from './manifest';
 import { RateMeter } from './rate-meter';
-import { SmallFileWriter } from './small-file';
+import { type FileOpener, SmallFileWriter } from './small-file';
 
 export interface DownloadJobSpec {
   profileId: string;
@@ -62,7 +64,8 @@ export interface DownloadJob {
   fatal?: AppError;
   listingDone: boolean;
   instances: Map<string, { state: InstanceState; confirmed: boolean }>;
-  elements: Map<string, { state: ElementState; size: number }>;
+  /** `check`: how a done or skipped element's bytes were checked (common/schemas/content-hash.ts). */
+  elements: Map<string, { state: ElementState; size: number; check?: VerifiedBy }>;
   failures: DownloadProblem[];
   bytesDone: number;
   rate: RateMeter;
@@ -100,6 +103,10 @@ export function newJob(input: {
   context: StorageContext;
   claim: { lock: FolderLock; manifest: Manifest };
   blockingCallLimitMs?: number;
+  /** How files are opened (the outside world: tests give one whose temp files sit on a full disk). */
+  files?: FileOpener;
+  /** The OS's "from the internet" mark, written on every downloaded file before its flush (origin-mark.ts). */
+  mark?: (files: MarkedFile[]) => Promise<void>;
   adaptive: boolean;
   flush?: FlushBatchOptions;
   now: () => Date;
@@ -110,13 +117,13 @@ export function newJob(input: {
     spec,
     adaptive: input.adaptive,
     listed: listed ? new Map(listed.map((instance) => [instance.id, instance])) : undefined,
-    flusher: new FlushBatch(input.flush),
+    flusher: new FlushBatch({ ...input.flush, ...(input.mark ? { mark: input.mark } : {}) }),
     finishing: new Set(),
     target: input.target,
     context: input.context,
     manifest: input.claim.manifest,
     lock: input.claim.lock,
-    smallFiles: new SmallFileWriter(input.blockingCallLimitMs),
+    smallFiles: new SmallFileWriter(input.blockingCallLimitMs, input.files),
     state: 'running',
     controller: new AbortController(),
     cancelled: false,

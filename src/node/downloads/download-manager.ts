@@ -1,4 +1,9 @@
-import type { DownloadJobDetail, DownloadJobSummary, DownloadProgress } from '../../common/contract/downloads';
+import type {
+  DownloadedFile,
+  DownloadJobDetail,
+  DownloadJobSummary,
+  DownloadProgress,
+} from '../../common/contract/downloads';
 import type { ConfirmResult } from '../../common/contract/instances';
 import { type ConfirmAfterwardsInput, confirmAfterwards } from './confirm-afterwards';
 import type { DownloadJobSpec } from './download-job';
@@ -37,6 +42,11 @@ export class DownloadManager {
 
   get(jobId: string): DownloadJobDetail {
     return this.jobs.get(jobId);
+  }
+
+  /** The files the job has verified, each with the check it had. */
+  files(jobId: string): DownloadedFile[] {
+    return this.jobs.files(jobId);
   }
 
   wait(jobId: string): Promise<DownloadJobSummary> {

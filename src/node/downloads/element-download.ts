@@ -1,6 +1,7 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
+import { trustedContentHash, type VerifiedBy } from '../../common/schemas/content-hash';
 import type { DataElement } from '../../common/schemas/instance-types';
 import { isAbort, type RetryPolicy, withRetry } from '../platform/retry';
 import { elementOpener } from '../storage/element-opener';
@@ -8,6 +9,7 @@ import type { AdaptiveConcurrency } from './adaptive-concurrency';
 import { asAppError, isFatal } from './download-failures';
 import { type DownloadJob, type ElementState, type ElementWork, failJob, recordProblem } from './download-job';
 import { insideTarget, manifestPath, tempPath } from './folder-layout';
+import { type ManifestEntry, sameVersion } from './manifest';
 import { hashFile, transferElement } from './transfer-element';
 import type { TransferSlots } from './transfer-slots';
 
@@ -48,8 +50,8 @@ export async function downloadElement(
   const { element, run } = work;
   const instanceId = run.instance.id;
   const signal = job.controller.signal;
-  const set = (state: ElementState) => {
-    job.elements.set(element.id, { state, size: element.size ?? 0 });
+  const set = (state: ElementState, check?: VerifiedBy) => {
+    job.elements.set(element.id, { state, size: element.size ?? 0, ...(check ? { check } : {}) });
     return state;
   };
   // Storage's virus scan said Infected: never saved, recorded and reported (§3.3 fileScanResult).
@@ -58,15 +60,11 @@ export async function downloadElement(
     return { state: set('infected') };
   }
   /** Recorded as verified once its flush is done; a failed flush fails the element. */
-  const afterFlush = (
-    durable: Promise<void>,
-    entry: { path: string; size: number; md5: string },
-    state: ElementState,
-  ) =>
+  const afterFlush = (durable: Promise<void>, entry: VerifiedFile, state: ElementState) =>
     durable.then(
       () => {
         job.manifest.recordVerified(element.id, { instanceId, ...entry });
-        set(state);
+        set(state, entry.check);
         return true;
       },
       (error: unknown) => {
@@ -82,35 +80,67 @@ export async function downloadElement(
   try {
     const finalPath = insideTarget(job.target, join(run.folder, work.filename));
     const rel = manifestPath(job.target, finalPath);
-    const expectedMd5 = normalizeMd5(element.contentHash);
+    // The URL the bytes come from (the app's, or Storage's after a fallback), for the file's "from the
+    // internet" mark (origin-mark.ts); before any request, the element's own link.
+    const open = elementOpener(job.context.client, run.instance, element);
+    let source: string | undefined;
+    const originUrl = () =>
+      source ?? element.selfLinks?.apps ?? element.selfLinks?.platform ?? job.context.environment.altinn.storageBase;
+    // Storage's hash only where it still describes the bytes; otherwise size and Content-Length.
+    const expectedMd5 = trustedContentHash(element);
     const expectedSize = element.size ?? undefined;
+    const elementChanged = element.lastChanged ?? undefined;
     if (!run.fresh) {
       const found = await alreadyVerified(job, element, finalPath, rel, expectedSize, expectedMd5);
-      if (found === 'recorded') return { state: set('skipped') };
+      if (found === 'recorded') {
+        const entry = job.manifest.verified(element.id) as ManifestEntry;
+        // Recorded by size (format 1 said no more), and Storage's trusted hash is the MD5 written then.
+        if (expectedMd5 && entry.check !== 'md5') {
+          job.manifest.recordVerified(element.id, { ...entry, check: 'md5', elementChanged });
+        }
+        return { state: set('skipped', expectedMd5 ? 'md5' : entry.check) };
+      }
       if (found === 'rehashed') {
         // Right bytes under the final name, but in no manifest: perhaps renamed just before a crash and
         // never flushed. Flushed now, like a fresh file, before it is recorded.
-        const durable = job.flusher.add({ file: finalPath, dirs: run.dirs });
-        const entry = { path: rel, size: expectedSize as number, md5: expectedMd5 as string };
-        return { state: 'skipped', durable: afterFlush(durable, entry, 'skipped') };
+        const durable = job.flusher.add({
+          file: finalPath,
+          dirs: run.dirs,
+          origin: { path: finalPath, url: originUrl() },
+        });
+        const entry = { path: rel, size: expectedSize as number, md5: expectedMd5 as string, check: 'md5' as const };
+        return { state: 'skipped', durable: afterFlush(durable, { ...entry, elementChanged }, 'skipped') };
       }
     }
     // In a folder this run created there is no .part to continue, until a failed attempt leaves one.
     let noPart = run.fresh;
+    let firstAttempt = true;
     const takeNoPart = () => {
       const first = noPart;
       noPart = false;
       return first;
     };
+    // A .part from an earlier run may be damaged (a power cut) in a way only an MD5 shows: without a hash
+    // it is not continued; a part this run's failed attempt left is.
+    const takeUntrusted = () => {
+      const first = firstAttempt;
+      firstAttempt = false;
+      return first && !expectedMd5;
+    };
 
-    const open = elementOpener(job.context.client, run.instance, element);
     const result = await withRetry(
       () =>
         transferElement({
-          open: (rangeStart, attemptSignal) => open({ rangeStart, signal: attemptSignal }),
+          open: async (rangeStart, attemptSignal) => {
+            const response = await open({ rangeStart, signal: attemptSignal });
+            source = response.url;
+            return response;
+          },
+          originUrl,
           tempPath: tempPath(run.folder, element),
           smallFiles: job.smallFiles,
           noPart: takeNoPart(),
+          untrustedPart: takeUntrusted(),
           slots: network.slots,
           startSignal: network.start,
           flush: job.flusher,
@@ -127,10 +157,10 @@ export async function downloadElement(
       { policy: options.retry, signal, onRetry: ({ error }) => overloaded(error) },
     );
     network.adaptive?.transferDone();
-    const entry = { path: rel, size: result.size, md5: result.md5 };
+    const entry: VerifiedFile = { path: rel, size: result.size, md5: result.md5, check: result.check, elementChanged };
     if (!result.durable) {
       job.manifest.recordVerified(element.id, { instanceId, ...entry });
-      return { state: set('done') };
+      return { state: set('done', result.check) };
     }
     const durable = afterFlush(result.durable, entry, 'done');
     // A disk that falls behind holds the next transfer back (flush-batch.ts MAX_UNFLUSHED).
@@ -149,6 +179,9 @@ export async function downloadElement(
   }
 }
 
+/** What the manifest records of a verified file (its instance added). */
+type VerifiedFile = Omit<ManifestEntry, 'instanceId' | 'verifiedAt'>;
+
 /**
  * 'recorded': verified by an earlier run (in the manifest, as flushed). 'rehashed': a file under the
  * final name whose size and MD5 match Storage's but which no manifest lists — renamed before a crash
@@ -162,7 +195,9 @@ async function alreadyVerified(
   expectedSize: number | undefined,
   expectedMd5: string | undefined,
 ): Promise<'recorded' | 'rehashed' | false> {
-  const onDisk = await stat(finalPath).then(
+  // lstat: a link at the final name (planted, or a junction on Windows) is never counted as the file; the
+  // download replaces it (a rename replaces the link, not what it points to; no-follow.ts).
+  const onDisk = await lstat(finalPath).then(
     (s) => (s.isFile() ? s.size : undefined),
     () => undefined,
   );
@@ -173,19 +208,13 @@ async function alreadyVerified(
     entry.path === rel &&
     entry.size === onDisk &&
     (expectedSize === undefined || entry.size === expectedSize) &&
-    (!expectedMd5 || entry.md5 === expectedMd5)
+    (!expectedMd5 || entry.md5 === expectedMd5) &&
+    sameVersion(entry, element)
   ) {
     return 'recorded';
   }
   // Size first (a file cut short by a power cut fails it without being read), then every byte's MD5.
+  // Without a hash Storage stands by, a file no manifest lists cannot be told from a damaged one: fetched.
   if (expectedMd5 && onDisk === expectedSize && (await hashFile(finalPath)) === expectedMd5) return 'rehashed';
   return false;
-}
-
-/** Storage's contentHash is base64 MD5 (§3.3); accept a hex digest too rather than failing a good file. */
-export function normalizeMd5(contentHash: string | null | undefined): string | undefined {
-  if (!contentHash) return undefined;
-  const value = contentHash.trim();
-  if (/^[0-9a-f]{32}$/i.test(value)) return Buffer.from(value, 'hex').toString('base64');
-  return value;
 }

@@ -1,6 +1,8 @@
 import { closeSync, fsync, openSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import type { MarkedFile } from '../platform/origin-mark';
+import { OPEN_EXISTING } from './no-follow';
 
 const fsyncFd = promisify(fsync);
 
@@ -27,6 +29,8 @@ export interface FlushEntry {
   file: number | FileHandle | string;
   /** Folders whose entries changed for it (its own; a parent when its folder is new). */
   dirs: string[];
+  /** Mark it as come from the internet, with its path and URL, before it is flushed (origin-mark.ts). */
+  origin?: MarkedFile;
 }
 
 export interface FlushBatchOptions {
@@ -38,6 +42,12 @@ export interface FlushBatchOptions {
   syncFd?: (fd: number) => Promise<void>;
   syncHandle?: (handle: FileHandle) => Promise<void>;
   syncFolder?: (dir: string) => Promise<void>;
+  /**
+   * Write the OS's "from the internet" mark on a batch's files (origin-mark.ts), before their flush, so
+   * the mark is flushed with them. A volume that cannot hold it keeps the files without it: this rejects,
+   * and the batch goes on.
+   */
+  mark?: (files: MarkedFile[]) => Promise<void>;
 }
 
 export const MAX_FILES = 64;
@@ -111,6 +121,8 @@ export class FlushBatch {
   }
 
   private async run(batch: Pending[]): Promise<void> {
+    const marks = batch.flatMap((entry) => (entry.origin ? [entry.origin] : []));
+    if (marks.length && this.options.mark) await this.options.mark(marks).catch(() => {});
     const failed = new Map<Pending, unknown>();
     let next = 0;
     const lane = async () => {
@@ -145,7 +157,8 @@ export class FlushBatch {
   private async syncFile(file: FlushEntry['file']): Promise<void> {
     // A path is opened and closed with blocking calls (microseconds); only the flush, which waits on the
     // disk, goes to the libuv pool: each hand-off there costs ~60–100 µs of CPU here (small-file.ts).
-    const fd = typeof file === 'string' ? openSync(file, 'r+') : file;
+    // A path is our file under its final name: opened without following a link (no-follow.ts).
+    const fd = typeof file === 'string' ? openSync(file, OPEN_EXISTING) : file;
     if (typeof fd === 'number') {
       try {
         await (this.options.syncFd ?? fsyncFd)(fd);

@@ -49,14 +49,29 @@ function ordinal(a: string, b: string): number {
 
 /**
  * A final file name for each element of an instance. Names already recorded for this instance (from an
- * earlier run's manifest) are kept, so a rerun writes to the same files.
+ * earlier run's manifest) are kept, so a rerun writes to the same files — but only a name the sanitiser
+ * gives back unchanged and that neither instance.json nor another element has: the manifest is a file
+ * anyone who can write the folder could edit, and a name from it must be as safe as one from Storage
+ * (issue 17, finding 12). A recorded name that is not gets a new name, as an element never recorded does.
  */
 export function assignFilenames(instance: Instance, recorded: Map<string, string>): Map<string, string> {
   const names = new UniqueNames([INSTANCE_JSON]);
-  for (const name of recorded.values()) names.reserve(name);
+  const ordered = orderedElements(instance);
+  const listed = new Set(ordered.map((e) => e.id));
+  // This instance's elements first (in name order), then recorded elements Storage no longer lists, whose
+  // files are still there: their names stay taken.
+  const recordedOrder = [
+    ...ordered.map((e) => e.id).filter((id) => recorded.has(id)),
+    ...[...recorded.keys()].filter((id) => !listed.has(id)).sort(),
+  ];
+  const kept = new Map<string, string>();
+  for (const id of recordedOrder) {
+    const name = recorded.get(id) as string;
+    if (name && sanitizeFilename(name, '') === name && names.tryReserve(name)) kept.set(id, name);
+  }
   const out = new Map<string, string>();
-  for (const element of orderedElements(instance)) {
-    const known = recorded.get(element.id);
+  for (const element of ordered) {
+    const known = kept.get(element.id);
     if (known) {
       out.set(element.id, known);
       continue;

@@ -1,4 +1,9 @@
-import type { DownloadJobDetail, DownloadJobSummary, DownloadProgress } from '../../common/contract/downloads';
+import type {
+  DownloadedFile,
+  DownloadJobDetail,
+  DownloadJobSummary,
+  DownloadProgress,
+} from '../../common/contract/downloads';
 import type { DownloadJob } from './download-job';
 import { etaSeconds } from './rate-meter';
 
@@ -13,9 +18,21 @@ export function jobProgress(job: DownloadJob, now: () => Date): DownloadProgress
     if (v.state === 'failed') instances.failed++;
     if (v.confirmed) instances.confirmed++;
   }
-  const elements = { done: 0, failed: 0, infected: 0, skipped: 0, total: job.elements.size };
+  const elements = {
+    done: 0,
+    failed: 0,
+    infected: 0,
+    skipped: 0,
+    total: job.elements.size,
+    md5Checked: 0,
+    sizeChecked: 0,
+  };
   let bytesTotal = 0;
   for (const v of job.elements.values()) {
+    if (v.state === 'done' || v.state === 'skipped') {
+      if (v.check === 'md5') elements.md5Checked++;
+      else if (v.check === 'size') elements.sizeChecked++;
+    }
     if (v.state === 'done') elements.done++;
     else if (v.state === 'failed') elements.failed++;
     else if (v.state === 'infected') elements.infected++;
@@ -64,6 +81,18 @@ export function jobDetail(job: DownloadJob, now: () => Date): DownloadJobDetail 
       .filter((i) => job.instances.has(i.instanceId))
       .map(({ instanceId, elementId, filename }) => ({ instanceId, elementId, filename })),
   };
+}
+
+/** Every file of the job verified in its folder, with the check it had (the manifest's record). */
+export function jobFiles(job: DownloadJob): DownloadedFile[] {
+  const files: DownloadedFile[] = [];
+  for (const [elementId, v] of job.elements) {
+    if (v.state !== 'done' && v.state !== 'skipped') continue;
+    const entry = job.manifest.verified(elementId);
+    if (entry)
+      files.push({ instanceId: entry.instanceId, elementId, path: entry.path, size: entry.size, check: entry.check });
+  }
+  return files;
 }
 
 /** Calls `tick` every `intervalMs` until the returned stop function is called; never keeps Node alive. */

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type {
+  DownloadedFile,
   DownloadJobDetail,
   DownloadJobSummary,
   DownloadProgress,
@@ -8,6 +9,7 @@ import type {
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import type { Logger } from '../platform/log';
+import { type MarkedFile, type OriginMark, originMarkFor } from '../platform/origin-mark';
 import { defaultRetryPolicy, type RetryPolicy } from '../platform/retry';
 import type { StorageContext } from '../storage/storage-context';
 import { MAX } from './adaptive-concurrency';
@@ -16,8 +18,9 @@ import { type DownloadJob, type DownloadJobSpec, failJob, newJob, restartJob } f
 import type { ElementDownloadOptions } from './element-download';
 import type { FlushBatchOptions } from './flush-batch';
 import { claimFolder, prepareTarget } from './folder-claim';
-import { jobDetail, jobProgress, jobSummary, progressTicker } from './job-progress';
+import { jobDetail, jobFiles, jobProgress, jobSummary, progressTicker } from './job-progress';
 import { runJob, settleJob } from './job-runner';
+import type { FileOpener } from './small-file';
 
 export interface JobRegistryOptions {
   /** The Storage client for a profile (its environment and token source); throws for an unknown profile. */
@@ -29,6 +32,10 @@ export interface JobRegistryOptions {
   progressIntervalMs?: number;
   /** Small files use blocking calls until they take longer than this on average (small-file.ts; 4 ms). */
   blockingCallLimitMs?: number;
+  /** How the job's files are opened (small-file.ts; tests: a full disk). */
+  files?: FileOpener;
+  /** The OS's "from the internet" mark for downloaded files (default: this platform's, origin-mark.ts). */
+  originMark?: OriginMark;
   /** How verified files are flushed to the disk in batches (flush-batch.ts; the disk's flush for tests). */
   flush?: FlushBatchOptions;
   log?: Logger;
@@ -45,10 +52,12 @@ export class JobRegistry {
   private readonly finishedListeners = new Set<(job: DownloadJobSummary) => void>();
   private readonly now: () => Date;
   private readonly run: ElementDownloadOptions;
+  private readonly originMark: OriginMark;
 
   constructor(private readonly options: JobRegistryOptions) {
     this.now = options.now ?? (() => new Date());
     this.run = { retry: options.retry ?? defaultRetryPolicy, idleTimeoutMs: options.idleTimeoutMs ?? 60_000 };
+    this.originMark = options.originMark ?? originMarkFor(process.platform);
   }
 
   onProgress(listener: (p: DownloadProgress) => void): () => void {
@@ -84,6 +93,8 @@ export class JobRegistry {
       context,
       claim,
       blockingCallLimitMs: this.options.blockingCallLimitMs,
+      files: this.options.files,
+      mark: this.originMark.writes ? (files) => this.markFiles(files) : undefined,
       adaptive: spec.concurrency === undefined,
       flush: this.options.flush,
       now: this.now,
@@ -99,6 +110,11 @@ export class JobRegistry {
 
   get(jobId: string): DownloadJobDetail {
     return jobDetail(this.job(jobId), this.now);
+  }
+
+  /** The files the job has verified, each with the check it had (for `mpd download --json`). */
+  files(jobId: string): DownloadedFile[] {
+    return jobFiles(this.job(jobId));
   }
 
   /** Resolves when the job's current run has ended. */
@@ -156,6 +172,18 @@ export class JobRegistry {
   runningIn(folder: string): DownloadJob | undefined {
     for (const job of this.jobs.values()) if (job.state === 'running' && job.target === folder) return job;
     return undefined;
+  }
+
+  /** A mark that cannot be written (a volume without streams, xattr refused) leaves the file without it. */
+  private async markFiles(files: MarkedFile[]): Promise<void> {
+    try {
+      await this.originMark.mark(files);
+    } catch (error) {
+      this.options.log?.warn('could not mark downloaded files as from the internet', {
+        files: files.length,
+        error: (error as Error)?.message,
+      });
+    }
   }
 
   private job(jobId: string): DownloadJob {

@@ -138,7 +138,7 @@ async function prepareInstance(
   let dirs: string[];
   try {
     folder = instanceFolder(job.target, instance);
-    const created = await job.smallFiles.mkdir(folder);
+    const created = await job.smallFiles.mkdir(job.target, folder);
     fresh = created !== undefined;
     dirs = foldersToFlush(folder, created);
     await writeSmallFile(join(folder, INSTANCE_JSON), `${JSON.stringify(instance, null, 2)}\n`, job.smallFiles);

@@ -5,37 +5,79 @@ import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { MANIFEST_NAME } from './folder-layout';
+import { APPEND, asLinkRefused, linkRefused, lstatOrNone } from './no-follow';
 
 /**
  * `<target>/.mpd-manifest.json`: what is verified on disk, so a rerun or a resumed job fetches only what
- * is missing. An element is recorded only after its bytes were verified (size, and MD5 when Storage gave
- * a `contentHash`), fsynced and renamed to its final name. Infected elements and confirmed instances are
- * recorded too. Records are journaled and coalesced (see Manifest below): a crash can lose the last few,
- * which only means those elements are checked again (by hashing the file on disk) on the next run.
+ * is missing. An element is recorded only after its bytes were verified, fsynced and renamed to its final
+ * name, with the check they had (`check`): `md5` against Storage's contentHash where that hash still
+ * describes the bytes, else `size` (common/schemas/content-hash.ts). Infected elements and confirmed
+ * instances are recorded too. Records are journaled and coalesced (see Manifest below): a crash can lose
+ * the last few, which only means those elements are checked again on the next run.
+ *
+ * Format 2 added `check` and `elementChanged`. A format 1 manifest (which did not say which check a file
+ * had) is read as format 2 with `check: 'size'`, the one check every file had; a file whose element has a
+ * hash Storage still stands by, equal to the file's recorded MD5, is recorded as `md5` on the next run
+ * (element-download.ts). The next compaction writes format 2.
  */
-const entrySchema = z.object({
+const checkSchema = z.enum(['md5', 'size']);
+
+const entryFields = {
   instanceId: z.string(),
   /** Relative to the target, forward slashes. */
   path: z.string(),
   size: z.number().int().nonnegative(),
-  /** Base64 MD5 of the bytes on disk (the same encoding as Storage's `contentHash`). */
+  /** Base64 MD5 of the bytes on disk (the same encoding as Storage's `contentHash`), whatever was checked. */
   md5: z.string(),
   verifiedAt: z.string(),
+};
+
+const entrySchema = z.object({
+  ...entryFields,
+  check: checkSchema,
+  /** The element's `lastChanged` as Storage listed it when these bytes were fetched: a newer one is another version. */
+  elementChanged: z.string().optional(),
 });
 
+const infectedSchema = z.record(
+  z.string(),
+  z.object({ instanceId: z.string(), filename: z.string().nullable(), reportedAt: z.string() }),
+);
+
 const manifestSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   kind: z.literal('mpd-download-manifest'),
   elements: z.record(z.string(), entrySchema),
-  infected: z.record(
-    z.string(),
-    z.object({ instanceId: z.string(), filename: z.string().nullable(), reportedAt: z.string() }),
-  ),
+  infected: infectedSchema,
+  confirmed: z.record(z.string(), z.string()),
+});
+
+const manifestV1Schema = z.object({
+  version: z.literal(1),
+  kind: z.literal('mpd-download-manifest'),
+  elements: z.record(z.string(), z.object(entryFields)),
+  infected: infectedSchema,
   confirmed: z.record(z.string(), z.string()),
 });
 
 export type ManifestEntry = z.infer<typeof entrySchema>;
 type ManifestDoc = z.infer<typeof manifestSchema>;
+
+/**
+ * The recorded bytes are of the element as Storage lists it now: the element's `lastChanged` then and now
+ * are the same instant. An entry of format 1 has none, and counts as the same version (as it did then).
+ */
+export function sameVersion(entry: ManifestEntry, element: { lastChanged?: string | null }): boolean {
+  if (!entry.elementChanged || !element.lastChanged) return true;
+  return Date.parse(entry.elementChanged) === Date.parse(element.lastChanged);
+}
+
+/** Format 1 → 2: every file had its size checked; whether its MD5 was, format 1 did not say. */
+function migrateV1(doc: z.infer<typeof manifestV1Schema>): ManifestDoc {
+  const elements: ManifestDoc['elements'] = {};
+  for (const [id, entry] of Object.entries(doc.elements)) elements[id] = { ...entry, check: 'size' };
+  return { ...doc, version: 2, elements };
+}
 
 const FLUSH_DELAY_MS = 250;
 
@@ -78,7 +120,13 @@ export class Manifest {
 
   static async open(target: string, now: () => Date = () => new Date()): Promise<Manifest> {
     const path = join(target, MANIFEST_NAME);
-    return new Manifest(path, await readState(path, join(target, JOURNAL_NAME)), now);
+    const journal = join(target, JOURNAL_NAME);
+    // Our own files, never links: a planted link would have records appended to whatever it points to.
+    for (const file of [path, journal]) {
+      const s = await lstatOrNone(file);
+      if (s && !s.isFile()) throw linkRefused(file);
+    }
+    return new Manifest(path, await readState(path, journal), now);
   }
 
   verified(elementId: string): ManifestEntry | undefined {
@@ -177,9 +225,9 @@ export class Manifest {
         const lines = this.pending;
         if (!lines.length && !(sync && this.needsSync)) return;
         this.pending = [];
-        const handle = await open(this.journalPath, 'a', 0o644).catch((error) => {
+        const handle = await open(this.journalPath, APPEND, 0o644).catch((error) => {
           this.pending = lines.concat(this.pending);
-          throw error;
+          throw asLinkRefused(error, this.journalPath);
         });
         try {
           if (lines.length) await handle.writeFile(`${lines.join('\n')}\n`);
@@ -209,7 +257,7 @@ export class Manifest {
 }
 
 function emptyDoc(): ManifestDoc {
-  return { version: 1, kind: 'mpd-download-manifest', elements: {}, infected: {}, confirmed: {} };
+  return { version: 2, kind: 'mpd-download-manifest', elements: {}, infected: {}, confirmed: {} };
 }
 
 function apply(doc: ManifestDoc, r: JournalRecord): void {
@@ -263,7 +311,8 @@ async function readSnapshot(path: string): Promise<ManifestDoc> {
     throw error;
   }
   try {
-    return manifestSchema.parse(JSON.parse(text));
+    const doc = JSON.parse(text) as { version?: unknown };
+    return doc?.version === 1 ? migrateV1(manifestV1Schema.parse(doc)) : manifestSchema.parse(doc);
   } catch {
     throw new AppError(DownloadErrors.MANIFEST_CORRUPT, `The download manifest ${path} cannot be read`, {
       details: { path },
@@ -272,7 +321,12 @@ async function readSnapshot(path: string): Promise<ManifestDoc> {
 }
 
 const journalSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('verified'), id: z.string(), entry: entrySchema }),
+  // A journal line a format 1 writer appended has no `check`: its size was checked.
+  z.object({
+    t: z.literal('verified'),
+    id: z.string(),
+    entry: entrySchema.extend({ check: checkSchema.default('size') }),
+  }),
   z.object({ t: z.literal('forget'), id: z.string() }),
   z.object({
     t: z.literal('infected'),

@@ -1,9 +1,14 @@
+import { HIDDEN_CHARACTERS } from '../../common/format/hidden-characters';
+
 /**
  * Filenames come from whoever uploaded the data element: untrusted. A safe name is one path segment
  * that every desktop OS can create and that cannot climb out of its folder:
  * - NFC-normalised (macOS decomposes names; two spellings of "å" must not become two files);
  * - no path separators, no `.`/`..` segments, no NUL or control characters, none of `<>:"|?*`
  *   (Windows naming rules, learn.microsoft.com "Naming Files, Paths, and Namespaces");
+ * - no character that changes how the name is shown without being seen — bidi overrides and isolates,
+ *   C1 controls, zero-width characters, line separators (common/format/hidden-characters.ts): each
+ *   becomes `_`, so `x\u202Efdp.exe` is saved as `x_fdp.exe`, not shown as `xexe.pdf`;
  * - not a Windows reserved device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9, also with an extension);
  * - no trailing dots or spaces (Windows strips them), no leading dot (no hidden files, no clash with our
  *   own `.mpd-manifest.json` and `.part` files);
@@ -19,6 +24,7 @@ const MAX_EXT_BYTES = 16;
 
 export function sanitizeFilename(raw: string, fallback: string): string {
   let name = nfc(raw);
+  if (!ASCII.test(name)) name = name.replace(HIDDEN_CHARACTERS, '_');
   const segments = name.split(/[/\\]+/).filter((s) => s !== '' && s !== '.' && s !== '..');
   name = segments.join('_');
   name = name.replace(UNSAFE_CHARS, '_');
@@ -83,9 +89,15 @@ export class UniqueNames {
     for (const name of reserved) this.taken.add(foldKey(name));
   }
 
-  /** Claim a name that is already on disk (from a manifest of an earlier run). */
-  reserve(name: string): void {
-    this.taken.add(foldKey(name));
+  /**
+   * Take a name that is already on disk (from a manifest of an earlier run) if it is free, compared as
+   * claim compares; false if something has it already.
+   */
+  tryReserve(name: string): boolean {
+    const key = foldKey(name);
+    if (this.taken.has(key)) return false;
+    this.taken.add(key);
+    return true;
   }
 
   claim(name: string): string {

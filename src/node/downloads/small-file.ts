@@ -1,8 +1,18 @@
-import { closeSync, fsync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
+import { closeSync, fsync, lstatSync, mkdirSync, openSync, renameSync, rmSync, type Stats, writeSync } from 'node:fs';
+import { type FileHandle, lstat, mkdir, open, rm } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { isTransientRenameError, renameRetrying } from '../platform/rename-retrying';
 import { withFsyncSlot } from './fsync-slots';
+import {
+  asLinkRefused,
+  assertSameFile,
+  CREATE_NEW,
+  linkRefused,
+  OPEN_EXISTING,
+  regularOrCleared,
+  regularOrClearedSync,
+} from './no-follow';
 
 const fsyncAsync = promisify(fsync);
 
@@ -20,6 +30,9 @@ const fsyncAsync = promisify(fsync);
  * longer than `maxBlockMs` on average, this writer (one per job) does the rest of the job through the
  * thread pool.
  * On failure the file at `path` is removed and the errno error (ENOSPC, EACCES…) is thrown as is.
+ *
+ * Every temp file of a job is created here (the streamed path's too, createTemp): exclusively, never
+ * through a link that is already at its name (no-follow.ts).
  */
 export interface SmallFileWrite {
   path: string;
@@ -38,11 +51,22 @@ export interface SmallFileWrite {
 /** A file written and left open (keepOpen): a descriptor in blocking mode, a handle through the pool. */
 export type OpenFile = number | FileHandle;
 
+/** How files are opened: the outside world (tests pass one whose temp files sit on a full disk). */
+export interface FileOpener {
+  openSync(path: string, flags: number, mode: number): number;
+  open(path: string, flags: number, mode: number): Promise<FileHandle>;
+}
+
+const nodeFiles: FileOpener = { openSync, open };
+
 export class SmallFileWriter {
   private blocking = true;
   private averageMs = 0;
 
-  constructor(private readonly maxBlockMs = 4) {}
+  constructor(
+    private readonly maxBlockMs = 4,
+    private readonly files: FileOpener = nodeFiles,
+  ) {}
 
   /** False once the disk proved slow: from then on every step goes through the thread pool. */
   get usesBlockingCalls(): boolean {
@@ -50,11 +74,11 @@ export class SmallFileWriter {
   }
 
   async write(w: SmallFileWrite): Promise<OpenFile | undefined> {
-    if (!this.blocking) return writeThroughPool(w);
+    if (!this.blocking) return writeThroughPool(w, this.files);
     let fd: number | undefined;
     try {
       let started = performance.now();
-      fd = openSync(w.path, 'w', 0o644);
+      fd = this.createSync(w.path);
       let off = 0;
       while (off < w.data.length) {
         const n = writeSync(fd, w.data, off, w.data.length - off);
@@ -79,18 +103,74 @@ export class SmallFileWriter {
       return undefined;
     } catch (error) {
       if (fd !== undefined) closeQuietly(fd);
-      rmSync(w.path, { force: true });
+      removeQuietly(w.path);
       throw error;
     }
   }
 
-  /** `mkdir -p`: the first folder it created, undefined when all existed (as fs.mkdir). */
-  async mkdir(path: string): Promise<string | undefined> {
-    if (!this.blocking) return mkdir(path, { recursive: true });
-    const started = performance.now();
-    const created = mkdirSync(path, { recursive: true });
-    this.timed(started);
-    return created;
+  /**
+   * A new temp file at `path` for the streamed path (through the pool): created exclusively, whatever held
+   * the name — an earlier attempt's file, a planted link — removed first (the link itself, not its target).
+   */
+  async createTemp(path: string): Promise<FileHandle> {
+    return createExclusive(path, (p) => this.files.open(p, CREATE_NEW, 0o644));
+  }
+
+  /**
+   * A kept `.part` to continue: only a regular file (a link or anything else at the name is removed and
+   * undefined returned, so the element starts over), opened without following a link and checked to be
+   * the file lstat saw.
+   */
+  async openKept(path: string): Promise<{ file: FileHandle; size: number } | undefined> {
+    const seen = await regularOrCleared(path);
+    if (!seen) return undefined;
+    const file = await this.files.open(path, OPEN_EXISTING, 0o644).catch((error) => {
+      throw asLinkRefused(error, path);
+    });
+    try {
+      const opened = await file.stat();
+      assertSameFile(path, seen, opened);
+      return { file, size: opened.size };
+    } catch (error) {
+      await file.close().catch(() => {});
+      throw error;
+    }
+  }
+
+  private createSync(path: string): number {
+    try {
+      return this.files.openSync(path, CREATE_NEW, 0o644);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    regularOrClearedSync(path);
+    rmSync(path, { force: true });
+    try {
+      return this.files.openSync(path, CREATE_NEW, 0o644);
+    } catch (error) {
+      throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? linkRefused(path, 'a name taken meanwhile') : error;
+    }
+  }
+
+  /**
+   * `mkdir -p` of `path` below `root` (which exists): one level at a time, and every level that was
+   * already there must be a real folder — a link or a Windows junction there is refused (no-follow.ts),
+   * before anything is made inside it. Returns the first folder it created, undefined when all existed.
+   */
+  async mkdir(root: string, path: string): Promise<string | undefined> {
+    const rel = relative(root, path);
+    if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+      throw linkRefused(path, 'a folder outside the target');
+    let dir = root;
+    let first: string | undefined;
+    for (const part of rel.split(sep)) {
+      dir = join(dir, part);
+      const started = performance.now();
+      const made = this.blocking ? mkdirOneSync(dir) : await mkdirOne(dir);
+      if (this.blocking) this.timed(started);
+      if (made) first ??= dir;
+    }
+    return first;
   }
 
   private timed(started: number): void {
@@ -101,9 +181,24 @@ export class SmallFileWriter {
   }
 }
 
-async function writeThroughPool(w: SmallFileWrite): Promise<OpenFile | undefined> {
+async function createExclusive(path: string, create: (path: string) => Promise<FileHandle>): Promise<FileHandle> {
   try {
-    const handle = await open(w.path, 'w', 0o644);
+    return await create(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  await regularOrCleared(path);
+  await rm(path, { force: true });
+  try {
+    return await create(path);
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? linkRefused(path, 'a name taken meanwhile') : error;
+  }
+}
+
+async function writeThroughPool(w: SmallFileWrite, files: FileOpener): Promise<OpenFile | undefined> {
+  try {
+    const handle = await createExclusive(w.path, (p) => files.open(p, CREATE_NEW, 0o644));
     let kept = false;
     try {
       await handle.writeFile(w.data);
@@ -119,7 +214,7 @@ async function writeThroughPool(w: SmallFileWrite): Promise<OpenFile | undefined
     if (w.renameTo) await renameRetrying(w.path, w.renameTo);
     return undefined;
   } catch (error) {
-    await rm(w.path, { force: true });
+    removeQuietly(w.path);
     throw error;
   }
 }
@@ -131,6 +226,43 @@ async function renameNow(from: string, to: string): Promise<void> {
   } catch (error) {
     if (!isTransientRenameError(error)) throw error;
     await renameRetrying(from, to);
+  }
+}
+
+/** true: made now; false: a real folder was there already; a link or a file there is refused. */
+function mkdirOneSync(dir: string): boolean {
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (!isRealFolder(lstatSync(dir))) throw linkRefused(dir, 'a link (or a file) instead of a folder');
+  return false;
+}
+
+async function mkdirOne(dir: string): Promise<boolean> {
+  try {
+    await mkdir(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (!isRealFolder(await lstat(dir))) throw linkRefused(dir, 'a link (or a file) instead of a folder');
+  return false;
+}
+
+/** lstat reports a symbolic link, and on Windows a junction, as a link, never as a folder (libuv). */
+function isRealFolder(s: Stats): boolean {
+  return s.isDirectory() && !s.isSymbolicLink();
+}
+
+/** Our temp name after a failure (a folder someone put there stays: rm without recursive refuses it). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // the first error is the one to report
   }
 }
 

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { type FileHandle, open, rm, stat } from 'node:fs/promises';
+import { type FileHandle, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
+import type { VerifiedBy } from '../../common/schemas/content-hash';
 import { renameRetrying } from '../platform/rename-retrying';
 import { isAbort } from '../platform/retry';
 import type { StreamResponse } from '../storage/stream-get';
 import type { FlushBatch, FlushEntry } from './flush-batch';
 import { withFsyncSlot } from './fsync-slots';
 import { type Md5Pool, type Md5Stream, sharedMd5Pool } from './md5-pool';
+import { asLinkRefused, OPEN_EXISTING, OPEN_READ } from './no-follow';
 import { receiveSmallBody, SMALL_BODY_BYTES } from './small-body';
 import { SmallFileWriter } from './small-file';
 import { HashFailure, hashFileInto, type PumpResult, pumpToFile } from './stream-to-file';
@@ -47,6 +49,12 @@ export interface ElementTransfer {
   /** The caller knows there is no `.part` yet (a folder it just created): skip looking for one. */
   noPart?: boolean;
   /**
+   * A `.part` at tempPath may be an earlier run's, which a power cut could have left damaged, and there is
+   * no MD5 to catch that: start over rather than continue it. (A part this run's own failed attempt left
+   * is continued with Range.)
+   */
+  untrustedPart?: boolean;
+  /**
    * Held from the request until the bytes are verified, released before fsync and rename (see
    * transfer-slots.ts): the job's concurrency bounds connections, not files waiting on the disk.
    */
@@ -58,11 +66,15 @@ export interface ElementTransfer {
   flush?: FlushBatch;
   /** The folders to flush with the file (its own, and its parent when its folder is new). */
   dirs?: string[];
+  /** The URL the bytes came from, for the "from the internet" mark the flush writes (origin-mark.ts). */
+  originUrl?: () => string | undefined;
 }
 
 export interface TransferResult {
   size: number;
+  /** Base64 MD5 of the bytes written, computed here whatever was checked. */
   md5: string;
+  check: VerifiedBy;
   resumedFrom: number;
   /** With `flush`: resolves once the file and its folders are on the disk; rejects if that failed. */
   durable?: Promise<void>;
@@ -70,30 +82,59 @@ export interface TransferResult {
 
 export async function transferElement(t: ElementTransfer): Promise<TransferResult> {
   const md5Pool = t.md5Pool ?? sharedMd5Pool();
-  let existing = t.noPart ? 0 : await sizeOf(t.tempPath);
-  if (existing > 0 && t.expectedSize !== undefined && existing > t.expectedSize) {
+  const files = t.smallFiles ?? defaultSmallFiles;
+  // A .part an earlier attempt left, opened only if it is a regular file: a link (or anything else) at
+  // its name is removed unread, never followed (no-follow.ts, issue 17 finding 6).
+  let kept = t.noPart ? undefined : await files.openKept(t.tempPath);
+  const dropKept = async () => {
+    await kept?.file.close().catch(() => {});
+    kept = undefined;
     await rm(t.tempPath, { force: true });
+  };
+  let existing = kept?.size ?? 0;
+  if (kept && (existing === 0 || t.untrustedPart || (t.expectedSize !== undefined && existing > t.expectedSize))) {
+    // Empty, too long, or from an earlier run with no MD5 to catch a prefix a power cut damaged: start over.
+    await dropKept();
     existing = 0;
   }
-  if (existing > 0 && existing === t.expectedSize) {
+  if (kept && existing === t.expectedSize) {
     // A complete .part from an interrupted run: verify it instead of fetching it again.
-    const md5 = await hashFile(t.tempPath, md5Pool);
+    const file = kept.file;
+    kept = undefined;
+    let md5: string;
+    try {
+      md5 = await hashOpenFile(file, existing, md5Pool);
+    } catch (error) {
+      await file.close().catch(() => {});
+      throw error;
+    }
     if (!t.expectedMd5 || md5 === t.expectedMd5) {
       t.onBytes?.(existing);
+      const check = t.expectedMd5 ? 'md5' : 'size';
       if (t.flush) {
         await finish(t.tempPath, t.finalPath);
-        return { size: existing, md5, resumedFrom: existing, durable: flushLater(t, t.finalPath) };
+        return { size: existing, md5, check, resumedFrom: existing, durable: flushLater(t, file) };
       }
-      await syncFile(t.tempPath);
+      try {
+        await withFsyncSlot(() => file.sync());
+      } finally {
+        await file.close();
+      }
       await finish(t.tempPath, t.finalPath);
-      return { size: existing, md5, resumedFrom: existing };
+      return { size: existing, md5, check, resumedFrom: existing };
     }
+    await file.close().catch(() => {});
     await rm(t.tempPath, { force: true });
     existing = 0;
   }
 
   // A connection slot (transfer-slots.ts) before anything is opened; an abort while waiting holds none.
-  await t.slots?.acquire(t.startSignal ?? t.signal);
+  try {
+    await t.slots?.acquire(t.startSignal ?? t.signal);
+  } catch (error) {
+    await kept?.file.close().catch(() => {});
+    throw error;
+  }
   let holding = t.slots !== undefined;
   const releaseSlot = () => {
     if (holding) t.slots?.release();
@@ -114,14 +155,29 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     if (!resumed && response.status !== 200) {
       response.discard();
       // A 206 for another range than ours: start this element over.
-      await rm(t.tempPath, { force: true });
+      await dropKept();
       throw new AppError(DownloadErrors.FAILED, `Unexpected ${response.status} for a download`, {
         details: { status: response.status, retryable: true },
       });
     }
+    if (!resumed) {
+      // Written anew from byte 0: the kept file is replaced (createTemp, small-file.ts).
+      await kept?.file.close().catch(() => {});
+      kept = undefined;
+    }
     const startAt = resumed ? existing : 0;
-    if (!resumed && t.expectedSize !== undefined && t.expectedSize <= SMALL_BODY_BYTES) {
-      return await commitSmallBody(t, t.expectedSize, response, attempt, {
+    // Storage's size, else what the answer says the whole is (Content-Length of a 200, the total of a
+    // 206's Content-Range). With neither and no MD5 there is nothing to check the bytes against.
+    const expectedSize = t.expectedSize ?? wholeSizeOf(response);
+    if (expectedSize === undefined && !t.expectedMd5) {
+      response.discard();
+      throw new AppError(DownloadErrors.SIZE_MISMATCH, 'Neither Storage nor the answer says how large the file is', {
+        details: { retryable: false },
+      });
+    }
+    const sent = bodyLength(response);
+    if (!resumed && expectedSize !== undefined && expectedSize <= SMALL_BODY_BYTES) {
+      return await commitSmallBody(t, expectedSize, response, attempt, {
         count: (n) => {
           counted += n;
           t.onBytes?.(n);
@@ -130,17 +186,26 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
           stalled = true;
         },
         releaseSlot,
+        sent,
       });
     }
-    md5 = md5Pool.open(t.expectedSize);
+    md5 = md5Pool.open(expectedSize);
+    let opened: FileHandle;
     try {
-      file = await open(t.tempPath, resumed ? 'r+' : 'w', 0o644);
+      if (resumed && kept) {
+        opened = kept.file;
+        kept = undefined;
+      } else {
+        await dropKept();
+        opened = await files.createTemp(t.tempPath);
+      }
     } catch (error) {
       response.discard();
       throw error;
     }
+    file = opened;
     if (resumed) {
-      const hashed = await hashFileInto(file, existing, md5);
+      const hashed = await hashFileInto(opened, existing, md5);
       if (hashed !== existing)
         throw new AppError(DownloadErrors.FAILED, 'The kept partial file changed while reading it');
       t.onBytes?.(existing);
@@ -151,7 +216,7 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     try {
       pumped = await pumpToFile({
         body: response.body,
-        file,
+        file: opened,
         position: startAt,
         md5,
         signal: attempt.signal,
@@ -167,7 +232,7 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
       });
     } catch (error) {
       // A failed write may leave holes: this temp file is no prefix to continue from.
-      await file.close().catch(() => {});
+      await opened.close().catch(() => {});
       file = undefined;
       await rm(t.tempPath, { force: true });
       if (error instanceof HashFailure) {
@@ -181,12 +246,17 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
     const size = startAt + pumped.bytes;
     digested = true;
     const digest = await md5.digest();
-    if (t.expectedSize !== undefined && size !== t.expectedSize) {
+    // This answer's own length (Content-Length), then the whole file's (Storage's size).
+    const short = (sent !== undefined && pumped.bytes < sent) || (expectedSize !== undefined && size < expectedSize);
+    const long = (sent !== undefined && pumped.bytes > sent) || (expectedSize !== undefined && size > expectedSize);
+    if (short || long) {
       // Too short: keep the prefix and continue it with Range next time. Too long: it is wrong; drop it.
-      if (size > t.expectedSize) await rm(t.tempPath, { force: true });
-      throw new AppError(DownloadErrors.SIZE_MISMATCH, `Got ${size} bytes, expected ${t.expectedSize}`, {
-        details: { retryable: true, discard: size > t.expectedSize },
-      });
+      if (long) await rm(t.tempPath, { force: true });
+      throw new AppError(
+        DownloadErrors.SIZE_MISMATCH,
+        `Got ${size} bytes, expected ${expectedSize ?? '?'} (this answer: ${pumped.bytes} of ${sent ?? '?'})`,
+        { details: { retryable: true, discard: long } },
+      );
     }
     if (t.expectedMd5 && digest !== t.expectedMd5) {
       await rm(t.tempPath, { force: true });
@@ -194,24 +264,25 @@ export async function transferElement(t: ElementTransfer): Promise<TransferResul
         details: { retryable: true, discard: true },
       });
     }
+    const check: VerifiedBy = t.expectedMd5 ? 'md5' : 'size';
     // The network part is done: let the next element start while this one waits on the disk.
     releaseSlot();
     if (t.flush) {
       // Verified: its final name now, the flush with the next batch (flush-batch.ts).
       await finish(t.tempPath, t.finalPath);
-      const open = file;
       file = undefined;
-      return { size, md5: digest, resumedFrom: resumed ? existing : 0, durable: flushLater(t, open) };
+      return { size, md5: digest, check, resumedFrom: resumed ? existing : 0, durable: flushLater(t, opened) };
     }
     // Durable before it gets its final name: fsync, then rename (the folder is fsynced before a confirm).
-    await withFsyncSlot(() => (file as FileHandle).sync());
-    await file.close();
+    await withFsyncSlot(() => opened.sync());
+    await opened.close();
     file = undefined;
     await finish(t.tempPath, t.finalPath);
-    return { size, md5: digest, resumedFrom: resumed ? existing : 0 };
+    return { size, md5: digest, check, resumedFrom: resumed ? existing : 0 };
   } catch (error) {
     if (!digested) md5?.drop();
     await file?.close().catch(() => {});
+    await kept?.file.close().catch(() => {});
     // Bytes of a failed attempt no longer count; a kept prefix is counted again when it is continued.
     if (counted) t.onBytes?.(-counted);
     if (t.signal.aborted) throw t.signal.reason ?? error;
@@ -247,7 +318,7 @@ async function commitSmallBody(
   expectedSize: number,
   response: StreamResponse,
   attempt: AbortController,
-  hooks: { count: (n: number) => void; stalled: () => void; releaseSlot: () => void },
+  hooks: { count: (n: number) => void; stalled: () => void; releaseSlot: () => void; sent?: number },
 ): Promise<TransferResult> {
   const files = t.smallFiles ?? defaultSmallFiles;
   const got = await receiveSmallBody({
@@ -272,7 +343,7 @@ async function commitSmallBody(
     throw got.readError ?? attempt.signal.reason;
   }
   const size = got.data.length;
-  if (size !== expectedSize) {
+  if (size !== expectedSize || (hooks.sent !== undefined && size !== hooks.sent)) {
     // Too short (the server ended early and called it complete): keep the prefix to continue with Range.
     if (size > 0) await files.write({ path: t.tempPath, data: got.data });
     throw new AppError(DownloadErrors.SIZE_MISMATCH, `Got ${size} bytes, expected ${expectedSize}`, {
@@ -286,19 +357,25 @@ async function commitSmallBody(
       details: { retryable: true, discard: true },
     });
   }
+  const check: VerifiedBy = t.expectedMd5 ? 'md5' : 'size';
   // The network part is done: let the next element start while this one waits on the disk.
   hooks.releaseSlot();
   if (t.flush) {
     const open = await files.write({ path: t.tempPath, data: got.data, keepOpen: true, renameTo: t.finalPath });
-    return { size, md5: digest, resumedFrom: 0, durable: flushLater(t, open ?? t.finalPath) };
+    return { size, md5: digest, check, resumedFrom: 0, durable: flushLater(t, open ?? t.finalPath) };
   }
   await files.write({ path: t.tempPath, data: got.data, sync: true, renameTo: t.finalPath });
-  return { size, md5: digest, resumedFrom: 0 };
+  return { size, md5: digest, check, resumedFrom: 0 };
 }
 
 /** Hand a renamed, verified file to the batch; a failed flush takes it away from its final name. */
 function flushLater(t: ElementTransfer, file: FlushEntry['file']): Promise<void> {
-  const durable = (t.flush as FlushBatch).add({ file, dirs: t.dirs ?? [dirname(t.finalPath)] });
+  const url = t.originUrl?.();
+  const durable = (t.flush as FlushBatch).add({
+    file,
+    dirs: t.dirs ?? [dirname(t.finalPath)],
+    ...(url ? { origin: { path: t.finalPath, url } } : {}),
+  });
   return durable.catch(async (error) => {
     // The disk did not take it: what the name holds may not be what was verified.
     await rm(t.finalPath, { force: true }).catch(() => {});
@@ -322,8 +399,11 @@ export async function writeSmallFile(path: string, text: string, files = default
 /** For callers without a job of their own (a job passes its own writer). */
 const defaultSmallFiles = new SmallFileWriter();
 
+/** fsync a file we wrote (instance.json before a confirm); a link at its name is not followed. */
 export async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
+  const handle = await open(path, OPEN_EXISTING).catch((error) => {
+    throw asLinkRefused(error, path);
+  });
   try {
     await handle.sync();
   } finally {
@@ -331,26 +411,43 @@ export async function syncFile(path: string): Promise<void> {
   }
 }
 
+/** The MD5 of a file on disk; a link at its name is refused, not followed (O_NOFOLLOW; ELOOP). */
 export async function hashFile(path: string, md5Pool: Md5Pool = sharedMd5Pool()): Promise<string> {
-  const md5 = md5Pool.open();
-  const file = await open(path, 'r');
+  const file = await open(path, OPEN_READ).catch((error) => {
+    throw asLinkRefused(error, path);
+  });
   try {
-    await hashFileInto(file, (await file.stat()).size, md5);
-    return await md5.digest();
-  } catch (error) {
-    md5.drop();
-    throw error;
+    return await hashOpenFile(file, (await file.stat()).size, md5Pool);
   } finally {
     await file.close();
   }
 }
 
-export async function sizeOf(path: string): Promise<number> {
+/** The MD5 of the first `length` bytes of an open file, without the main thread. */
+async function hashOpenFile(file: FileHandle, length: number, md5Pool: Md5Pool): Promise<string> {
+  const md5 = md5Pool.open();
   try {
-    return (await stat(path)).size;
-  } catch {
-    return 0;
+    await hashFileInto(file, length, md5);
+    return await md5.digest();
+  } catch (error) {
+    md5.drop();
+    throw error;
   }
+}
+
+/** The size of the whole file by the answer: a 200's Content-Length, or the total in a 206's Content-Range. */
+function wholeSizeOf(response: StreamResponse): number | undefined {
+  if (response.status === 206) {
+    const total = /\/(\d+)$/.exec(response.header('content-range') ?? '')?.[1];
+    return total === undefined ? undefined : Number(total);
+  }
+  return bodyLength(response);
+}
+
+/** This answer's Content-Length (RFC 9110 §8.6), when it has one (a chunked answer has none). */
+function bodyLength(response: StreamResponse): number | undefined {
+  const value = response.header('content-length');
+  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }
 
 function rangeStartOf(response: StreamResponse): number | undefined {

@@ -21,10 +21,16 @@ export function formatCsvField(field: string, separator: CsvSeparator): string {
 }
 
 /**
- * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or CR before one) gets a leading
- * apostrophe, the OWASP advice against CSV injection: values from Altinn (task ids, stakeholder ids) are
- * not ours to trust. Apply it to text from outside, not to our own numbers.
+ * A cell a spreadsheet would run as a formula gets a leading apostrophe, the OWASP advice against CSV
+ * injection (OWASP "CSV Injection"; ASVS 5.0 V1.2.10): one that starts with `=`, `+`, `-` or `@`, or with
+ * a tab, CR, LF or NUL, or with blanks before any of those (some spreadsheets trim them before they read
+ * the cell), or with the full-width forms `＝＋－＠` (which Excel in East Asian locales may read as the
+ * ASCII ones). Every value from Altinn goes through this (instances-csv.ts): ids, task ids, stakeholder
+ * ids, dates it sent that are no dates.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL at the start is one of the triggers (ASVS V1.2.10)
+const FORMULA_START = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\u0000]/;
+
 export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }

@@ -16,14 +16,14 @@ const COLUMNS: { header: MessageKey; value(i: InstanceSummary, lang: Language): 
   { header: 'preview.csvOwner', value: (i, lang) => owner(i, lang) },
   { header: 'preview.csvCreated', value: (i) => localTime(i.created) },
   { header: 'preview.csvChanged', value: (i) => localTime(i.lastChanged) },
-  { header: 'preview.csvTask', value: (i) => neutralizeFormula(i.currentTask ?? '') },
+  { header: 'preview.csvTask', value: (i) => i.currentTask ?? '' },
   {
     header: 'preview.csvEnded',
     value: (i, lang) => translate(lang, i.isComplete ? 'preview.csvYes' : 'preview.csvNo'),
   },
   {
     header: 'preview.csvConfirmedBy',
-    value: (i) => neutralizeFormula(i.confirmations.map((c) => c.stakeholderId).join(', ')),
+    value: (i) => i.confirmations.map((c) => c.stakeholderId).join(', '),
   },
   { header: 'preview.csvFiles', value: (i) => String(i.dataCount) },
   { header: 'preview.csvSize', value: (i) => String(i.totalSize) },
@@ -33,8 +33,7 @@ const COLUMNS: { header: MessageKey; value(i: InstanceSummary, lang: Language): 
   { header: 'preview.csvApp', value: (i) => i.appId },
   {
     header: 'preview.csvConfirmations',
-    value: (i) =>
-      neutralizeFormula(i.confirmations.map((c) => `${c.stakeholderId} ${localTime(c.confirmedOn)}`.trim()).join(', ')),
+    value: (i) => i.confirmations.map((c) => `${c.stakeholderId} ${localTime(c.confirmedOn)}`.trim()).join(', '),
   },
 ];
 
@@ -49,9 +48,14 @@ export function instancesCsvHeader(separator: CsvSeparator, lang: Language): str
   );
 }
 
+/**
+ * One instance as a record. Every cell goes through neutralizeFormula: most hold strings Altinn sent (ids,
+ * the app, the party, task and stakeholder ids), and our own (dates, numbers, words) never start like a
+ * formula, so none is left out by mistake (issue 17, finding 12).
+ */
 export function instancesCsvRecord(instance: InstanceSummary, separator: CsvSeparator, lang: Language): string {
   return formatCsvRecord(
-    COLUMNS.map((c) => c.value(instance, lang)),
+    COLUMNS.map((c) => neutralizeFormula(c.value(instance, lang))),
     separator,
   );
 }
@@ -79,7 +83,7 @@ function status(i: InstanceSummary, lang: Language): string {
 export function localTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return neutralizeFormula(iso);
+  if (Number.isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

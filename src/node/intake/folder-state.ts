@@ -23,7 +23,10 @@ export function folderView(target: string, manifest: Manifest): FolderView {
 }
 
 export interface Settledness {
-  /** Every element verified on disk (size, MD5, file present), except those recorded as infected. */
+  /**
+   * Every element verified on disk (its size; its MD5 where Storage's hash still describes it; the file
+   * present), except those recorded as infected.
+   */
   saved: boolean;
   infected: number;
   confirmed: boolean;
@@ -58,6 +61,7 @@ export function passInstance(view: FolderView, instance: Instance, state: Settle
       size: element.size ?? entry?.size ?? 0,
       fileScanResult: element.fileScanResult ?? null,
       saved: entry !== undefined && !view.infected.has(element.id),
+      ...(entry ? { check: entry.check } : {}),
     };
   });
   return {

@@ -18,6 +18,8 @@ export interface Desktop {
   chooseFolder(options: { title: string }): Promise<string | null>;
   notify(title: string, body: string): void;
   openPath(path: string): Promise<void>;
+  /** Show a file in the system's file manager, selected, without opening it (Electron shell.showItemInFolder). */
+  showItemInFolder(path: string): Promise<void>;
   /**
    * Ask the person, in a dialog that main shows itself, to confirm a change the window asked for: every write
    * in Production, and every change of keys or client ids on a client or a system. The window's own confirm
@@ -83,6 +85,9 @@ export function scriptedDesktop(
     },
     async openPath(path) {
       calls.push({ kind: 'openPath', value: path });
+    },
+    async showItemInFolder(path) {
+      calls.push({ kind: 'showItemInFolder', value: path });
     },
     async confirmInMain(request) {
       confirmations.push(request);

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { ElementPreview } from '../../common/contract/preview';
 import { AppError } from '../../common/errors/app-error';
 import { PreviewErrors } from '../../common/errors/preview-errors';
+import { checkFor, trustedContentHash } from '../../common/schemas/content-hash';
 import type { DataElement } from '../../common/schemas/instance-types';
-import { normalizeMd5 } from '../downloads/element-download';
+import { systemOpenFor } from '../../common/schemas/system-open';
+import { extensionFor, sanitizeFilename } from '../downloads/safe-filename';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../platform/retry';
 import { elementOpener } from '../storage/element-opener';
 import type { StorageContext } from '../storage/storage-context';
@@ -49,7 +51,7 @@ export function createPreviewService(options: PreviewServiceOptions) {
       assertScanned(element);
       const { kind, contentType } = previewKindOf(element.contentType, element.filename);
       const base = { kind, contentType, filename: element.filename ?? null, size: element.size ?? 0 };
-      if (kind === 'other') return base;
+      if (kind === 'other') return { ...base, systemOpen: systemOpenFor(nameOnDisk(element)) };
       if (element.size != null && element.size > maxBytes) throw tooLarge(element.size, maxBytes);
 
       const open = elementOpener(client, instance, element);
@@ -66,9 +68,10 @@ export function createPreviewService(options: PreviewServiceOptions) {
           { details: { contentType } },
         );
       }
+      const check = checkFor(element);
       return checked.text === undefined
-        ? { ...base, size: bytes.length, encoding: 'base64', data: bytes.toString('base64') }
-        : { ...base, size: bytes.length, encoding: 'text', data: checked.text };
+        ? { ...base, size: bytes.length, encoding: 'base64', data: bytes.toString('base64'), check }
+        : { ...base, size: bytes.length, encoding: 'text', data: checked.text, check };
     },
   };
 }
@@ -109,7 +112,14 @@ function readCapped(response: StreamResponse, maxBytes: number): Promise<Buffer>
       }
       chunks.push(chunk);
     });
-    body.once('end', () => resolve(Buffer.concat(chunks, size)));
+    body.once('end', () => {
+      // The answer's own length (RFC 9110 §8.6), beside Storage's size (assertWhole).
+      if (Number.isFinite(declared) && declared !== size) {
+        reject(new AppError(PreviewErrors.INCOMPLETE, `Got ${size} bytes; the answer said ${declared}`));
+        return;
+      }
+      resolve(Buffer.concat(chunks, size));
+    });
     body.once('error', reject);
     body.once('close', () => {
       if (!body.readableEnded && size <= maxBytes) {
@@ -123,7 +133,10 @@ function readCapped(response: StreamResponse, maxBytes: number): Promise<Buffer>
   });
 }
 
-/** The same checks as a download (size, and MD5 when Storage has one), so a torn body is never shown. */
+/**
+ * The same checks as a download, so a torn body is never shown: Storage's size, and MD5 only where
+ * Storage's hash still describes the bytes (not changed since created, common/schemas/content-hash.ts).
+ */
 function assertWhole(element: DataElement, bytes: Buffer): void {
   if (element.size != null && bytes.length !== element.size) {
     throw new AppError(
@@ -131,13 +144,22 @@ function assertWhole(element: DataElement, bytes: Buffer): void {
       `Got ${bytes.length} bytes of ${element.filename ?? element.id}; Storage says ${element.size}`,
     );
   }
-  const md5 = normalizeMd5(element.contentHash);
+  const md5 = trustedContentHash(element);
   if (md5 && createHash('md5').update(bytes).digest('base64') !== md5) {
     throw new AppError(
       PreviewErrors.INCOMPLETE,
       `The MD5 of ${element.filename ?? element.id} does not match Storage's`,
     );
   }
+}
+
+/** The name the element gets in a download folder, as folder-layout.ts gives it (its extension is what counts). */
+function nameOnDisk(element: DataElement): string {
+  const fallback = sanitizeFilename(
+    `${element.dataType || 'data'}-${element.id}${extensionFor(element.contentType)}`,
+    `data-${element.id}.bin`,
+  );
+  return sanitizeFilename(element.filename ?? '', fallback);
 }
 
 function tooLarge(size: number, maxBytes: number): AppError {

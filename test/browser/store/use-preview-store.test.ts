@@ -78,4 +78,26 @@ describe('usePreviewStore: an answer for an element the dialog has left is dropp
     });
     expect(usePreviewStore.getState().systemOpen).toEqual({ status: 'ready', value: '/dl/a.docx' });
   });
+
+  it('shows a type the app does not open in its folder, also after choosing the folder (issue 17, finding 5)', async () => {
+    const { open, showInFolder, chooseFolderAndOpen } = usePreviewStore.getState();
+    const zip: ElementPreview = {
+      ...other('a.zip'),
+      systemOpen: { action: 'show-in-folder', reason: 'container' },
+    };
+    void open(target('a'));
+    await bridge.ok('preview.element', zip);
+    void showInFolder();
+    await bridge.fail('preview.showDownloaded', notDownloaded);
+    expect(usePreviewStore.getState().systemOpen).toMatchObject({ status: 'failed' });
+
+    void chooseFolderAndOpen();
+    await bridge.ok('downloads.chooseFolder', { folder: '/dl' });
+    expect(await bridge.ok('preview.showDownloaded', { shown: true, path: '/dl/a.zip' })).toEqual({
+      elementId: 'a',
+      folder: '/dl',
+    });
+    expect(usePreviewStore.getState().systemOpen).toEqual({ status: 'ready', value: '/dl/a.zip' });
+    expect(bridge.pending()).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Manifest } from '../../../src/node/downloads/manifest';
 import { harness } from './harness';
 
 let h: Awaited<ReturnType<typeof harness>>;
@@ -93,6 +94,72 @@ describe('confirm (POST …/complete)', () => {
     const again = await h.manager.confirmAfterwards({ profileId: 'p1', instanceIds: [a!.id], target: h.target });
     expect(again.results).toEqual([{ instanceId: a!.id, confirmed: true, alreadyConfirmed: true }]);
     expect(h.fake.count('complete')).toBe(1);
+  });
+
+  describe('afterwards, from what the folder holds now (issue 17, finding 12)', () => {
+    async function downloaded(elements: { size: number; filename: string }[] = [{ size: 300, filename: 'a.txt' }]) {
+      h = await harness();
+      const [i] = h.fake.add([{ appId: 'ttd/app', isComplete: true, elements }]);
+      const job = await h.manager.start({
+        profileId: 'p1',
+        source: { kind: 'instances', instanceIds: [i!.id] },
+        target: h.target,
+      });
+      expect((await h.manager.wait(job.jobId)).state).toBe('completed');
+      return { instance: i!, folder: join(h.target, 'ttd_app', i!.id.replace('/', '_')) };
+    }
+    const confirm = (instanceId: string) =>
+      h.manager.confirmAfterwards({ profileId: 'p1', instanceIds: [instanceId], target: h.target });
+    const refused = (instanceId: string) => ({
+      results: [{ instanceId, confirmed: false, error: expect.objectContaining({ code: 'DOWNLOAD_NOT_VERIFIED' }) }],
+    });
+
+    it('re-hashes the files: bytes changed since they were verified (same size) are not confirmed', async () => {
+      const { instance, folder } = await downloaded();
+      const bytes = await readFile(join(folder, 'a.txt'));
+      bytes[0] = bytes[0]! ^ 0xff;
+      await writeFile(join(folder, 'a.txt'), bytes);
+      expect(await confirm(instance.id)).toEqual(refused(instance.id));
+      expect(h.fake.count('complete')).toBe(0);
+    });
+
+    it('does not follow a manifest path out of the folder, nor into another instance’s folder', async () => {
+      const { instance, folder } = await downloaded();
+      const element = instance.elements[0]!;
+      const entry = (await Manifest.open(h.target)).verified(element.id)!;
+      // A copy with the right bytes outside the folder, and one in another instance's folder.
+      await writeFile(join(h.target, '..', `${element.id}.txt`), await readFile(join(folder, 'a.txt')));
+      await mkdir(join(h.target, 'ttd_app', 'other'), { recursive: true });
+      await writeFile(join(h.target, 'ttd_app', 'other', 'a.txt'), await readFile(join(folder, 'a.txt')));
+      await rm(join(folder, 'a.txt'));
+      try {
+        for (const path of [`../${element.id}.txt`, 'ttd_app/other/a.txt']) {
+          const m = await Manifest.open(h.target);
+          m.recordVerified(element.id, { ...entry, path });
+          await m.compact();
+          expect(await confirm(instance.id), path).toEqual(refused(instance.id));
+        }
+      } finally {
+        await rm(join(h.target, '..', `${element.id}.txt`), { force: true });
+      }
+      expect(h.fake.count('complete')).toBe(0);
+    });
+
+    it('does not count a link to the right bytes as the file', async () => {
+      const { instance, folder } = await downloaded();
+      await writeFile(join(h.target, 'copy.bin'), await readFile(join(folder, 'a.txt')));
+      await rm(join(folder, 'a.txt'));
+      await symlink(join(h.target, 'copy.bin'), join(folder, 'a.txt'));
+      expect(await confirm(instance.id)).toEqual(refused(instance.id));
+    });
+
+    it('confirms what is verified as it is on disk', async () => {
+      const { instance } = await downloaded([
+        { size: 300, filename: 'a.txt' },
+        { size: 700_000, filename: 'b.pdf' },
+      ]);
+      expect(await confirm(instance.id)).toEqual({ results: [{ instanceId: instance.id, confirmed: true }] });
+    });
   });
 
   it('reports a 403 on complete (no write scope) and leaves the instance unconfirmed', async () => {

@@ -1,12 +1,15 @@
-import { lstat, readFile, symlink } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fullDiskForParts } from '../../helpers/full-disk';
 import { harness, listFiles } from './harness';
 
 let h: Awaited<ReturnType<typeof harness>>;
 afterEach(async () => h?.cleanup());
 
 const dataRequests = () => h.fake.requests.filter((r) => r.kind === 'data');
+/** Before Storage stopped computing contentHash (test/fakes/altinn-storage.ts STORAGE_STOPPED_HASHING). */
+const HASHED_ERA = '2022-06-01T08:00:00Z';
 const folderOf = (id: string, app = 'ttd_app') => join(h.target, app, id.replace('/', '_'));
 /**
  * Both byte paths (atomic-file.ts): bodies up to 512 KiB are received whole and written in one go,
@@ -61,7 +64,10 @@ describe('download faults against the fake Storage', () => {
 
   it.each(paths)('discards corrupt bytes (MD5 mismatch) and downloads the element again: $path', async (p) => {
     h = await harness({}, { manager: p.manager });
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(50_000), filename: 'x.xml' }] }]);
+    // Created before Storage stopped hashing, never replaced: its contentHash still describes the bytes.
+    const [i] = h.fake.add([
+      { appId: 'ttd/app', created: HASHED_ERA, elements: [{ size: p.size(50_000), filename: 'x.xml' }] },
+    ]);
     h.fake.addFault({ kind: 'data', type: 'corrupt' });
     const end = await runQuery();
     expect(end.state).toBe('completed');
@@ -174,6 +180,7 @@ describe('download faults against the fake Storage', () => {
       '.hidden',
       '..',
       'instance.json',
+      'x\u202Efdp.exe',
       '',
       null,
     ];
@@ -196,6 +203,8 @@ describe('download faults against the fake Storage', () => {
     expect(names.filter((n) => n === 'instance.json')).toHaveLength(1);
     expect(JSON.parse(await readFile(join(folder, 'instance.json'), 'utf8')).id).toBe(i!.id);
     expect(names).toContain('_CON');
+    // A right-to-left override would show this name as "xexe.pdf" (issue 17, finding 11).
+    expect(names).toContain('x_fdp.exe');
     expect(names.some((n) => n.endsWith('.pdf') && n.startsWith('xxxx'))).toBe(true);
     // Every element landed byte for byte somewhere in the instance folder.
     const manifest = JSON.parse(await readFile(join(h.target, '.mpd-manifest.json'), 'utf8'));
@@ -231,7 +240,10 @@ describe('download faults against the fake Storage', () => {
 
   it('cancel leaves no half file under a final name, and a new job resumes the part with Range', async () => {
     h = await harness();
-    const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 3_000_000, filename: 'movie.mp4' }] }]);
+    // A kept part is continued by a later run only when an MD5 can catch a damaged prefix.
+    const [i] = h.fake.add([
+      { appId: 'ttd/app', created: HASHED_ERA, elements: [{ size: 3_000_000, filename: 'movie.mp4' }] },
+    ]);
     h.fake.addFault({ kind: 'data', type: 'stall', afterBytes: 1_000_000 });
     const job = await h.manager.start({
       profileId: 'p1',
@@ -281,12 +293,9 @@ describe('download faults against the fake Storage', () => {
   });
 
   it.each(paths)('fails the job with DOWNLOAD_DISK_FULL on ENOSPC, nothing under a final name: $path', async (p) => {
-    h = await harness({}, { manager: p.manager });
+    // The temp files open on /dev/full, which answers every write with ENOSPC.
+    h = await harness({}, { manager: { ...p.manager, files: fullDiskForParts } });
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: p.size(50_000), filename: 'full.bin' }] }]);
-    // /dev/full answers every write with ENOSPC: our temp file is made to point there.
-    const { mkdir } = await import('node:fs/promises');
-    await mkdir(folderOf(i!.id), { recursive: true });
-    await symlink('/dev/full', join(folderOf(i!.id), `.${i!.elements[0]!.id}.part`));
     const end = await runQuery();
     expect(end.state).toBe('failed');
     expect(end.error?.code).toBe('DOWNLOAD_DISK_FULL');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,13 @@ import { INLINE_BYTES, Md5Pool } from '../../../src/node/downloads/md5-pool';
 let dir = '';
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-const entry = (i: number) => ({ instanceId: `1/${i}`, path: `a/${i}.bin`, size: i, md5: `m${i}` });
+const entry = (i: number) => ({
+  instanceId: `1/${i}`,
+  path: `a/${i}.bin`,
+  size: i,
+  md5: `m${i}`,
+  check: 'size' as const,
+});
 
 describe('manifest journal', () => {
   it('survives a crash: records flushed to the journal are replayed, a torn last line is ignored', async () => {
@@ -43,6 +49,48 @@ describe('manifest journal', () => {
     const snapshot = JSON.parse(await readFile(join(dir, '.mpd-manifest.json'), 'utf8'));
     expect(Object.keys(snapshot.elements)).toEqual(['ea']);
     expect(Object.keys(snapshot.confirmed)).toEqual(['1/77']);
+  });
+});
+
+describe('manifest format (issue 18, point 4)', () => {
+  it('records which check each file had, and writes format 2', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mpd-manifest-'));
+    const m = await Manifest.open(dir);
+    m.recordVerified('e1', { ...entry(1), check: 'md5', elementChanged: '2022-05-01T10:00:00Z' });
+    m.recordVerified('e2', entry(2));
+    await m.compact();
+    const snapshot = JSON.parse(await readFile(join(dir, '.mpd-manifest.json'), 'utf8'));
+    expect(snapshot.version).toBe(2);
+    expect(snapshot.elements.e1).toMatchObject({ check: 'md5', elementChanged: '2022-05-01T10:00:00Z' });
+    expect(snapshot.elements.e2).toMatchObject({ check: 'size' });
+  });
+
+  it('reads a format 1 manifest and journal as files whose size was checked', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mpd-manifest-'));
+    const v1 = {
+      version: 1,
+      kind: 'mpd-download-manifest',
+      elements: {
+        old: { instanceId: '1/1', path: 'a/old.pdf', size: 5, md5: 'x', verifiedAt: '2025-01-01T00:00:00Z' },
+      },
+      infected: {},
+      confirmed: { '1/1': '2025-01-01T00:00:01Z' },
+    };
+    await writeFile(join(dir, '.mpd-manifest.json'), JSON.stringify(v1));
+    const line = {
+      t: 'verified',
+      id: 'j',
+      entry: { instanceId: '1/2', path: 'a/j.xml', size: 2, md5: 'y', verifiedAt: 'z' },
+    };
+    await writeFile(join(dir, JOURNAL_NAME), `${JSON.stringify(line)}\n`);
+    const m = await Manifest.open(dir);
+    expect(m.verified('old')).toMatchObject({ path: 'a/old.pdf', check: 'size' });
+    expect(m.verified('j')).toMatchObject({ path: 'a/j.xml', check: 'size' });
+    expect(m.isConfirmed('1/1')).toBe(true);
+    await m.compact();
+    const snapshot = JSON.parse(await readFile(join(dir, '.mpd-manifest.json'), 'utf8'));
+    expect(snapshot.version).toBe(2);
+    expect(Object.keys(snapshot.elements).sort()).toEqual(['j', 'old']);
   });
 });
 

@@ -1,8 +1,9 @@
-import { lstat, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SmallFileWriter } from '../../../src/node/downloads/small-file';
+import { type FileOpener, SmallFileWriter } from '../../../src/node/downloads/small-file';
+import { fullDiskForParts } from '../../helpers/full-disk';
 
 let dir: string;
 beforeEach(async () => {
@@ -12,8 +13,8 @@ afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 /** A writer on a fast disk keeps blocking calls; one whose limit every call exceeds leaves them at once. */
 const writers = [
-  { kind: 'blocking calls', make: () => new SmallFileWriter() },
-  { kind: 'the thread pool (slow disk)', make: () => new SmallFileWriter(-1) },
+  { kind: 'blocking calls', make: (disk?: FileOpener) => new SmallFileWriter(undefined, disk) },
+  { kind: 'the thread pool (slow disk)', make: (disk?: FileOpener) => new SmallFileWriter(-1, disk) },
 ];
 
 describe.each(writers)('small whole files through $kind', ({ make }) => {
@@ -32,10 +33,8 @@ describe.each(writers)('small whole files through $kind', ({ make }) => {
   });
 
   it('on ENOSPC removes the temp file, leaves nothing under the final name and throws the errno error', async () => {
-    const files = make();
-    await files.mkdir(join(dir, 'x')); // a slow writer has switched to the pool after this
-    // /dev/full answers every write with ENOSPC.
-    await symlink('/dev/full', join(dir, 'x', '.b.part'));
+    const files = make(fullDiskForParts);
+    await files.mkdir(dir, join(dir, 'x')); // a slow writer has switched to the pool after this
     await expect(
       files.write({
         path: join(dir, 'x', '.b.part'),
@@ -50,8 +49,8 @@ describe.each(writers)('small whole files through $kind', ({ make }) => {
 
   it('makes folders like mkdir -p, telling whether it created one', async () => {
     const files = make();
-    expect(await files.mkdir(join(dir, 'p', 'q'))).toBe(join(dir, 'p'));
-    expect(await files.mkdir(join(dir, 'p', 'q'))).toBeUndefined();
+    expect(await files.mkdir(dir, join(dir, 'p', 'q'))).toBe(join(dir, 'p'));
+    expect(await files.mkdir(dir, join(dir, 'p', 'q'))).toBeUndefined();
   });
 });
 

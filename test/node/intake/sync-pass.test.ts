@@ -77,6 +77,60 @@ describe('an intake pass', () => {
     expect(state?.mark).toBe(listed.at(-1));
   });
 
+  it('confirms files Storage has no valid hash for (none, or one from before a replace), checked by size', async () => {
+    h = await intakeHarness();
+    const [legacy, recent] = h.fake.add([
+      {
+        appId: APP,
+        isComplete: true,
+        created: '2022-04-01T12:00:00Z',
+        lastChanged: at(1),
+        elements: [
+          { size: 2_000, filename: 'skjema.xml' },
+          { size: 5_000, filename: 'byttet.pdf' },
+        ],
+      },
+      { appId: APP, isComplete: true, lastChanged: at(2), elements: [{ size: 3_000, filename: 'ny.pdf' }] },
+    ]);
+    h.fake.replaceElement(legacy?.elements[1]?.id as string, { at: '2024-01-01T00:00:00Z' });
+    h.fake.change(legacy?.id as string, { lastChanged: at(1) });
+
+    const { record } = await h.pass();
+
+    expect(record).toMatchObject({ outcome: 'completed', downloaded: 2, confirmed: 2, failed: 0 });
+    await expectSaved([legacy, recent].map((i) => i as NonNullable<typeof i>));
+    const checks = record.instances.flatMap((i) => i.files.map((f) => [f.filename, f.check]));
+    expect(Object.fromEntries(checks)).toEqual({ 'skjema.xml': 'md5', 'byttet.pdf': 'size', 'ny.pdf': 'size' });
+  });
+
+  it('with confirm off, counts a file checked by size as settled when it is listed again', async () => {
+    h = await intakeHarness({}, { spec: { confirm: false } });
+    const [legacy, recent] = h.fake.add([
+      {
+        appId: APP,
+        isComplete: true,
+        created: '2022-04-01T12:00:00Z',
+        lastChanged: at(2),
+        elements: [
+          { size: 2_000, filename: 'skjema.xml' },
+          { size: 5_000, filename: 'byttet.pdf' },
+        ],
+      },
+      { appId: APP, isComplete: true, lastChanged: at(1), elements: [{ size: 3_000, filename: 'ny.pdf' }] },
+    ]);
+    h.fake.replaceElement(legacy?.elements[1]?.id as string, { at: '2024-01-01T00:00:00Z' });
+    h.fake.change(legacy?.id as string, { lastChanged: at(2) });
+    const first = await h.pass();
+    expect(first.record).toMatchObject({ outcome: 'completed', downloaded: 2, failed: 0 });
+    await expectSaved([legacy, recent].map((i) => i as NonNullable<typeof i>));
+    h.resetRequests();
+
+    // The instance with the replaced file is the mark's boundary: listed again, settled from the manifest.
+    const second = await h.pass();
+    expect(second.record.outcome).toBe('nothing-new');
+    expect(h.fake.requests.map((r) => r.kind)).toEqual(['query']);
+  });
+
   it('makes exactly one list request and no data request when nothing is new', async () => {
     h = await intakeHarness();
     h.fake.add([
@@ -229,7 +283,14 @@ describe('an intake pass meeting faults', () => {
     h = await intakeHarness();
     const [good, bad] = h.fake.add([
       { appId: APP, isComplete: true, lastChanged: at(1), elements: [{ size: 2_000 }] },
-      { appId: APP, isComplete: true, lastChanged: at(0), elements: [{ size: 2_000 }, { size: 3_000 }] },
+      // From before Storage stopped hashing: the corrupt bytes fail its MD5.
+      {
+        appId: APP,
+        isComplete: true,
+        created: '2022-06-01T08:00:00Z',
+        lastChanged: at(0),
+        elements: [{ size: 2_000 }, { size: 3_000 }],
+      },
     ]);
     h.fake.addFault({ kind: 'data', elementId: bad?.elements[1]?.id, type: 'corrupt', times: 100 });
     const one = await h.pass();

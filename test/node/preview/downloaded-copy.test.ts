@@ -1,6 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemOpenFor } from '../../../src/common/schemas/system-open';
 import { Manifest } from '../../../src/node/downloads/manifest';
 import type { scriptedDesktop } from '../../../src/node/platform/desktop';
 import { isSafeToOpen, verifiedCopy } from '../../../src/node/preview/downloaded-copy';
@@ -24,7 +25,7 @@ async function folderWith(entries: { id: string; path: string; size: number; byt
       await mkdir(join(folder, e.path, '..'), { recursive: true });
       await writeFile(join(folder, e.path), e.bytes);
     }
-    manifest.recordVerified(e.id, { instanceId: '512345/x', path: e.path, size: e.size, md5: 'x' });
+    manifest.recordVerified(e.id, { instanceId: '512345/x', path: e.path, size: e.size, md5: 'x', check: 'size' });
   }
   await manifest.compact();
   return folder;
@@ -83,42 +84,65 @@ describe('the downloaded copy of an element', () => {
   });
 });
 
-describe('what the system app may open', () => {
-  it('opens documents, images and text, never something that could run', () => {
-    for (const ok of ['a/brev.docx', 'b/kart.PNG', 'c/data.csv', 'd/skjema.pdf', 'e/arkiv.zip']) {
-      expect(isSafeToOpen(ok), ok).toBe(true);
-    }
-    for (const bad of [
-      'x.exe',
-      'x.bat',
-      'x.cmd',
-      'x.js',
-      'x.vbs',
-      'x.ps1',
-      'x.html',
-      'x.svg',
-      'x.desktop',
-      'x.sh',
-      'x.lnk',
-      'x.app',
-      'x.jar',
-      'x.docm',
-      'x.msi',
-      'noext',
+describe('what the system app may open (issue 17, finding 5)', () => {
+  it('opens only types whose program honours the mark or runs nothing', () => {
+    for (const ok of [
+      'a/brev.docx',
+      'b/kart.PNG',
+      'd/skjema.pdf',
+      'e/regneark.xlsx',
+      'f/lysbilder.pptx',
+      'g/notat.txt',
     ]) {
-      expect(isSafeToOpen(bad), bad).toBe(false);
+      expect(isSafeToOpen(ok), ok).toBe(true);
     }
   });
 
-  it('refuses to hand a verified but executable copy to the system (preview:open-downloaded)', async () => {
+  it.each([
+    [
+      'macros',
+      ['x.doc', 'x.xls', 'x.ppt', 'x.rtf', 'x.docm', 'x.xlsm', 'x.pptm', 'x.dotm', 'x.xlsb', 'x.odt', 'x.ods'],
+    ],
+    ['container', ['x.zip', 'x.7z', 'x.rar', 'x.iso', 'x.vhd', 'x.msg', 'x.eml', 'x.cab']],
+    [
+      'other',
+      ['x.exe', 'x.bat', 'x.cmd', 'x.js', 'x.vbs', 'x.ps1', 'x.html', 'x.svg', 'x.desktop', 'x.sh', 'x.lnk', 'x.app'],
+    ],
+    ['other', ['x.jar', 'x.msi', 'x.csv', 'x.xml', 'x.json', 'x.hta', 'noext']],
+  ] as const)('shows %s types in their folder instead', (reason, names) => {
+    for (const name of names) {
+      expect(isSafeToOpen(name), name).toBe(false);
+      expect(systemOpenFor(name), name).toEqual({ action: 'show-in-folder', reason });
+    }
+  });
+
+  it('refuses to hand a verified copy of another type to the system, and shows it in its folder (preview:show-downloaded)', async () => {
     const { home, cleanup } = await tempHome();
     cleanups.push(cleanup);
     const { dispatch, desktop } = testServices(home);
-    const folder = await folderWith([{ id: ELEMENT, path: 'ttd_app/1_abc/faktura.pdf.exe', size: 2, bytes: 'MZ' }]);
-    if (desktop.answers) desktop.answers.folder = folder;
-    await dispatch('downloads:choose-folder', undefined);
-    const refused = await dispatch('preview:open-downloaded', { elementId: ELEMENT, folder });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'PREVIEW_UNSAFE_TO_OPEN' } });
+    for (const name of ['faktura.pdf.exe', 'vedlegg.zip', 'brev.doc', 'melding.msg', 'notat.rtf']) {
+      const folder = await folderWith([{ id: ELEMENT, path: `ttd_app/1_abc/${name}`, size: 2, bytes: 'MZ' }]);
+      if (desktop.answers) desktop.answers.folder = folder;
+      await dispatch('downloads:choose-folder', undefined);
+      const refused = await dispatch('preview:open-downloaded', { elementId: ELEMENT, folder });
+      expect(refused, name).toMatchObject({ ok: false, error: { code: 'PREVIEW_UNSAFE_TO_OPEN' } });
+      const path = join(folder, 'ttd_app', '1_abc', name);
+      expect(await dispatch('preview:show-downloaded', { elementId: ELEMENT, folder })).toEqual({
+        ok: true,
+        result: { shown: true, path },
+      });
+    }
     expect(desktop.calls.filter((c) => c.kind === 'openPath')).toEqual([]);
+    expect(desktop.calls.filter((c) => c.kind === 'showItemInFolder')).toHaveLength(5);
+  });
+
+  it('shows in a folder only a verified copy from a folder the user picked or a job wrote to', async () => {
+    const { home, cleanup } = await tempHome();
+    cleanups.push(cleanup);
+    const { dispatch, desktop } = testServices(home);
+    const folder = await folderWith([{ id: ELEMENT, path: 'ttd_app/1_abc/a.zip', size: 2, bytes: 'PK' }]);
+    const untrusted = await dispatch('preview:show-downloaded', { elementId: ELEMENT, folder });
+    expect(untrusted).toMatchObject({ ok: false, error: { code: 'PREVIEW_FOLDER_NOT_TRUSTED' } });
+    expect(desktop.calls.filter((c) => c.kind === 'showItemInFolder')).toEqual([]);
   });
 });

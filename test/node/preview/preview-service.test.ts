@@ -16,9 +16,12 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
+/** Before Storage stopped computing contentHash (test/fakes/altinn-storage.ts STORAGE_STOPPED_HASHING). */
+const HASHED_ERA = '2022-06-01T08:00:00Z';
+
 async function setup(
   elements: FakeElementSpec[],
-  options: { maxBytes?: number; fake?: Partial<FakeStorageOptions> } = {},
+  options: { maxBytes?: number; fake?: Partial<FakeStorageOptions>; created?: string } = {},
 ) {
   const fake = await startFakeAltinnStorage({ validateToken: simpleTokenCheck, ...options.fake });
   closers.push(() => fake.close());
@@ -29,7 +32,7 @@ async function setup(
     maxBytes: options.maxBytes,
     retry: fastRetry,
   });
-  const [instance] = fake.add([{ appId: 'ttd/mottak', isComplete: true, elements }]);
+  const [instance] = fake.add([{ appId: 'ttd/mottak', isComplete: true, created: options.created, elements }]);
   if (!instance) throw new Error('no instance');
   const show = (index: number) => preview.element('p1', instance.id, (instance.elements[index] as { id: string }).id);
   return { fake, preview, instance, show };
@@ -139,25 +142,36 @@ describe('preview of a data element', () => {
     for (const i of [0, 1, 2, 3]) expect(await codeOf(show(i))).toBe('PREVIEW_TYPE_MISMATCH');
   });
 
-  it('does not read types it cannot show: they open from the downloaded copy', async () => {
+  it('does not read types it cannot show: they open from the downloaded copy, or show in its folder', async () => {
     const { fake, show } = await setup([
       {
         size: 4_000,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         filename: 'brev.docx',
       },
+      { size: 5_000, contentType: 'application/msword', filename: 'gammel.doc' },
+      { size: 6_000, contentType: 'application/zip', filename: null },
+      { size: 7_000, contentType: 'application/octet-stream', filename: 'x\u202Efdp.exe' },
     ]);
     expect(await show(0)).toEqual({
       kind: 'other',
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       filename: 'brev.docx',
       size: 4_000,
+      systemOpen: { action: 'open' },
     });
+    expect((await show(1)).systemOpen).toEqual({ action: 'show-in-folder', reason: 'macros' });
+    // No name: it is saved as <dataType>-<id>.zip.
+    expect((await show(2)).systemOpen).toEqual({ action: 'show-in-folder', reason: 'container' });
+    expect((await show(3)).systemOpen).toEqual({ action: 'show-in-folder', reason: 'other' });
     expect(fake.count('data')).toBe(0);
   });
 
   it('refuses a torn or corrupted body (size, MD5) and an element the instance does not have', async () => {
-    const { fake, show, instance, preview } = await setup([file(sampleJson, 'application/json')]);
+    // From before Storage stopped hashing: its contentHash describes the bytes.
+    const { fake, show, instance, preview } = await setup([file(sampleJson, 'application/json')], {
+      created: HASHED_ERA,
+    });
     fake.addFault({ kind: 'data', type: 'corrupt', times: 10 });
     expect(await codeOf(show(0))).toBe('PREVIEW_INCOMPLETE');
     fake.clearFaults();
@@ -167,6 +181,27 @@ describe('preview of a data element', () => {
     expect(await codeOf(preview.element('p1', instance.id, '00000000-0000-4000-a000-000000000000'))).toBe(
       'PREVIEW_ELEMENT_NOT_FOUND',
     );
+  });
+
+  it('checks by MD5 only where Storage’s hash still describes the bytes, and says which check it made (issue 18)', async () => {
+    const { fake, show, instance } = await setup(
+      [file(sampleXml, 'application/xml'), file(sampleJson, 'application/json')],
+      {
+        created: HASHED_ERA,
+      },
+    );
+    // The JSON is replaced after its hash was set: the hash is stale, the new bytes are good.
+    const json = Buffer.from('{"ny":"versjon"}');
+    fake.replaceElement(instance.elements[1]!.id, { body: json, at: '2025-05-05T05:05:05Z' });
+    expect(await show(0)).toMatchObject({ kind: 'xml', check: 'md5' });
+    expect(await show(1)).toMatchObject({ kind: 'json', check: 'size', data: json.toString('utf8') });
+  });
+
+  it('checks an element without a hash by its size', async () => {
+    const { fake, show } = await setup([file(sampleJson, 'application/json')]);
+    expect(await show(0)).toMatchObject({ kind: 'json', check: 'size' });
+    fake.addFault({ kind: 'data', type: 'truncate', afterBytes: 10, times: 10 });
+    expect(await codeOf(show(0))).toBe('PREVIEW_INCOMPLETE');
   });
 
   it('retries a dropped connection', async () => {

@@ -16,7 +16,7 @@ describe('fast page check and leading members', () => {
     fake = await startFakeAltinnStorage({ validateToken: simpleTokenCheck });
     const instances = fake.add([
       { appId: 'ttd/app', isComplete: true, elements: [{ size: 10, filename: 'a.xml' }], confirmedBy: ['ttd'] },
-      { appId: 'ttd/app', currentTask: 'Task_2', elements: [{ size: 3, omitHash: true }, { size: 0 }] },
+      { appId: 'ttd/app', currentTask: 'Task_2', elements: [{ size: 3 }, { size: 0 }] },
       { appId: 'ttd/app', isArchived: true, elements: [] },
     ]);
     page = {

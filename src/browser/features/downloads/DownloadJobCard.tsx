@@ -3,6 +3,7 @@ import type { DownloadJobSummary } from '../../../common/contract/downloads';
 import { formatBytes, formatCount } from '../../../common/format/bytes';
 import { formatDateTime, formatTime } from '../../../common/format/dates';
 import { splitDuration } from '../../../common/format/duration';
+import type { MessageKey } from '../../../common/i18n/translate';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusCard } from '../../components/StatusCard';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
@@ -29,6 +30,9 @@ export function DownloadJobCard({ job }: { job: DownloadJobSummary }) {
   const percent = Math.round(fraction * 100);
   const files = filesSettled(job);
   const problems = job.elements.failed + job.elements.infected + job.instances.failed;
+  /** "MD5 kontrollert: 3 filer": how many files had which check (none: left out). */
+  const checkCount = (count: number, many: MessageKey, one: MessageKey) =>
+    count === 0 ? null : count === 1 ? t(one) : t(many, { count: formatCount(count, lang) });
   const canRetry = !running && (job.state !== 'completed' || problems > 0);
   // A job over a query names its app; one over chosen instances is named by how many.
   const chosen = job.chosenInstances ?? (job.instances.totalKnown ? job.instances.total : undefined);
@@ -121,6 +125,24 @@ export function DownloadJobCard({ job }: { job: DownloadJobSummary }) {
           .filter(Boolean)
           .join(' · ')}
       </Paragraph>
+
+      {job.elements.md5Checked + job.elements.sizeChecked > 0 ? (
+        <div className="download-job__checks" data-testid="job-checks">
+          <Paragraph data-size="sm" className="download-job__line" data-testid="job-checks-line">
+            {[
+              checkCount(job.elements.md5Checked, 'downloads.checksMd5', 'downloads.checksMd5One'),
+              checkCount(job.elements.sizeChecked, 'downloads.checksSize', 'downloads.checksSizeOne'),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Paragraph>
+          {job.elements.sizeChecked > 0 ? (
+            <Paragraph data-size="sm" className="download-job__muted">
+              {t('downloads.checksSizeNote')}
+            </Paragraph>
+          ) : null}
+        </div>
+      ) : null}
 
       {job.error ? <ErrorAlert error={job.error} heading={t('downloads.jobError')} /> : null}
       {actionError ? <ErrorAlert error={actionError} heading={t('downloads.actionFailed')} /> : null}

@@ -1,5 +1,6 @@
 import { Details, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { DownloadJobDetail } from '../../../common/contract/downloads';
+import { visibleName } from '../../../common/format/hidden-characters';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -52,7 +53,8 @@ function ProblemLists({ detail }: { detail: DownloadJobDetail }) {
           <ul className="job-problems__list">
             {detail.infected.map((i) => (
               <li key={i.elementId}>
-                <strong>{i.filename ?? i.elementId}</strong> ({t('downloads.problemInstance')} {i.instanceId})
+                <strong>{visibleName(i.filename) ?? i.elementId}</strong> ({t('downloads.problemInstance')}{' '}
+                {i.instanceId})
               </li>
             ))}
           </ul>
@@ -79,13 +81,13 @@ function ProblemLists({ detail }: { detail: DownloadJobDetail }) {
                 return (
                   <Table.Row key={`${f.instanceId}:${f.elementId ?? ''}:${f.code}`} data-error-code={f.code}>
                     <Table.Cell>
-                      {f.filename ?? (f.elementId ? f.elementId : t('downloads.problemWholeInstance'))}
+                      {visibleName(f.filename) ?? (f.elementId ? f.elementId : t('downloads.problemWholeInstance'))}
                     </Table.Cell>
                     <Table.Cell className="job-problems__id">{f.instanceId}</Table.Cell>
                     <Table.Cell>
                       <strong>{text.title}</strong>
                       {text.hint ? <span className="job-problems__hint"> {text.hint}</span> : null}
-                      <span className="job-problems__message">{f.message}</span>
+                      <span className="job-problems__message">{visibleName(f.message)}</span>
                     </Table.Cell>
                   </Table.Row>
                 );

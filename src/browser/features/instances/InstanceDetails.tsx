@@ -3,7 +3,9 @@ import { useId } from 'react';
 import type { DataElementSummary, InstanceDetail } from '../../../common/contract/instances';
 import { formatBytes } from '../../../common/format/bytes';
 import { formatDateTime } from '../../../common/format/dates';
+import { visibleName } from '../../../common/format/hidden-characters';
 import type { MessageKey } from '../../../common/i18n/translate';
+import { checkFor, hasStaleHash } from '../../../common/schemas/content-hash';
 import type { ReadStatus } from '../../../common/schemas/instance-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -135,7 +137,7 @@ function DetailBody({
                 <Table.HeaderCell>{t('instances.fileName')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('instances.fileType')}</Table.HeaderCell>
                 <Table.HeaderCell className="instance-table__number">{t('instances.fileSize')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('instances.fileHash')}</Table.HeaderCell>
+                <Table.HeaderCell title={t('instances.hashHelp')}>{t('instances.fileHash')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('instances.fileScan')}</Table.HeaderCell>
                 {editable ? <Table.HeaderCell>{t('acts.filesActions')}</Table.HeaderCell> : null}
               </Table.Row>
@@ -204,14 +206,20 @@ function FileRow({
           profileId={profileId}
           instanceId={instanceId}
           element={element}
-          label={element.filename || t('instances.noFilename')}
+          label={visibleName(element.filename) || t('instances.noFilename')}
         />
       </Table.Cell>
       <Table.Cell>{element.dataType ?? ''}</Table.Cell>
       <Table.Cell className="instance-table__number">
         {element.size == null ? '' : formatBytes(element.size, lang)}
       </Table.Cell>
-      <Table.Cell>{element.contentHash ? t('instances.hashPresent') : t('instances.hashMissing')}</Table.Cell>
+      <Table.Cell data-testid="file-check" data-check={checkFor(element)}>
+        {checkFor(element) === 'md5'
+          ? t('instances.hashPresent')
+          : hasStaleHash(element)
+            ? t('instances.hashStale')
+            : t('instances.hashMissing')}
+      </Table.Cell>
       <Table.Cell>
         {scan === 'Infected' ? (
           <Tag data-color="danger" data-size="sm" data-testid="file-infected">

@@ -2,6 +2,7 @@ import { Button, Details, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import type { PassFile, PassInstance, PassRecord, WatchView } from '../../../common/contract/intake';
 import { formatBytes } from '../../../common/format/bytes';
 import { formatDateTime } from '../../../common/format/dates';
+import { visibleName } from '../../../common/format/hidden-characters';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -145,7 +146,7 @@ function InstanceItem({ instance, watch }: { instance: PassInstance; watch: Watc
 function FileItem({ file, instanceId, watch }: { file: PassFile; instanceId: string; watch: WatchView }) {
   const t = useT();
   const lang = useLanguage();
-  const name = file.filename ?? file.elementId;
+  const name = visibleName(file.filename) ?? file.elementId;
   return (
     <li className="pass-file" data-testid="pass-file">
       {file.saved ? (
@@ -159,6 +160,11 @@ function FileItem({ file, instanceId, watch }: { file: PassFile; instanceId: str
         <span className="pass-file__name">{name}</span>
       )}
       <span className="pass-file__size">{formatBytes(file.size, lang)}</span>
+      {file.saved && file.check ? (
+        <span className="pass-file__check" data-testid="pass-file-check" data-check={file.check}>
+          {t(file.check === 'md5' ? 'downloads.checkMd5' : 'downloads.checkSize')}
+        </span>
+      ) : null}
       {file.saved ? null : (
         <Tag data-size="sm" data-color="warning">
           {t('intake.historyNotSaved')}

@@ -2,6 +2,8 @@ import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useMemo } from 'react';
 import type { ElementPreview } from '../../../common/contract/preview';
 import { formatBytes } from '../../../common/format/bytes';
+import type { MessageKey } from '../../../common/i18n/translate';
+import type { ShowInFolderReason, SystemOpen } from '../../../common/schemas/system-open';
 import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -11,6 +13,7 @@ import { PdfView } from './PdfView';
 import { TreeView } from './TreeView';
 import { jsonTree, type Summarize, xmlTree } from './tree-model';
 import './preview.css';
+import { visibleName } from '../../../common/format/hidden-characters';
 
 /** Text longer than this is cut in the view (the whole file opens from the downloaded copy). */
 const MAX_TEXT_CHARS = 2_000_000;
@@ -25,7 +28,7 @@ export function ElementPreviewDialog() {
   const target = usePreviewStore((s) => s.target);
   const { status, error, value: preview } = usePreviewStore((s) => s.preview);
   const { close, retry } = usePreviewStore.getState();
-  const name = target?.filename || preview?.filename || t('preview.title');
+  const name = visibleName(target?.filename || preview?.filename) || t('preview.title');
 
   return (
     <AppDialog
@@ -38,10 +41,16 @@ export function ElementPreviewDialog() {
     >
       {preview ? (
         <Paragraph data-size="sm" className="preview-dialog__facts" data-testid="preview-facts">
-          {t('preview.facts', {
-            type: preview.contentType || t('preview.unknownType'),
-            size: formatBytes(preview.size, lang),
-          })}
+          {preview.check
+            ? t('preview.factsChecked', {
+                type: preview.contentType || t('preview.unknownType'),
+                size: formatBytes(preview.size, lang),
+                check: t(preview.check === 'md5' ? 'downloads.checkMd5' : 'downloads.checkSize'),
+              })
+            : t('preview.facts', {
+                type: preview.contentType || t('preview.unknownType'),
+                size: formatBytes(preview.size, lang),
+              })}
         </Paragraph>
       ) : null}
       {status === 'loading' ? <LoadingState label={t('preview.loading')} /> : null}
@@ -66,7 +75,7 @@ function PreviewBody({ preview, t }: { preview: ElementPreview; t: T }) {
         <div className="preview-image" data-testid="preview-image">
           <img
             src={`data:${preview.contentType};base64,${data}`}
-            alt={t('preview.imageAlt', { name: preview.filename ?? '' })}
+            alt={t('preview.imageAlt', { name: visibleName(preview.filename) ?? '' })}
           />
         </div>
       );
@@ -118,21 +127,53 @@ function StructuredText({ kind, text, t }: { kind: 'json' | 'xml'; text: string;
   return <TreeView root={tree.root} testId={kind === 'xml' ? 'preview-xml' : 'preview-json'} />;
 }
 
+const SHOW_REASONS: Record<ShowInFolderReason, MessageKey> = {
+  macros: 'preview.showReasonMacros',
+  container: 'preview.showReasonContainer',
+  other: 'preview.showReasonOther',
+};
+
+/**
+ * A type the window does not show: opened with the system's program, or — for types whose program may run
+ * something from the file (common/schemas/system-open.ts, decided in main) — only shown in its folder,
+ * with the reason.
+ */
 function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
   const { status, error, value: openedPath } = usePreviewStore((s) => s.systemOpen);
-  const { openWithSystem, chooseFolderAndOpen } = usePreviewStore.getState();
+  const { openWithSystem, showInFolder, chooseFolderAndOpen } = usePreviewStore.getState();
   const needsFolder =
     status === 'failed' && (error?.code === 'PREVIEW_NOT_DOWNLOADED' || error?.code === 'PREVIEW_FOLDER_NOT_TRUSTED');
+  const decision: SystemOpen = preview.systemOpen ?? { action: 'show-in-folder', reason: 'other' };
+  const name = visibleName(preview.filename) || t('preview.unknownType');
   return (
-    <div className="preview-other" data-testid="preview-other">
+    <div className="preview-other" data-testid="preview-other" data-action={decision.action}>
       <Heading level={3} data-size="xs">
         {t('preview.otherTitle')}
       </Heading>
-      <Paragraph>{t('preview.otherBody', { name: preview.filename || t('preview.unknownType') })}</Paragraph>
+      {decision.action === 'show-in-folder' ? (
+        <>
+          <Paragraph>{t('preview.showBody', { name })}</Paragraph>
+          <Alert data-color="warning" data-size="sm" data-testid="preview-show-reason">
+            <Paragraph data-size="sm">{t(SHOW_REASONS[decision.reason])}</Paragraph>
+          </Alert>
+        </>
+      ) : (
+        <Paragraph>{t('preview.otherBody', { name })}</Paragraph>
+      )}
       <div className="button-row">
-        <Button onClick={() => void openWithSystem()} disabled={status === 'loading'} data-testid="preview-open-system">
-          {status === 'loading' ? t('preview.openingWithSystem') : t('preview.openWithSystem')}
-        </Button>
+        {decision.action === 'show-in-folder' ? (
+          <Button onClick={() => void showInFolder()} disabled={status === 'loading'} data-testid="preview-show-folder">
+            {status === 'loading' ? t('preview.showingInFolder') : t('preview.showInFolder')}
+          </Button>
+        ) : (
+          <Button
+            onClick={() => void openWithSystem()}
+            disabled={status === 'loading'}
+            data-testid="preview-open-system"
+          >
+            {status === 'loading' ? t('preview.openingWithSystem') : t('preview.openWithSystem')}
+          </Button>
+        )}
         {needsFolder ? (
           <Button variant="secondary" onClick={() => void chooseFolderAndOpen()} data-testid="preview-choose-folder">
             {t('preview.chooseFolder')}
@@ -141,7 +182,11 @@ function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
       </div>
       {status === 'ready' && openedPath ? (
         <Alert data-color="success" data-size="sm" data-testid="preview-opened">
-          <Paragraph data-size="sm">{t('preview.openedWithSystem', { path: openedPath })}</Paragraph>
+          <Paragraph data-size="sm">
+            {decision.action === 'show-in-folder'
+              ? t('preview.shownInFolder', { path: openedPath })
+              : t('preview.openedWithSystem', { path: openedPath })}
+          </Paragraph>
         </Alert>
       ) : null}
       {status === 'failed' ? <ErrorAlert error={error} /> : null}

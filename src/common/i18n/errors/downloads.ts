@@ -106,6 +106,16 @@ export const downloadErrors: ErrorCatalogue = {
     nb: { title: 'Filnavnet peker ut av mappen', hint: 'Elementet ble ikke lagret. Meld fra til den som laget appen.' },
     en: { title: 'The file name points outside the folder', hint: 'The element was not saved. Tell the app owner.' },
   },
+  DOWNLOAD_LINK_REFUSED: {
+    nb: {
+      title: 'En lenke i nedlastingsmappen ble avvist',
+      hint: 'Noen har lagt en snarvei (symbolsk lenke eller koblingspunkt) der appen skriver. Appen skriver aldri gjennom den. Fjern den, eller velg en mappe bare du kan skrive i.',
+    },
+    en: {
+      title: 'A link in the download folder was refused',
+      hint: 'Someone has put a shortcut (a symbolic link or junction) where the app writes. The app never writes through it. Remove it, or choose a folder only you can write to.',
+    },
+  },
   DOWNLOAD_SIZE_MISMATCH: {
     nb: { title: 'Filen fikk feil størrelse', hint: 'Overføringen ble avbrutt eller endret. Prøv feilede på nytt.' },
     en: { title: 'The file has the wrong size', hint: 'The transfer was cut short or altered. Retry the failed ones.' },

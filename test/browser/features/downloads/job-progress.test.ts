@@ -6,7 +6,7 @@ import { splitDuration } from '../../../../src/common/format/duration';
 const base = {
   state: 'running' as const,
   instances: { done: 0, failed: 0, total: 2, totalKnown: true, confirmed: 0 },
-  elements: { done: 0, failed: 0, infected: 0, skipped: 0, total: 4 },
+  elements: { done: 0, failed: 0, infected: 0, skipped: 0, total: 4, md5Checked: 0, sizeChecked: 0 },
   bytes: { done: 0, total: 0 },
 };
 
@@ -16,7 +16,7 @@ describe('progressFraction', () => {
   });
 
   it('goes by files when no sizes are known, counting skipped, failed and infected as settled', () => {
-    const elements = { done: 1, failed: 1, infected: 0, skipped: 1, total: 4 };
+    const elements = { done: 1, failed: 1, infected: 0, skipped: 1, total: 4, md5Checked: 0, sizeChecked: 2 };
     expect(progressFraction({ ...base, elements })).toBe(0.75);
     expect(filesSettled({ elements })).toEqual({ done: 2, total: 4 });
   });
