@@ -25,8 +25,13 @@ export function serveRenderer(rendererRoot: string): void {
   });
 }
 
-export function createMainWindow(preloadPath: string, iconPath?: string, devServerUrl?: string): BrowserWindow {
-  const window = new BrowserWindow(secureWindowOptions(preloadPath, iconPath));
+export function createMainWindow(
+  preloadPath: string,
+  isPackaged: boolean,
+  iconPath?: string,
+  devServerUrl?: string,
+): BrowserWindow {
+  const window = new BrowserWindow(secureWindowOptions(preloadPath, isPackaged, iconPath));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? APP_ENTRY);
   return window;
