@@ -13,6 +13,9 @@ export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop 
     async writeClipboard(text) {
       clipboard.writeText(text);
     },
+    async readClipboard() {
+      return clipboard.readText();
+    },
     async chooseOpenFile({ title, filters }) {
       const w = parent();
       const options = { title, filters, properties: ['openFile' as const] };

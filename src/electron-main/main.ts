@@ -60,6 +60,8 @@ if (debugSwitches.length > 0) {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
+    // A copied token that has not expired yet leaves the clipboard with the app (expiring-clipboard.ts).
+    app.on('will-quit', () => void services.tokens.clipboard?.clearAll());
   });
 
   app.on('window-all-closed', () => app.quit());

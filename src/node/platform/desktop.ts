@@ -6,6 +6,8 @@
 export interface Desktop {
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): Promise<void>;
+  /** The clipboard's text now: to clear a copied token only if it is still there (expiring-clipboard.ts). */
+  readClipboard(): Promise<string>;
   chooseOpenFile(options: {
     title: string;
     filters?: { name: string; extensions: string[] }[];
@@ -68,6 +70,9 @@ export function scriptedDesktop(
     async writeClipboard(text) {
       clipboard = text;
       calls.push({ kind: 'clipboard', value: '[text]' });
+    },
+    async readClipboard() {
+      return clipboard;
     },
     async chooseOpenFile() {
       return answers.openFile ?? null;
