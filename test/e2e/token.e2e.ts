@@ -133,9 +133,7 @@ describeWithChromium('token view in Chromium (built bundle, real services, fake 
     const copied = page.getByTestId('copied-maskinporten');
     await expect
       .poll(() => text(copied))
-      .toMatch(
-        /^Kopiert til utklippstavlen\. Tømmes derfra når tokenet utløper kl\. \d{2}:\d{2}(:\d{2})?\.$/,
-      );
+      .toMatch(/^Kopiert til utklippstavlen\. Tømmes derfra når tokenet utløper kl\. \d{2}:\d{2}(:\d{2})?\.$/);
     await copied.scrollIntoViewIfNeeded();
     await h.screenshot('token-copied');
     const clipboard = (h.services.desktop as ReturnType<typeof scriptedDesktop>).clipboard();
