@@ -9,7 +9,7 @@ import { installIntakeShell } from './intake-shell';
 import { pushEvent, registerIpc } from './ipc';
 import { denyAllPermissions, installSecurityGuards } from './security';
 import { createMainWindow, devServerUrl, registerAppScheme, rendererRootFor, serveRenderer } from './window';
-import { createWindowDispatch } from './window-dispatch';
+import { createWindowShell } from './window-dispatch';
 
 // Before anything else: a packaged app does not run with a debugger's switches (debug-switches.ts).
 const debugSwitches = refusedDebugSwitches(process.argv.slice(1), app.isPackaged);
@@ -50,8 +50,7 @@ if (debugSwitches.length > 0) {
       appVersion: app.getVersion(),
       electronVersion: process.versions.electron,
     });
-    const dispatch = createWindowDispatch(services);
-    registerIpc(dispatch, () => mainWindow, services.logger, devServer);
+    registerIpc(createWindowShell(services), () => mainWindow, services.logger, devServer);
     services.events.forward((event, payload) => pushEvent(mainWindow, event, payload as never));
     const iconPath = join(__dirname, '../../assets/icon.png');
     // Before the window exists, so its close (keep intakes running in the tray, or quit) is handled.

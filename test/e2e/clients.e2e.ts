@@ -8,7 +8,7 @@
  * the client is registered in the fake by hand, the client id is pasted back, and the doctor passes.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ImportResult, KeySummary } from '../../src/common/contract/keys';
+import type { KeySummary } from '../../src/common/contract/keys';
 import type { Profile } from '../../src/common/contract/profiles';
 import type { scriptedDesktop } from '../../src/node/platform/desktop';
 import {
@@ -41,7 +41,7 @@ describeWithChromium(
       h = await launchHarness({ viewport: { width: 1280, height: 1000 } });
       // environments.json is read on every call: `local` and `local-prod` carry the self-service fake's address.
       await writeEnvironments(h.home, world);
-      const imported = await ok<ImportResult>(h, 'keys:import', {
+      const imported = await h.services.keys.importFile({
         path: world.cert.p12Path,
         password: P12_PASSWORD,
         name: 'Virksomhetssertifikat',

@@ -1,6 +1,5 @@
-import { AppError } from '../../common/errors/app-error';
-import { PreviewErrors } from '../../common/errors/preview-errors';
 import type { Handler } from '../dispatch';
+import { notFromDialog } from '../platform/file-handles';
 import { findVerifiedCopy } from '../preview/downloaded-copy';
 import type { Services } from '../services';
 import type { FolderTrust } from './folder-trust';
@@ -13,7 +12,7 @@ export function previewHandlers(s: Services, folders: FolderTrust) {
       // A folder from the renderer counts only if the user picked it or a job wrote there (as for
       // instances:confirm): a forged manifest elsewhere must not make us open an arbitrary file.
       if (folder && !folders.isTrusted(folder)) {
-        throw new AppError(PreviewErrors.FOLDER_NOT_TRUSTED, 'Pick the download folder with the folder dialog first');
+        throw notFromDialog();
       }
       const jobs = s.downloads.list().sort((a, b) => b.startedAt.localeCompare(a.startedAt));
       // The folders of this session's jobs, then those of the intake watches (their history opens previews too).

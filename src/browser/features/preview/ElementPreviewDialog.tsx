@@ -122,7 +122,7 @@ function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
   const { status, error, value: openedPath } = usePreviewStore((s) => s.systemOpen);
   const { openWithSystem, chooseFolderAndOpen } = usePreviewStore.getState();
   const needsFolder =
-    status === 'failed' && (error?.code === 'PREVIEW_NOT_DOWNLOADED' || error?.code === 'PREVIEW_FOLDER_NOT_TRUSTED');
+    status === 'failed' && (error?.code === 'PREVIEW_NOT_DOWNLOADED' || error?.code === 'PATH_NOT_FROM_DIALOG');
   return (
     <div className="preview-other" data-testid="preview-other">
       <Heading level={3} data-size="xs">

@@ -8,6 +8,7 @@ import { seamErrors } from './seam';
 import { selfServiceErrors } from './selfservice';
 import { systemsErrors } from './systems';
 import type { ErrorCatalogue } from './types';
+import { windowTrustErrors } from './window-trust';
 
 export type { ErrorCatalogue, ErrorText } from './types';
 
@@ -22,4 +23,5 @@ export const errorTexts: ErrorCatalogue = {
   ...previewErrors,
   ...systemsErrors,
   ...intakeErrors,
+  ...windowTrustErrors,
 };

@@ -1,5 +1,6 @@
 import { aboutMessages } from './about';
 import { clientsMessages } from './clients';
+import { confirmMessages } from './confirm';
 import { downloadsMessages } from './downloads';
 import { environmentMessages } from './environment';
 import { instancesMessages } from './instances';
@@ -28,4 +29,5 @@ export const messages = {
   downloads: downloadsMessages,
   preview: previewMessages,
   intake: intakeMessages,
+  confirm: confirmMessages,
 };
