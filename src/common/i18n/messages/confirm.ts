@@ -4,6 +4,11 @@
  * The question names the change; the facts below it are one per line.
  */
 const nb = {
+  /** In the window, where its own question comes first (MainConfirmNote). */
+  windowNote:
+    'Når du svarer ja, viser Maskinporten Desktop en egen bekreftelse med nøyaktig hva som endres. Svar ja der bare hvis alt stemmer.',
+  windowNoteKeys:
+    'Når du svarer ja, viser Maskinporten Desktop en egen bekreftelse med miljø, klient-ID, nøkkel-ID (kid) og tommelavtrykket til nøkkelen. Svar ja der bare hvis alt stemmer.',
   cancel: 'Avbryt',
   envProduction: '{name} (PRODUKSJON)',
   noteProduction: 'Dette er produksjon: endringen gjelder ekte virksomheter og ekte data.',
@@ -57,6 +62,10 @@ const nb = {
 };
 
 const en: typeof nb = {
+  windowNote:
+    'When you answer yes, Maskinporten Desktop shows its own confirmation of exactly what changes. Answer yes there only if it all matches.',
+  windowNoteKeys:
+    "When you answer yes, Maskinporten Desktop shows its own confirmation with the environment, client id, key id (kid) and the key's thumbprint. Answer yes there only if it all matches.",
   cancel: 'Cancel',
   envProduction: '{name} (PRODUCTION)',
   noteProduction: 'This is production: the change applies to real organisations and real data.',

@@ -31,7 +31,7 @@ describe('EnvironmentMarker', () => {
     render(<EnvironmentMarker />);
     const texts = screen.getAllByTestId('environment-warning').map((w) => w.textContent);
     expect(texts).toEqual([
-      'Bruker utstederen til Production, men sender signerte forespørsler til evil.example. Den kan hente token hos Production med dem. Sjekk environments.json.',
+      'Bruker utstederen til Produksjon, men sender signerte forespørsler til evil.example. Den kan hente token hos Produksjon med dem. Sjekk environments.json.',
       'Er ikke merket som produksjon, men bruker maskinporten.no, som er en adresse i produksjon: ingen rød markering og ingen ekstra bekreftelser. Sjekk environments.json.',
     ]);
     act(() => useAppStore.setState({ language: 'en' }));
