@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
-import { AppError } from '../common/errors/app-error';
-import { WindowTrustErrors } from '../common/errors/window-trust-errors';
 import type { FolderTrust } from '../node/handlers/folder-trust';
-import { isNetworkOrDevicePath } from '../node/platform/network-path';
+import { isNetworkOrDevicePath, refuseNetworkPath } from '../node/platform/network-path';
 
 /**
  * The GUI's trusted download folders: those the user picked in the native folder dialog in this session,
@@ -15,10 +13,7 @@ export function createTrustedFolders(jobTargets: () => readonly string[]): Folde
   const picked = new Set<string>();
   return {
     trust(folder) {
-      if (isNetworkOrDevicePath(folder)) {
-        throw new AppError(WindowTrustErrors.NETWORK_PATH_REFUSED, 'Network and device folders are not used');
-      }
-      picked.add(resolve(folder));
+      picked.add(resolve(refuseNetworkPath(folder)));
     },
     isTrusted(folder) {
       if (isNetworkOrDevicePath(folder)) return false;

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { PickedFile } from '../../common/contract/files';
 import { AppError } from '../../common/errors/app-error';
 import { WindowTrustErrors } from '../../common/errors/window-trust-errors';
-import { isNetworkOrDevicePath } from './network-path';
+import { refuseNetworkPath } from './network-path';
 
 /** What a handle may be used for: one for each kind of file main hands the window. */
 export type FilePurpose = 'key-import';
@@ -32,9 +32,7 @@ export function createFileHandles(options: { now: () => number; ttlMs?: number }
   return {
     /** A path main's own dialog gave: a handle for the window. Network and device paths are refused. */
     issue(path: string, purpose: FilePurpose): PickedFile {
-      if (isNetworkOrDevicePath(path)) {
-        throw new AppError(WindowTrustErrors.NETWORK_PATH_REFUSED, 'Network and device paths are not used');
-      }
+      refuseNetworkPath(path);
       const now = options.now();
       sweep(now);
       const handle = randomBytes(32).toString('base64url');

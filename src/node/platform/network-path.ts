@@ -1,3 +1,6 @@
+import { AppError } from '../../common/errors/app-error';
+import { WindowTrustErrors } from '../../common/errors/window-trust-errors';
+
 /**
  * UNC and device paths: `\\server\share`, `//server/share`, `\\?\C:\…`, `\\.\pipe\…` and NT's `\??\`.
  * Windows opens a UNC path over SMB and hands the server the user's NTLM hash without asking, so a path that
@@ -7,4 +10,12 @@
  */
 export function isNetworkOrDevicePath(path: string): boolean {
   return /^[\\/]{2}/.test(path) || /^\\\?\?\\/.test(path);
+}
+
+/** The path, or NETWORK_PATH_REFUSED: for every path main's own dialogs answer (electron-desktop.ts). */
+export function refuseNetworkPath<P extends string | null>(path: P): P {
+  if (path !== null && isNetworkOrDevicePath(path)) {
+    throw new AppError(WindowTrustErrors.NETWORK_PATH_REFUSED, 'Network and device paths are not used');
+  }
+  return path;
 }
