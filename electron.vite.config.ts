@@ -3,18 +3,24 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import {
+  developmentContentSecurityPolicy,
+  withContentSecurityPolicy,
+} from './src/electron-main/content-security-policy';
 
 /**
- * Vite's dev server injects <style> tags and talks to the page over a websocket; the strict CSP of
- * renderer/index.html forbids both. Only `npm run dev` gets this looser policy; builds keep the strict one.
+ * index.html's CSP meta tag from the one policy main also sends as a header (content-security-policy.ts).
+ * Vite's dev server injects <style> tags and talks to the page over a websocket, which the strict policy
+ * forbids: only `npm run dev` gets the looser one; builds keep the strict one.
  */
-const devCsp: Plugin = {
-  name: 'mpd-dev-csp',
-  apply: 'serve',
-  transformIndexHtml(html) {
-    return html
-      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-      .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* http://localhost:*");
+const csp: Plugin = {
+  name: 'mpd-csp',
+  transformIndexHtml: {
+    order: 'pre',
+    handler: (html, context) =>
+      context.server
+        ? withContentSecurityPolicy(html, developmentContentSecurityPolicy())
+        : withContentSecurityPolicy(html),
   },
 };
 
@@ -46,7 +52,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/browser'),
     base: './',
-    plugins: [react(), devCsp],
+    plugins: [react(), csp],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

@@ -6,6 +6,7 @@
  */
 import type { Api, ChannelInput, ChannelName, ChannelResult, Envelope, EventName, Events } from '../common/contract';
 import type { Language } from '../common/contract/app';
+import type { PickedFile } from '../common/contract/files';
 import { methodPath } from '../common/contract/method-path';
 import type { AppErrorJson } from '../common/errors/app-error';
 import { errorTexts } from '../common/i18n/errors';
@@ -48,10 +49,15 @@ function bridge(): Api {
   return api;
 }
 
-/** The path of a file dropped on the window, when the desktop shell can tell it (Electron); otherwise null. */
-export function pathForDroppedFile(file: File): string | null {
-  const path = globalThis.window?.api?.files?.pathForFile(file);
-  return path ? path : null;
+/**
+ * A handle for a key file dropped on the window (Electron: the preload reads the file's path itself and main
+ * names the file in its own dialog; the page never sees the path). Null when the person said no there;
+ * undefined where no desktop shell can tell (outside Electron). Throws an ApiError like `call`.
+ */
+export async function handleForDroppedFile(file: File): Promise<PickedFile | null | undefined> {
+  const files = globalThis.window?.api?.files;
+  if (!files) return undefined;
+  return unwrap<PickedFile | null>(await files.handleForDroppedFile(file), 'files:dropped');
 }
 
 /** Call a contract channel; resolves to its result or throws an ApiError. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { SecretStore } from '../node/keys/secret-store';
+import { scriptedDesktop } from '../node/platform/desktop';
 import { resolveHome } from '../node/platform/home';
 import { createServices, type Services } from '../node/services';
 import type { CliIo } from './io';
@@ -19,6 +20,11 @@ export class CliContext {
   private built?: Services;
   /** Set by a command that finished but did not fully succeed (for example: not every file verified). */
   exitCode = 0;
+  /**
+   * The person's own yes to a production write: their explicit flag (--yes-production, --confirm-production,
+   * set before each command runs, program.ts) or the "yes" they typed (production-yes.ts).
+   */
+  productionYes = false;
 
   constructor(
     readonly io: CliIo,
@@ -33,6 +39,10 @@ export class CliContext {
       this.built = createServices({
         home,
         secrets: this.secretsFactory(),
+        // What the window's app asks in main's own dialog (Desktop.confirmInMain), the command line answers
+        // from its person: a production write only on their explicit flag or typed yes; any other change
+        // (a key or client id in a test environment) is the command they typed. No dialogs, no files chosen.
+        desktop: scriptedDesktop({ confirm: (request) => (request.production ? this.productionYes : true) }),
         fetch: this.deps.fetch,
         now: this.deps.now,
         appVersion: this.deps.version,

@@ -8,5 +8,8 @@ export async function productionYes(ctx: CliContext, environmentId: string, conf
   const answer = await ctx.io.prompt(
     `Confirm in PRODUCTION (${env.name})? Confirmed instances may be deleted in Altinn. Type yes: `,
   );
-  return answer.trim().toLowerCase() === 'yes';
+  const yes = answer.trim().toLowerCase() === 'yes';
+  // The typed yes also answers main's own confirmation (context.ts).
+  if (yes) ctx.productionYes = true;
+  return yes;
 }

@@ -51,6 +51,11 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
   const ctx = new CliContext(io, program, deps, deps.secrets ?? (() => osKeychain()));
   for (const register of registrations) register(program, ctx);
   for (const command of allCommands(program)) command.exitOverride();
+  // The command's production flag is the person's answer to main's confirmation (context.ts).
+  program.hook('preAction', (_program, action) => {
+    const o = action.opts<{ yesProduction?: boolean; confirmProduction?: boolean }>();
+    ctx.productionYes = o.yesProduction === true || o.confirmProduction === true;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

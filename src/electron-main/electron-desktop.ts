@@ -1,8 +1,12 @@
 import { type BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
 import type { Desktop } from '../node/platform/desktop';
 import { isAllowedExternalUrl } from '../node/platform/external-links';
+import { refuseNetworkPath } from '../node/platform/network-path';
 
-/** The real desktop: native dialogs parented to the window, the clipboard, the OS browser. */
+/**
+ * The real desktop: native dialogs parented to the window, the clipboard, the OS browser. A network or
+ * device path chosen in any of the dialogs is refused here, once for all (network-path.ts: the NTLM hash).
+ */
 export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop {
   const parent = () => getWindow() ?? undefined;
   return {
@@ -13,23 +17,26 @@ export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop 
     async writeClipboard(text) {
       clipboard.writeText(text);
     },
+    async readClipboard() {
+      return clipboard.readText();
+    },
     async chooseOpenFile({ title, filters }) {
       const w = parent();
       const options = { title, filters, properties: ['openFile' as const] };
       const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return refuseNetworkPath(result.canceled ? null : (result.filePaths[0] ?? null));
     },
     async chooseSaveFile({ title, defaultName, filters }) {
       const w = parent();
       const options = { title, defaultPath: defaultName, filters };
       const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
+      return refuseNetworkPath(result.canceled ? null : (result.filePath ?? null));
     },
     async chooseFolder({ title }) {
       const w = parent();
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
       const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return refuseNetworkPath(result.canceled ? null : (result.filePaths[0] ?? null));
     },
     notify(title, body) {
       if (Notification.isSupported()) new Notification({ title, body }).show();

@@ -8,8 +8,14 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 /**
  * The one factory for window options. Every security setting is explicit even where Electron's
  * default agrees, so a future default change cannot loosen it (Electron security checklist #2-#4, #6).
+ * DevTools only in an unpackaged app: an environment variable set at run time must not open them in a
+ * packaged one (issue 17, finding 9).
  */
-export function secureWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+export function secureWindowOptions(
+  preloadPath: string,
+  isPackaged: boolean,
+  iconPath?: string,
+): BrowserWindowConstructorOptions {
   return {
     width: 1200,
     height: 800,
@@ -32,7 +38,7 @@ export function secureWindowOptions(preloadPath: string, iconPath?: string): Bro
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: process.env.NODE_ENV === 'development',
+      devTools: !isPackaged,
     },
   };
 }

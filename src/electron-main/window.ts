@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, protocol } from 'electron';
 import { resolveAppUrl } from './app-url';
+import { appResponseHeaders } from './content-security-policy';
 import { APP_ENTRY, APP_SCHEME, secureWindowOptions } from './window-options';
 
 /** Must run before app `ready`: app:// behaves like a standard, secure origin (fetch, CSP 'self'). */
@@ -11,22 +12,34 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serve the built renderer from app:// instead of file://, with every path kept inside the folder. */
+/**
+ * Serve the built renderer from app:// instead of file://, with every path kept inside the folder. Every
+ * response carries the CSP as a header (content-security-policy.ts): the pdf.js worker gets it too.
+ */
 export function serveRenderer(rendererRoot: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const resolved = resolveAppUrl(request.url, rendererRoot);
-    if (!resolved) return new Response('Not found', { status: 404 });
+    if (!resolved) return notFound();
     try {
       const body = await readFile(resolved.path);
-      return new Response(body, { headers: { 'content-type': resolved.mime } });
+      return new Response(body, { headers: appResponseHeaders(resolved.mime) });
     } catch {
-      return new Response('Not found', { status: 404 });
+      return notFound();
     }
   });
 }
 
-export function createMainWindow(preloadPath: string, iconPath?: string, devServerUrl?: string): BrowserWindow {
-  const window = new BrowserWindow(secureWindowOptions(preloadPath, iconPath));
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
+}
+
+export function createMainWindow(
+  preloadPath: string,
+  isPackaged: boolean,
+  iconPath?: string,
+  devServerUrl?: string,
+): BrowserWindow {
+  const window = new BrowserWindow(secureWindowOptions(preloadPath, isPackaged, iconPath));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? APP_ENTRY);
   return window;

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  appResponseHeaders,
+  CONTENT_SECURITY_POLICY,
+  developmentContentSecurityPolicy,
+  withContentSecurityPolicy,
+} from '../../src/electron-main/content-security-policy';
 
-const html = readFileSync(join(__dirname, '../../src/browser/index.html'), 'utf8');
+const source = readFileSync(join(__dirname, '../../src/browser/index.html'), 'utf8');
+/** index.html as the build writes it (electron.vite.config.ts fills the meta tag from the one policy). */
+const html = withContentSecurityPolicy(source);
 
 /** The CSP meta tag's content, parsed into directive → sources. */
 function parseCsp(source: string): Map<string, string[]> {
@@ -18,6 +26,33 @@ function parseCsp(source: string): Map<string, string[]> {
 
 describe('renderer/index.html CSP', () => {
   const csp = parseCsp(html);
+
+  it('is the one policy main sends as a header, filled in by the build (issue 17, finding 12)', () => {
+    expect(parseCsp(html)).toEqual(
+      parseCsp(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`),
+    );
+    expect(source).not.toContain("default-src 'self'");
+    expect(() => withContentSecurityPolicy('<html><head></head></html>')).toThrow(
+      /no Content-Security-Policy meta tag/,
+    );
+  });
+
+  it('goes out as a header on every app:// response, with nosniff', () => {
+    for (const type of ['text/html; charset=utf-8', 'text/javascript; charset=utf-8', 'text/plain; charset=utf-8']) {
+      expect(appResponseHeaders(type)).toEqual({
+        'content-type': type,
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      });
+    }
+  });
+
+  it('is looser only for the dev server, and only in style-src and connect-src', () => {
+    const dev = parseCsp(withContentSecurityPolicy(source, developmentContentSecurityPolicy()));
+    expect(dev.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(dev.get('connect-src')).toEqual(["'self'", 'ws://localhost:*', 'http://localhost:*']);
+    expect(dev.get('script-src')).toEqual(["'self'"]);
+  });
 
   it('has exactly one CSP meta tag, before any script', () => {
     expect(html.match(/http-equiv="Content-Security-Policy"/gi)).toHaveLength(1);

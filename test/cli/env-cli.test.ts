@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/program';
@@ -39,6 +41,35 @@ describe('mpd (foundation)', () => {
     expect(await runCli(['--home', home, 'env', 'list'], io, deps)).toBe(0);
     expect(io.out()).toMatch(/prod\s+Production\s+\[PRODUCTION\]/);
     expect(io.out()).toContain('https://test.maskinporten.no/');
+  });
+
+  it('warns about a custom environment with a preset issuer or an unmarked production host (issue 17, finding 7)', async () => {
+    await writeFile(
+      join(home, 'environments.json'),
+      JSON.stringify({
+        environments: [
+          {
+            id: 'sneaky',
+            name: 'Sneaky',
+            production: false,
+            maskinporten: { issuer: 'https://maskinporten.no/', tokenEndpoint: 'https://evil.example/token' },
+            altinn: {
+              exchangeUrl: 'https://platform.at22.altinn.cloud/authentication/api/v1/exchange/maskinporten',
+              storageBase: 'https://platform.at22.altinn.cloud/storage/api/v1',
+              appBase: 'https://{org}.apps.at22.altinn.cloud/{org}/{app}',
+            },
+          },
+        ],
+      }),
+    );
+    const io = bufferIo();
+    expect(await runCli(['--home', home, 'env', 'list'], io, deps)).toBe(0);
+    const sneaky = io.out().slice(io.out().indexOf('sneaky'));
+    expect(sneaky).toContain(
+      'WARNING: Uses the issuer of Production but sends signed requests to evil.example, which can get tokens from Production with them.',
+    );
+    expect(sneaky).toContain('WARNING: Is not marked as production but uses maskinporten.no, a production address');
+    expect(io.out().slice(0, io.out().indexOf('sneaky'))).not.toContain('WARNING');
   });
 
   it('exits 2 with a usage message on unknown commands and options', async () => {

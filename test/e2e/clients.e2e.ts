@@ -8,7 +8,7 @@
  * the client is registered in the fake by hand, the client id is pasted back, and the doctor passes.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ImportResult, KeySummary } from '../../src/common/contract/keys';
+import type { KeySummary } from '../../src/common/contract/keys';
 import type { Profile } from '../../src/common/contract/profiles';
 import type { scriptedDesktop } from '../../src/node/platform/desktop';
 import {
@@ -41,7 +41,7 @@ describeWithChromium(
       h = await launchHarness({ viewport: { width: 1280, height: 1000 } });
       // environments.json is read on every call: `local` and `local-prod` carry the self-service fake's address.
       await writeEnvironments(h.home, world);
-      const imported = await ok<ImportResult>(h, 'keys:import', {
+      const imported = await h.services.keys.importFile({
         path: world.cert.p12Path,
         password: P12_PASSWORD,
         name: 'Virksomhetssertifikat',
@@ -180,9 +180,21 @@ describeWithChromium(
       expect(explained).toContain('De andre nøklene beholdes');
       expect(explained).toContain('høyst 5 nøkler');
       expect(explained).toContain('opptil 2 minutter');
+      expect(explained).toContain(
+        'viser Maskinporten Desktop en egen bekreftelse med miljø, klient-ID, nøkkel-ID (kid)',
+      );
+      await settled(page);
+      await h.screenshot('clients-publish-dialog');
       await publish.getByTestId('clients-publish-dialog-confirm').click();
       const notice = page.getByTestId('clients-notice');
       await expect.poll(() => notice.getAttribute('data-kind'), { timeout: 30_000 }).toBe('published');
+      // A key change, even in test: main asked first, naming the client, the kid and its thumbprint.
+      const newKid = world.selfService.client(clientId)?.keys.find((k) => k.kid !== oldKid)?.kid ?? '';
+      const stored = (await h.services.keys.list()).find((k) => k.kid === newKid);
+      expect(h.desktop.confirmations.at(-1)?.message).toBe(
+        `Publisere nøkkelen ${newKid} på klienten ${clientId} i Local local?`,
+      );
+      expect(h.desktop.confirmations.at(-1)?.detail).toContain(`SHA-256-tommelavtrykk (JWK): ${stored?.thumbprint}`);
       expect(await text(notice)).toContain(`De andre nøklene (${oldKid}) virker fortsatt`);
       await expect.poll(() => details.getByTestId('clients-key-row').count()).toBe(2);
       expect(world.selfService.client(clientId)?.keys).toHaveLength(2);
@@ -228,6 +240,24 @@ describeWithChromium(
       expect(world.selfService.requests().filter((r) => r.method !== 'GET').length).toBe(before);
       await settled(page);
       await h.screenshot('clients-production-confirm');
+      // The window's yes is the first step; main then asks in its own dialog. A no there sends nothing.
+      h.desktop.answers.confirm = false;
+      const asked = h.desktop.confirmations.length;
+      await confirm.getByTestId('clients-production-confirm-confirm').click();
+      await expect.poll(() => text(confirm), { timeout: 30_000 }).toContain('Endringen ble ikke bekreftet');
+      expect(await text(confirm)).toContain(
+        'Du svarte nei i Maskinporten Desktops egen bekreftelse. Ingenting ble sendt.',
+      );
+      expect(h.desktop.confirmations).toHaveLength(asked + 1);
+      expect(h.desktop.confirmations.at(-1)).toMatchObject({
+        message: 'Opprette Maskinporten-klienten «Produksjonsmottak» i Local production local-prod (PRODUKSJON)?',
+        confirmLabel: 'Opprett klienten',
+        production: true,
+      });
+      expect(world.selfService.requests().filter((r) => r.method !== 'GET').length).toBe(before);
+      await settled(page);
+      await h.screenshot('clients-production-main-no');
+      h.desktop.answers.confirm = true;
       await confirm.getByTestId('clients-production-confirm-confirm').click();
       await expect
         .poll(() => page.getByTestId('clients-notice').getAttribute('data-kind'), { timeout: 30_000 })

@@ -75,6 +75,12 @@ export interface Harness {
   url: string;
   services: ReturnType<typeof testServices>['services'];
   dispatch: ReturnType<typeof testServices>['dispatch'];
+  /**
+   * The scripted desktop behind the services. Main's own confirmation (confirmInMain) answers yes by
+   * default; `h.desktop.answers.confirm = false` (or a function per request) shows the no path, and
+   * `h.desktop.confirmations` holds every request main showed.
+   */
+  desktop: ReturnType<typeof testServices>['desktop'];
   problems: PageProblems;
   /** Open the app (again) in the page and wait until the shell or its start error is on screen. */
   open(): Promise<void>;
@@ -125,7 +131,7 @@ function installBridge(build: typeof buildApi, shape: ApiShape): void {
 export async function launchHarness(options: HarnessOptions = {}): Promise<Harness> {
   assertRendererBuilt();
   const temp = await tempHome('mpd-e2e-');
-  const { services, dispatch } = testServices(temp.home, options.services);
+  const { services, dispatch, desktop } = testServices(temp.home, options.services);
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   try {
@@ -163,6 +169,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       url: `${origin}/index.html`,
       services,
       dispatch,
+      desktop,
       problems,
       async open() {
         await page.goto(harness.url);

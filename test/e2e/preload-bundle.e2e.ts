@@ -19,3 +19,12 @@ describe('the built preload', () => {
     expect(exposed).toEqual(['api']);
   });
 });
+
+describe('the built renderer', () => {
+  it('carries the one CSP main also sends as a header (issue 17, finding 12)', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../../src/electron-main/content-security-policy');
+    const html = readFileSync(join(__dirname, '..', '..', 'out', 'renderer', 'index.html'), 'utf8');
+    const metas = [...html.matchAll(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/g)].map((m) => m[1]);
+    expect(metas).toEqual([CONTENT_SECURITY_POLICY]);
+  });
+});

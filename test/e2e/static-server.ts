@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { appResponseHeaders } from '../../src/electron-main/content-security-policy';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,8 +24,8 @@ export interface StaticServer {
 }
 
 /**
- * Serves a folder on 127.0.0.1 at a random port, GET only, with the same path containment as the
- * app:// protocol handler (nothing outside `root` is reachable, whatever the URL says).
+ * Serves a folder on 127.0.0.1 at a random port, GET only, with the same path containment and response
+ * headers as the app:// protocol handler (nothing outside `root` is reachable, whatever the URL says).
  */
 export async function startStaticServer(root: string): Promise<StaticServer> {
   const base = resolve(root);
@@ -48,8 +49,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
+      // The headers app:// sends (the CSP among them), so the page and pdf.js's worker run under them here too.
       res.writeHead(200, {
-        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        ...appResponseHeaders(contentTypes[extname(file)] ?? 'application/octet-stream'),
         'content-length': info.size,
         'cache-control': 'no-store',
       });

@@ -131,7 +131,11 @@ describeWithChromium('token view in Chromium (built bundle, real services, fake 
     const { page } = h;
     await page.getByTestId('copy-maskinporten').click();
     const copied = page.getByTestId('copied-maskinporten');
-    await expect.poll(() => text(copied)).toContain('Kopiert til utklippstavlen');
+    await expect
+      .poll(() => text(copied))
+      .toMatch(/^Kopiert til utklippstavlen\. Tømmes derfra når tokenet utløper kl\. \d{2}:\d{2}(:\d{2})?\.$/);
+    await copied.scrollIntoViewIfNeeded();
+    await h.screenshot('token-copied');
     const clipboard = (h.services.desktop as ReturnType<typeof scriptedDesktop>).clipboard();
     expect(clipboard).toMatch(JWT);
     const claims = await fake.verifyAccessToken(clipboard);

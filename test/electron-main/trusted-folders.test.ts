@@ -65,14 +65,14 @@ describe('the window dispatch checks folders as the app does', () => {
       ['instances:confirm', confirm(folder)],
     ] as const) {
       const refused = await dispatch(channel, input);
-      expect(refused).toMatchObject({ ok: false, error: { code: 'DOWNLOAD_TARGET_INVALID' } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'PATH_NOT_FROM_DIALOG' } });
     }
 
     // The dialog was cancelled: still nothing is trusted.
     expect(await dispatch('downloads:choose-folder', undefined)).toEqual({ ok: true, result: { folder: null } });
     expect(await dispatch('downloads:start', start(folder))).toMatchObject({
       ok: false,
-      error: { code: 'DOWNLOAD_TARGET_INVALID' },
+      error: { code: 'PATH_NOT_FROM_DIALOG' },
     });
 
     if (!desktop.answers) throw new Error('the test desktop is not scripted');
@@ -87,7 +87,7 @@ describe('the window dispatch checks folders as the app does', () => {
     }
     expect(await dispatch('downloads:start', start(`${folder}-other`))).toMatchObject({
       ok: false,
-      error: { code: 'DOWNLOAD_TARGET_INVALID' },
+      error: { code: 'PATH_NOT_FROM_DIALOG' },
     });
   });
 

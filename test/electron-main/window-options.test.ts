@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { secureWindowOptions } from '../../src/electron-main/window-options';
 
 describe('secureWindowOptions', () => {
-  const options = secureWindowOptions('/app/out/preload/preload.cjs');
+  const options = secureWindowOptions('/app/out/preload/preload.cjs', true);
   const web = options.webPreferences ?? {};
 
   it('isolates and sandboxes the renderer', () => {
@@ -40,5 +40,16 @@ describe('secureWindowOptions', () => {
         "webviewTag",
       ]
     `);
+  });
+
+  it('opens DevTools only in an unpackaged app, whatever NODE_ENV says at run time (issue 17, finding 9)', () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+    try {
+      expect(secureWindowOptions('/p.cjs', true).webPreferences?.devTools).toBe(false);
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+    expect(secureWindowOptions('/p.cjs', false).webPreferences?.devTools).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { PickedFile } from '../../common/contract/files';
 import type {
   ExportFormat,
   ImportResult,
@@ -39,9 +40,10 @@ export interface KeysState {
   load(): Promise<void>;
   refreshVault(): Promise<void>;
   generate(input: { name: string; bits?: 2048 | 3072 | 4096; kid?: string }): Promise<KeySummary>;
-  /** The native open dialog in main; null when the person cancelled. */
-  chooseImportFile(): Promise<string | null>;
-  importKey(input: { path: string; password?: string }): Promise<ImportResult>;
+  /** The native open dialog in main: a handle for the chosen file and its name; null when the person cancelled. */
+  chooseImportFile(): Promise<PickedFile | null>;
+  /** `file` is a handle main gave (never a path), used up by the call. */
+  importKey(input: { file: string; password?: string }): Promise<ImportResult>;
   rename(id: string, name: string): Promise<KeySummary>;
   setRegistered(id: string, registeredAt: string | null): Promise<KeySummary>;
   remove(id: string): Promise<void>;
@@ -107,7 +109,7 @@ export const useKeysStore = create<KeysState>()((set, get) => ({
   },
 
   async chooseImportFile() {
-    return (await call('keys:choose-import-file')).path;
+    return (await call('keys:choose-import-file')).file;
   },
 
   async importKey(input) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { environmentWarningText } from '../../common/i18n/environment-warnings';
 import type { CliContext } from '../context';
 
 export function registerEnvCommands(program: Command, ctx: CliContext): void {
@@ -17,6 +18,7 @@ export function registerEnvCommands(program: Command, ctx: CliContext): void {
         ctx.print(`         Altinn exchange      ${e.altinn.exchangeUrl}`);
         ctx.print(`         Storage              ${e.altinn.storageBase}`);
         ctx.print(`         app API              ${e.altinn.appBase}`);
+        for (const warning of e.warnings ?? []) ctx.print(`         WARNING: ${environmentWarningText('en', warning)}`);
       }
     });
 }

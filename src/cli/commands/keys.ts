@@ -81,7 +81,10 @@ export function registerKeysCommands(program: Command, ctx: CliContext): void {
     .option('--public-jwk', 'the public JWK (kty, n, e, kid, alg RS256, use sig; x5c with a certificate)')
     .option('--jwks', 'a JWKS {"keys":[...]} of the given keys, for Samarbeidsportalen')
     .option('--public-pem', 'the public key as PEM (SPKI)')
-    .option('--backup', 'the private key as passphrase-encrypted PKCS#8 PEM (AES-256-CBC)')
+    .option(
+      '--backup',
+      'the private key as passphrase-encrypted PKCS#8 PEM (scrypt, AES-256-CBC; a passphrase of 15+ characters)',
+    )
     .option('--passphrase-env <var>', 'read the backup passphrase from this environment variable')
     .option('--private-pem', 'the private key as UNENCRYPTED PKCS#8 PEM (needs --unencrypted)')
     .option('--private-jwk-base64', 'the private key as UNENCRYPTED base64 JWK (needs --unencrypted)')

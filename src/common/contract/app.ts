@@ -27,7 +27,13 @@ export interface EnvironmentSummary {
     authenticationApi?: string;
   };
   selfService?: { clientsUrl: string; samarbeidsportalen: string };
+  /** A custom environment that reuses a preset's issuer or a production host (environment-warnings.ts). */
+  warnings?: EnvironmentWarning[];
 }
+
+export type EnvironmentWarning =
+  | { code: 'preset-issuer'; presetId: string; presetName: string; tokenHost?: string }
+  | { code: 'production-host'; host: string };
 
 export const languageSchema = z.enum(['nb', 'en']);
 export type Language = z.infer<typeof languageSchema>;

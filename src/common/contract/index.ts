@@ -73,11 +73,12 @@ export type Api = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /**
-   * The one preload helper that is not a channel: the path of a file dropped on the window (Electron's
-   * webUtils.getPathForFile, which only a preload can call). Main still reads and checks the file itself.
-   * Absent outside Electron; an empty string when the dropped item is not a file on disk.
+   * The one preload helper that is not a channel: a handle for a key file dropped on the window. The preload
+   * reads the path from the File itself (Electron's webUtils.getPathForFile, which only a preload can call)
+   * and main confirms the file by name in its own dialog (files.ts). Null when the item is not a file on
+   * disk or the person said no. Absent outside Electron.
    */
-  files?: { pathForFile(file: unknown): string };
+  files?: { handleForDroppedFile(file: unknown): Promise<Envelope<import('./files').PickedFile | null>> };
 };
 
 export { methodPath };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { fileHandleSchema, type PickedFile } from './files';
 
 /**
  * Keys: metadata and public material only. Private key material never appears in any result type here;
- * import takes a path chosen in a native dialog (main reads the file), export writes through a native
- * save dialog in main.
+ * import takes a handle main gave for a file chosen in its own dialog (or a dropped file it confirmed), never a
+ * path; export writes through a native save dialog in main.
  */
 
 export type VaultKind = 'keychain' | 'passphrase';
@@ -115,15 +116,21 @@ export const keysChannels = {
   'keys:generate': channel<KeySummary>()(
     z.strictObject({ name: keyNameSchema, bits: keyBitsSchema.optional(), kid: kidSchema.optional() }),
   ),
+  /**
+   * `file` is a handle from keys:choose-import-file or a dropped file (files.ts), used up by the call. When
+   * the file needs a password (KEY_PASSWORD_REQUIRED, KEY_WRONG_PASSWORD) the error's `details.file` is a new
+   * handle for the same file, for the next try.
+   */
   'keys:import': channel<ImportResult>()(
     z.strictObject({
-      path: z.string().min(1).max(4096),
+      file: fileHandleSchema,
       name: keyNameSchema.optional(),
       password: secretInput.optional(),
       kid: kidSchema.optional(),
     }),
   ),
-  'keys:choose-import-file': channel<{ path: string | null }>()(z.undefined()),
+  /** main's open dialog; null when the person cancelled it. */
+  'keys:choose-import-file': channel<{ file: PickedFile | null }>()(z.undefined()),
   'keys:rename': channel<KeySummary>()(z.strictObject({ id: keyIdSchema, name: keyNameSchema })),
   'keys:set-kid': channel<KeySummary>()(z.strictObject({ id: keyIdSchema, kid: kidSchema })),
   'keys:set-registered': channel<KeySummary>()(

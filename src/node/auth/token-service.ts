@@ -5,6 +5,7 @@ import type { Profile } from '../../common/schemas/profile';
 import type { Environment, EnvironmentSource } from '../environments/environments';
 import type { SigningKeySource } from '../keys/signing-key';
 import type { Desktop } from '../platform/desktop';
+import { createExpiringClipboard, type ExpiringClipboard, type Schedule } from '../platform/expiring-clipboard';
 import { createHttpClient, type HttpClient } from '../platform/http';
 import type { Logger } from '../platform/log';
 import { type AltinnToken, exchangeForAltinnToken, orgWarnings } from './altinn-exchange';
@@ -34,8 +35,10 @@ export interface TokenServiceDeps {
   now: () => Date;
   logger: Logger;
   events: { emit<E extends EventName>(event: E, payload: Events[E]): void };
-  desktop?: Pick<Desktop, 'writeClipboard'>;
+  desktop?: Pick<Desktop, 'writeClipboard' | 'readClipboard'>;
   timeoutMs?: number;
+  /** When a copied token's clearing runs (expiring-clipboard.ts); tests pass their own. */
+  clipboardSchedule?: Schedule;
 }
 
 /** A profile may say how it authenticates; until the profile schema carries it, kid is the default. */
@@ -71,8 +74,18 @@ export class TokenService implements AltinnTokenSource {
   private readonly clock = new ClockOffsets();
   private readonly mpCache: TokenCache<MaskinportenEntry>;
   private readonly altinnCache: TokenCache<AltinnEntry>;
+  /** Copied tokens leave the clipboard when they expire. */
+  readonly clipboard?: ExpiringClipboard;
 
   constructor(private readonly deps: TokenServiceDeps) {
+    if (deps.desktop) {
+      this.clipboard = createExpiringClipboard({
+        desktop: deps.desktop,
+        now: deps.now,
+        schedule: deps.clipboardSchedule,
+        logger: deps.logger,
+      });
+    }
     const nowMs = () => deps.now().getTime();
     this.http = createHttpClient({
       fetch: deps.fetch,
@@ -117,11 +130,12 @@ export class TokenService implements AltinnTokenSource {
   }
 
   /** "Copy token": the text goes from main straight to the clipboard; the renderer learns only the expiry. */
+  /** Copy a token in main; it is cleared from the clipboard when it expires, if the clipboard still holds it. */
   async copyToken(profileId: string, which: TokenKind): Promise<{ copied: true; which: TokenKind; expiresAt: string }> {
-    if (!this.deps.desktop) throw new AppError('INTERNAL', 'No clipboard in this front end');
+    if (!this.clipboard) throw new AppError('INTERNAL', 'No clipboard in this front end');
     const r = await this.resolve(profileId);
     const entry = which === 'altinn' ? await this.altinn(r, false) : await this.maskinporten(r, false);
-    await this.deps.desktop.writeClipboard(entry.token);
+    await this.clipboard.copyUntil(entry.token, new Date(entry.expiresAt));
     this.deps.logger.info('token copied to the clipboard', { profileId, which });
     return { copied: true, which, expiresAt: new Date(entry.expiresAt).toISOString() };
   }

@@ -1,3 +1,5 @@
+import { calculateJwkThumbprint, type JWK } from 'jose';
+import type { Language } from '../../common/contract/app';
 import {
   type ClientDetails,
   type ClientKeyInfo,
@@ -21,11 +23,13 @@ import type { TokenService } from '../auth/token-service';
 import type { Environment, EnvironmentSource } from '../environments/environments';
 import { EXPIRY_WARNING_DAYS, expiryDate } from '../keys/key-metadata';
 import type { KeyStore } from '../keys/key-store';
+import { type ChangeToConfirm, type ConfirmFact, confirmInMainOrRefuse } from '../platform/confirm-in-main';
+import type { Desktop } from '../platform/desktop';
 import { createHttpClient, type HttpClient } from '../platform/http';
 import type { Logger } from '../platform/log';
 import type { ProfileStore } from '../profiles/profile-store';
 import { clientProfileInput } from './client-profile';
-import { type ApiJwk, mergeKey, removeKey, retireCandidates } from './jwks-merge';
+import { type ApiJwk, type MergeOutcome, mergeKey, removeKey, retireCandidates } from './jwks-merge';
 import { manualGuide } from './manual-guide';
 import { type ApiClient, SelfServiceApi } from './selfservice-client';
 
@@ -34,6 +38,11 @@ import { type ApiClient, SelfServiceApi } from './selfservice-client';
  * API (selfservice-client.ts), the key set arithmetic (jwks-merge.ts), the key store (registration dates)
  * and the profile store (matching client profiles). Remote first, local after: a failed API call changes
  * nothing on this machine.
+ *
+ * Every write in production, and every change of a client's keys anywhere, is confirmed by the person in
+ * main's own dialog (confirmInMain) after the window's confirm and `confirmProduction`, with the concrete
+ * change: environment, client id, kid and SHA-256 JWK thumbprint, the number of keys afterwards (issue 17,
+ * finding 4). A no sends nothing.
  */
 
 export interface SelfServiceDeps {
@@ -41,6 +50,10 @@ export interface SelfServiceDeps {
   profiles: Pick<ProfileStore, 'get' | 'list' | 'add'>;
   keys: Pick<KeyStore, 'get' | 'list' | 'publicJwk' | 'setRegisteredAt'>;
   tokens: Pick<TokenService, 'getToken' | 'getRawToken' | 'clearProfile'>;
+  /** Main's own confirmation of key changes and production writes (confirm-in-main.ts). */
+  desktop: Pick<Desktop, 'confirmInMain'>;
+  /** The person's UI language, for that confirmation. */
+  language: () => Promise<Language>;
   fetch: typeof fetch;
   now: () => Date;
   logger: Logger;
@@ -106,6 +119,19 @@ export class SelfServiceService {
     const key = input.keyId ? await this.deps.keys.get(input.keyId) : undefined;
     if (input.createProfile && key) await this.checkNewProfile(admin.environmentId, input.createProfile.name);
     const { api, env } = await this.session(input.adminProfileId, 'create', input.confirmProduction);
+    if (env.production || key) {
+      await this.confirmInMain({
+        environment: env,
+        question: 'confirm.questionCreateClient',
+        params: { name: input.clientName },
+        confirmLabel: 'confirm.yesCreateClient',
+        facts: [
+          ['confirm.factClientName', input.clientName],
+          ['confirm.factScopes', input.scopes],
+          ...(key ? [...keyFacts(key.kid, key.thumbprint), keysAfter(1)] : []),
+        ],
+      });
+    }
     const created = summarize(
       await api.createMaskinportenClient({
         client_name: input.clientName,
@@ -163,6 +189,19 @@ export class SelfServiceService {
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.scopes !== undefined ? { scopes: input.scopes } : {}),
       };
+      if (env.production) {
+        await this.confirmInMain({
+          environment: env,
+          question: 'confirm.questionUpdateClient',
+          params: { client: input.clientId },
+          confirmLabel: 'confirm.yesUpdateClient',
+          facts: [
+            ['confirm.factClient', input.clientId],
+            ['confirm.factClientName', next.client_name ?? ''],
+            ['confirm.factScopes', next.scopes ?? []],
+          ],
+        });
+      }
       const updated = await api.updateClient(input.clientId, next);
       this.deps.logger.info('self-service client updated', { environmentId: env.id, clientId: input.clientId });
       return this.details(env, summarize(updated), await api.getJwks(input.clientId));
@@ -181,7 +220,19 @@ export class SelfServiceService {
       // Read the client first: a 404 names the client, not its key set.
       await api.getClient(input.clientId);
       const current = await api.getJwks(input.clientId);
-      return (await this.publishOn(api, env, input.clientId, key, current)).result;
+      const confirm = async (merged: MergeOutcome) =>
+        this.confirmInMain({
+          environment: env,
+          question: merged.action === 'renewed' ? 'confirm.questionRenewKey' : 'confirm.questionPublishKey',
+          params: { kid: key.kid, client: input.clientId },
+          confirmLabel: 'confirm.yesPublishKey',
+          facts: [
+            ['confirm.factClient', input.clientId],
+            ...keyFacts(key.kid, key.thumbprint),
+            keysAfter(merged.keys.length),
+          ],
+        });
+      return (await this.publishOn(api, env, input.clientId, key, current, confirm)).result;
     });
   }
 
@@ -195,6 +246,18 @@ export class SelfServiceService {
       await api.getClient(input.clientId);
       const current = await api.getJwks(input.clientId);
       const next = removeKey(current, input.kid, { allowEmpty: input.allowEmpty });
+      const removed = current.find((k) => k.kid === input.kid);
+      await this.confirmInMain({
+        environment: env,
+        question: 'confirm.questionRemoveKey',
+        params: { kid: input.kid, client: input.clientId },
+        confirmLabel: 'confirm.yesRemoveKey',
+        facts: [
+          ['confirm.factClient', input.clientId],
+          ...keyFacts(input.kid, removed ? await thumbprintOf(removed) : '?'),
+          keysAfter(next.length),
+        ],
+      });
       const answered = await api.replaceJwks(input.clientId, next);
       const after = answered ?? (await api.getJwks(input.clientId));
       if (after.some((k) => k.kid === input.kid)) {
@@ -236,9 +299,11 @@ export class SelfServiceService {
     clientId: string,
     key: KeySummary,
     current: ApiJwk[],
+    beforeWrite?: (merged: MergeOutcome) => Promise<void>,
   ): Promise<{ result: PublishKeyResult; after: ApiJwk[] }> {
     const jwk = await this.deps.keys.publicJwk(key.id);
     const merged = mergeKey(current, jwk);
+    await beforeWrite?.(merged);
     const answered = await api.replaceJwks(clientId, merged.keys);
     const after = answered ?? (await api.getJwks(clientId));
     const lost = merged.keys.filter((k) => !after.some((a) => a.kid === k.kid)).map((k) => k.kid);
@@ -281,6 +346,13 @@ export class SelfServiceService {
         ...(warning ? { warning } : {}),
       },
     };
+  }
+
+  private confirmInMain(change: ChangeToConfirm): Promise<void> {
+    return confirmInMainOrRefuse(
+      { desktop: this.deps.desktop, language: this.deps.language, logger: this.deps.logger },
+      change,
+    );
   }
 
   /** The admin profile checked, the environment's API located, and a token with the scopes `need` asks for. */
@@ -388,6 +460,27 @@ export class SelfServiceService {
 
 export function createSelfServiceService(deps: SelfServiceDeps): SelfServiceService {
   return new SelfServiceService(deps);
+}
+
+/** The kid and its RFC 7638 SHA-256 thumbprint: what the person checks against the key they meant. */
+function keyFacts(kid: string, thumbprint: string): ConfirmFact[] {
+  return [
+    ['confirm.factKid', kid],
+    ['confirm.factThumbprint', thumbprint],
+  ];
+}
+
+function keysAfter(count: number): ConfirmFact {
+  return ['confirm.factKeysAfter', `${count} / ${MAX_CLIENT_KEYS}`];
+}
+
+/** A key on the client, as the API lists it: its thumbprint, or "?" when the API left out what it needs. */
+async function thumbprintOf(jwk: ApiJwk): Promise<string> {
+  try {
+    return await calculateJwkThumbprint(jwk as JWK, 'sha256');
+  } catch {
+    return '?';
+  }
 }
 
 function summarize(c: ApiClient): ClientSummary {

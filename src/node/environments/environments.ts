@@ -3,6 +3,7 @@ import type { ResolvedEnvironment } from '../../common/contract/profiles';
 import { AppError } from '../../common/errors/app-error';
 import { fileStampCache } from '../platform/file-stamp-cache';
 import type { WellKnownDiscovery } from './environment-discovery';
+import { environmentWarnings } from './environment-warnings';
 import { readCustomEnvironments } from './environments-file';
 
 export type Environment = EnvironmentSummary;
@@ -96,7 +97,10 @@ export function createEnvironmentRegistry(options: EnvironmentRegistryOptions): 
 
   async function custom(): Promise<Environment[]> {
     const fromFile = fromFileCache ? await fromFileCache.get() : [];
-    return [...fromFile, ...((await options.extra?.()) ?? [])];
+    return [...fromFile, ...((await options.extra?.()) ?? [])].map((env) => {
+      const warnings = environmentWarnings(env, PRESETS);
+      return warnings.length > 0 ? { ...env, warnings } : env;
+    });
   }
 
   async function get(id: string): Promise<Environment> {
@@ -127,6 +131,18 @@ export function createEnvironmentRegistry(options: EnvironmentRegistryOptions): 
           discoveryError: `metadata issuer "${outcome.metadata.issuer}" differs from the configured "${env.maskinporten.issuer}"`,
         };
       }
+      // A preset's signed grant goes only to its own Maskinporten (issue 17, finding 7): whatever the
+      // metadata, or its copy in cache/well-known.json, names, the token endpoint must be on the preset's
+      // token endpoint's origin (the issuer's). A path Digdir moves on its own host is followed.
+      const pinned = presetTokenOrigin(env);
+      if (pinned && originOf(outcome.metadata.tokenEndpoint) !== pinned) {
+        return {
+          ...env,
+          discovered: false,
+          discoveredAt: at,
+          discoveryError: `metadata token endpoint "${outcome.metadata.tokenEndpoint}" is not on ${pinned}, the ${env.name} preset's`,
+        };
+      }
       return {
         ...env,
         maskinporten: {
@@ -139,6 +155,20 @@ export function createEnvironmentRegistry(options: EnvironmentRegistryOptions): 
       };
     },
   };
+}
+
+/** The origin a preset's token endpoint must keep; undefined for a custom environment. */
+function presetTokenOrigin(env: Environment): string | undefined {
+  const preset = PRESETS.find((p) => p.id === env.id && !env.custom);
+  return preset ? originOf(preset.maskinporten.tokenEndpoint) : undefined;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Only the presets (plus `extra`), never the network: for callers that need no custom file. */

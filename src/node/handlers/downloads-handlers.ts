@@ -1,7 +1,7 @@
-import { AppError } from '../../common/errors/app-error';
-import { DownloadErrors } from '../../common/errors/download-errors';
 import type { Handler } from '../dispatch';
+import { notFromDialog } from '../platform/file-handles';
 import type { Services } from '../services';
+import { confirmDownloadJobInMain } from './confirm-receipt-in-main';
 import type { FolderTrust } from './folder-trust';
 
 export function downloadsHandlers(s: Services, folders: FolderTrust) {
@@ -14,8 +14,9 @@ export function downloadsHandlers(s: Services, folders: FolderTrust) {
     'downloads:start': (async (input) => {
       // The renderer is not trusted with paths: it may only write where the user picked in the dialog.
       if (!folders.isTrusted(input.target)) {
-        throw new AppError(DownloadErrors.TARGET_INVALID, 'Pick the download folder with the folder dialog first');
+        throw notFromDialog();
       }
+      await confirmDownloadJobInMain(s, input);
       return s.downloads.start(input);
     }) satisfies Handler<'downloads:start'>,
     'downloads:list': (() => s.downloads.list()) satisfies Handler<'downloads:list'>,

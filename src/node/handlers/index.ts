@@ -1,4 +1,5 @@
 import type { Handlers } from '../dispatch';
+import type { FileHandles } from '../platform/file-handles';
 import type { Services } from '../services';
 import { appHandlers } from './app-handlers';
 import { clientsHandlers } from './clients-handlers';
@@ -17,6 +18,8 @@ import { tokenHandlers } from './token-handlers';
 /** What only the front end that owns the window can provide. */
 export interface HandlerShell {
   folders: FolderTrust;
+  /** Files main's own dialogs chose, by handle (the window never names a path). */
+  files: FileHandles;
 }
 
 /** Every channel's handler; each area adds its map here with one line. */
@@ -25,7 +28,7 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...appHandlers(s),
     ...instancesHandlers(s, shell.folders),
     ...downloadsHandlers(s, shell.folders),
-    ...keysHandlers(s),
+    ...keysHandlers(s, shell.files),
     ...profilesHandlers(s),
     ...tokenHandlers(s),
     ...clientsHandlers(s),

@@ -1,6 +1,5 @@
-import { AppError } from '../../common/errors/app-error';
-import { DownloadErrors } from '../../common/errors/download-errors';
 import type { Handler } from '../dispatch';
+import { notFromDialog } from '../platform/file-handles';
 import type { Services } from '../services';
 import type { FolderTrust } from './folder-trust';
 
@@ -8,7 +7,7 @@ import type { FolderTrust } from './folder-trust';
 export function intakeHandlers(s: Services, folders: FolderTrust) {
   const trusted = (target: string) => {
     if (!folders.isTrusted(target)) {
-      throw new AppError(DownloadErrors.TARGET_INVALID, 'Pick the intake folder with the folder dialog first');
+      throw notFromDialog();
     }
   };
   return {

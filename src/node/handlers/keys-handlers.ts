@@ -1,4 +1,7 @@
+import { AppError } from '../../common/errors/app-error';
 import type { Handler } from '../dispatch';
+import { KeyFormatErrors } from '../keys/key-formats';
+import type { FileHandles } from '../platform/file-handles';
 import type { Services } from '../services';
 
 const IMPORT_FILTERS = [
@@ -6,16 +9,40 @@ const IMPORT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-/** The Keys channels: metadata and public material out, paths and user-typed secrets in. */
-export function keysHandlers(s: Services) {
+/** Main asks again with these: the same file, another try (the error carries a new handle for it). */
+const PASSWORD_CODES: ReadonlySet<string> = new Set([
+  KeyFormatErrors.KEY_PASSWORD_REQUIRED,
+  KeyFormatErrors.KEY_WRONG_PASSWORD,
+]);
+
+/**
+ * The Keys channels: metadata and public material out; file handles (never paths: file-handles.ts) and
+ * user-typed secrets in.
+ */
+export function keysHandlers(s: Services, files: FileHandles) {
   const keys = s.keys;
   return {
     'keys:list': (() => keys.list()) satisfies Handler<'keys:list'>,
     'keys:generate': ((input) => keys.generate(input)) satisfies Handler<'keys:generate'>,
-    'keys:import': ((input) => keys.importFile(input)) satisfies Handler<'keys:import'>,
-    'keys:choose-import-file': (async () => ({
-      path: await s.desktop.chooseOpenFile({ title: 'Import a private key or certificate', filters: IMPORT_FILTERS }),
-    })) satisfies Handler<'keys:choose-import-file'>,
+    'keys:import': (async ({ file, ...input }) => {
+      const path = files.take(file, 'key-import');
+      try {
+        return await keys.importFile({ ...input, path });
+      } catch (error) {
+        if (!(error instanceof AppError) || !PASSWORD_CODES.has(error.code)) throw error;
+        throw new AppError(error.code, error.message, {
+          details: { ...error.details, file: files.issue(path, 'key-import') },
+          cause: error,
+        });
+      }
+    }) satisfies Handler<'keys:import'>,
+    'keys:choose-import-file': (async () => {
+      const path = await s.desktop.chooseOpenFile({
+        title: 'Import a private key or certificate',
+        filters: IMPORT_FILTERS,
+      });
+      return { file: path ? files.issue(path, 'key-import') : null };
+    }) satisfies Handler<'keys:choose-import-file'>,
     'keys:rename': (({ id, name }) => keys.rename(id, name)) satisfies Handler<'keys:rename'>,
     'keys:set-kid': (({ id, kid }) => keys.setKid(id, kid)) satisfies Handler<'keys:set-kid'>,
     'keys:set-registered': (({ id, registeredAt }) =>

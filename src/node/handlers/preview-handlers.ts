@@ -1,6 +1,5 @@
-import { AppError } from '../../common/errors/app-error';
-import { PreviewErrors } from '../../common/errors/preview-errors';
 import type { Handler } from '../dispatch';
+import { notFromDialog } from '../platform/file-handles';
 import { findCopyToOpen, findVerifiedCopy } from '../preview/downloaded-copy';
 import type { Services } from '../services';
 import type { FolderTrust } from './folder-trust';
@@ -30,9 +29,7 @@ export function previewHandlers(s: Services, folders: FolderTrust) {
  * watches (their history opens previews too).
  */
 function candidateFolders(s: Services, folders: FolderTrust, folder: string | undefined): string[] {
-  if (folder && !folders.isTrusted(folder)) {
-    throw new AppError(PreviewErrors.FOLDER_NOT_TRUSTED, 'Pick the download folder with the folder dialog first');
-  }
+  if (folder && !folders.isTrusted(folder)) throw notFromDialog();
   if (folder) return [folder];
   const jobs = s.downloads.list().sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   return [...new Set([...jobs.map((job) => job.target), ...s.intake.targets()])];

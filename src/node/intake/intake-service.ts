@@ -19,6 +19,7 @@ import { requireProductionConfirm } from '../downloads/confirm';
 import { DownloadManager, type DownloadManagerOptions } from '../downloads/download-manager';
 import { instanceFolder } from '../downloads/folder-layout';
 import type { Environment } from '../environments/environments';
+import { confirmInMainOrRefuse } from '../platform/confirm-in-main';
 import type { Desktop } from '../platform/desktop';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
@@ -169,12 +170,35 @@ export function createIntakeService(deps: IntakeDeps) {
     }
   }
 
-  /** A production watch that confirms needs the person's explicit yes (issue 12, item 3). */
-  async function productionYes(spec: WatchSpec, yes: boolean | undefined): Promise<boolean> {
+  /**
+   * A production watch that confirms needs the person's explicit yes (issue 12, item 3): the window's, then
+   * main's own dialog (issue 17, finding 4) when the yes is new (`alreadyYes`: one given for this profile
+   * still holds). Its passes then confirm unattended on that yes.
+   */
+  async function productionYes(spec: WatchSpec, yes: boolean | undefined, alreadyYes = false): Promise<boolean> {
     const profile = await deps.profiles.get(spec.profileId);
     const environment = await deps.environments.get(profile.environmentId);
     if (spec.confirm) requireProductionConfirm(environment.production, yes);
-    return environment.production && spec.confirm;
+    const production = environment.production && spec.confirm;
+    if (production && !alreadyYes) {
+      await confirmInMainOrRefuse(
+        { desktop: deps.desktop, language: deps.language, logger: deps.log },
+        {
+          environment,
+          question: 'confirm.questionIntakeConfirm',
+          params: { app: spec.appId },
+          confirmLabel: 'confirm.yesIntakeConfirm',
+          facts: [
+            ['confirm.factProfile', profile.name],
+            ['confirm.factClient', profile.clientId],
+            ['confirm.factApp', spec.appId],
+            ['confirm.factFolder', spec.target],
+          ],
+          notes: ['confirm.noteConfirmDeletes'],
+        },
+      );
+    }
+    return production;
   }
 
   function checkTarget(target: string): void {
@@ -214,7 +238,7 @@ export function createIntakeService(deps: IntakeDeps) {
       }
       // A yes given for this profile and confirm still holds; a new profile or turning confirm on asks again.
       const stillYes = current.productionConfirmedAt !== undefined && current.profileId === next.profileId;
-      const production = await productionYes(next, confirmProduction ?? (stillYes ? true : undefined));
+      const production = await productionYes(next, confirmProduction ?? (stillYes ? true : undefined), stillYes);
       const watch = await store.update(watchId, (w) => {
         const { productionConfirmedAt: _old, ...rest } = w;
         return {

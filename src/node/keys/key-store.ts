@@ -13,6 +13,7 @@ import { AppError } from '../../common/errors/app-error';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { JsonDocumentStore } from '../platform/json-document-store';
 import type { Logger } from '../platform/log';
+import { type BackupScrypt, encryptedPkcs8Pem, MIN_BACKUP_PASSPHRASE, passphraseLength } from './key-backup';
 import { type ParsedKey, parsePrivateKeyFile, readKeyFile } from './key-formats';
 import { expiryState, type KeyIndex, type KeyRecord, keyIndexSchema } from './key-metadata';
 import { assertValidKid, defaultKid } from './kid';
@@ -34,7 +35,6 @@ export const KeyStoreErrors = {
 } as const;
 
 export const ALLOWED_BITS = [2048, 3072, 4096] as const;
-export const MIN_BACKUP_PASSPHRASE = 8;
 const PRIVATE_FORMATS: ReadonlySet<ExportFormat> = new Set(['backup', 'private-pem', 'private-jwk-base64']);
 
 export interface KeyStoreOptions {
@@ -44,6 +44,8 @@ export interface KeyStoreOptions {
   logger?: Logger;
   /** Tests pass cheaper scrypt parameters; the app uses the vault's defaults. */
   scrypt?: ScryptParams;
+  /** The backups' scrypt cost (key-backup.ts BACKUP_SCRYPT unless a test passes another). */
+  backupScrypt?: BackupScrypt;
   /** The keychain account of the vault key (tests of the real keychain use their own). */
   vaultAccount?: string;
   /** Where a locked passphrase vault asks for its passphrase (vault.ts); the GUI unlocks by hand instead. */
@@ -214,7 +216,10 @@ export class KeyStore implements SigningKeySource {
     return key.export({ type: 'spki', format: 'pem' }).toString();
   }
 
-  /** A passphrase-encrypted PKCS#8 PEM (PBES2, AES-256-CBC), readable by openssl and by this app's import. */
+  /**
+   * A passphrase-encrypted PKCS#8 PEM (PBES2: scrypt and AES-256-CBC, key-backup.ts), readable by openssl and
+   * by this app's import. Backups made before issue 17 (PBKDF2, 2,048 iterations) still import.
+   */
   async exportBackup(id: string, passphrase: string | undefined): Promise<string> {
     if (!passphrase) {
       throw new AppError(
@@ -222,14 +227,13 @@ export class KeyStore implements SigningKeySource {
         'A backup needs a passphrase to encrypt it with',
       );
     }
-    if (passphrase.length < MIN_BACKUP_PASSPHRASE) {
+    if (passphraseLength(passphrase) < MIN_BACKUP_PASSPHRASE) {
       throw new AppError(
         KeyStoreErrors.KEY_BACKUP_PASSPHRASE_TOO_SHORT,
         `The backup passphrase must be at least ${MIN_BACKUP_PASSPHRASE} characters`,
       );
     }
-    const key = await this.privateKey(id);
-    return key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
+    return encryptedPkcs8Pem(await this.privateKey(id), passphrase, this.options.backupScrypt);
   }
 
   /**

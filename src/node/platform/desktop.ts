@@ -6,6 +6,8 @@
 export interface Desktop {
   openExternal(url: string): Promise<void>;
   writeClipboard(text: string): Promise<void>;
+  /** The clipboard's text now: to clear a copied token only if it is still there (expiring-clipboard.ts). */
+  readClipboard(): Promise<string>;
   chooseOpenFile(options: {
     title: string;
     filters?: { name: string; extensions: string[] }[];
@@ -41,23 +43,24 @@ export interface MainConfirmRequest {
   production: boolean;
 }
 
+/** What a scripted desktop answers; the object stays live, so a test can change an answer later. */
+export type ScriptedAnswers = Partial<{
+  openFile: string | null;
+  saveFile: string | null;
+  folder: string | null;
+  /** The answer to confirmInMain: a fixed one, or one per request. No answer is a no. */
+  confirm: boolean | ((request: MainConfirmRequest) => boolean);
+}>;
+
 /** A desktop that answers from a script: used by the CLI (no dialogs) and the tests. */
-export function scriptedDesktop(
-  answers: Partial<{
-    openFile: string | null;
-    saveFile: string | null;
-    folder: string | null;
-    /** The answer to confirmInMain: a fixed one, or one per request. No answer is a no. */
-    confirm: boolean | ((request: MainConfirmRequest) => boolean);
-  }> = {},
-) {
+export function scriptedDesktop(answers: ScriptedAnswers = {}) {
   const confirmations: MainConfirmRequest[] = [];
   const calls: { kind: string; value: string }[] = [];
   let clipboard = '';
   const desktop: Desktop & {
     calls: typeof calls;
     clipboard(): string;
-    answers: typeof answers;
+    answers: ScriptedAnswers;
     confirmations: MainConfirmRequest[];
   } = {
     calls,
@@ -70,6 +73,9 @@ export function scriptedDesktop(
     async writeClipboard(text) {
       clipboard = text;
       calls.push({ kind: 'clipboard', value: '[text]' });
+    },
+    async readClipboard() {
+      return clipboard;
     },
     async chooseOpenFile() {
       return answers.openFile ?? null;

@@ -1,3 +1,4 @@
+import type { Language } from '../../common/contract/app';
 import type {
   ApprovalQr,
   CreateRequestInput,
@@ -17,6 +18,7 @@ import { SystemsErrors } from '../../common/errors/systems-errors';
 import type { Profile } from '../../common/schemas/profile';
 import type { TokenService } from '../auth/token-service';
 import type { Environment, EnvironmentSource } from '../environments/environments';
+import { type ChangeToConfirm, confirmInMainOrRefuse } from '../platform/confirm-in-main';
 import type { Desktop } from '../platform/desktop';
 import { createHttpClient, type HttpClient } from '../platform/http';
 import type { Logger } from '../platform/log';
@@ -41,13 +43,20 @@ import {
  * Orchestration of the systems area: the vendor profile's Maskinporten token (token service), Altinn's
  * authentication API (vendor-api.ts), and local profiles (profile store). Facts and sources:
  * docs/system-vendors.md. Remote first, local after: a failed call changes nothing on this machine.
+ *
+ * Every write in production, and every change of a system's client ids anywhere, is confirmed by the person
+ * in main's own dialog (confirmInMain) after the window's confirm and `confirmProduction`, with the concrete
+ * change: environment, system id, the client ids added and removed (issue 17, finding 4). A no sends nothing.
  */
 
 export interface SystemsDeps {
   environments: Pick<EnvironmentSource, 'get'>;
   profiles: Pick<ProfileStore, 'get' | 'list' | 'add'>;
   tokens: Pick<TokenService, 'getToken' | 'getRawToken' | 'clearProfile'>;
-  desktop?: Pick<Desktop, 'writeClipboard'>;
+  /** The clipboard, and main's own confirmation of production writes and client-id changes (confirm-in-main.ts). */
+  desktop: Pick<Desktop, 'writeClipboard' | 'confirmInMain'>;
+  /** The person's UI language, for that confirmation. */
+  language: () => Promise<Language>;
   fetch: typeof fetch;
   now: () => Date;
   logger: Logger;
@@ -117,6 +126,19 @@ export class SystemsService {
     const s = await this.session(input.vendorProfileId, 'register', { write: true, confirm: input.confirmProduction });
     const { id, ...fields } = input.system;
     assertOwnId(id, s.vendorOrgNo);
+    if (s.env.production || fields.clientIds.length > 0) {
+      await this.confirmInMain({
+        environment: s.env,
+        question: 'confirm.questionCreateSystem',
+        params: { system: id },
+        confirmLabel: 'confirm.yesCreateSystem',
+        facts: [
+          ['confirm.factSystem', id],
+          ['confirm.factClientIdsAdded', fields.clientIds],
+          ['confirm.factRights', String(fields.resourceIds.length + fields.accessPackages.length)],
+        ],
+      });
+    }
     await s.api.createSystem(registerSystemBody(id, s.vendorOrgNo, fields));
     this.deps.logger.info('system registered', { environmentId: s.env.id, systemId: id });
     return this.readSystem(s, id);
@@ -128,6 +150,23 @@ export class SystemsService {
     const current = await this.readSystem(s, input.systemId);
     const fields = { ...fieldsOf(current), ...definedOnly(input.changes) };
     const kept = current.rights.filter((r) => !simpleResourceIds([r]).length);
+    const added = fields.clientIds.filter((c) => !current.clientIds.includes(c));
+    const removed = current.clientIds.filter((c) => !fields.clientIds.includes(c));
+    if (s.env.production || added.length > 0 || removed.length > 0) {
+      await this.confirmInMain({
+        environment: s.env,
+        question: 'confirm.questionUpdateSystem',
+        params: { system: input.systemId },
+        confirmLabel: 'confirm.yesUpdateSystem',
+        facts: [
+          ['confirm.factSystem', input.systemId],
+          ['confirm.factClientIdsAdded', added],
+          ['confirm.factClientIdsRemoved', removed],
+          ['confirm.factClientIdsAfter', fields.clientIds],
+          ['confirm.factRights', String(fields.resourceIds.length + fields.accessPackages.length + kept.length)],
+        ],
+      });
+    }
     await s.api.replaceSystem(input.systemId, registerSystemBody(input.systemId, current.vendorOrgNo, fields, kept));
     this.deps.logger.info('system updated', { environmentId: s.env.id, systemId: input.systemId });
     return this.readSystem(s, input.systemId);
@@ -172,6 +211,19 @@ export class SystemsService {
       ...(kind === 'standard' ? { rights: resourceRights(resourceIds) } : {}),
       accessPackages: accessPackages.map((urn) => ({ urn })),
     };
+    if (s.env.production) {
+      await this.confirmInMain({
+        environment: s.env,
+        question: 'confirm.questionSystemUserRequest',
+        params: { customer: input.partyOrgNo, system: input.systemId },
+        confirmLabel: 'confirm.yesSystemUserRequest',
+        facts: [
+          ['confirm.factSystem', input.systemId],
+          ['confirm.factCustomer', input.partyOrgNo],
+          ['confirm.factRights', [...(kind === 'standard' ? resourceIds : []), ...accessPackages]],
+        ],
+      });
+    }
     const first = await s.api.createRequest(kind, body);
     const log = { environmentId: s.env.id, systemId: input.systemId, kind };
     if (!first.reused || input.renew !== true) {
@@ -286,12 +338,18 @@ export class SystemsService {
   }
 
   async copyLink(url: string): Promise<{ copied: true }> {
-    if (!this.deps.desktop) throw new AppError('INTERNAL', 'No clipboard in this front end');
     await this.deps.desktop.writeClipboard(url);
     return { copied: true };
   }
 
   // ---- internals --------------------------------------------------------------------------------------------
+
+  private confirmInMain(change: ChangeToConfirm): Promise<void> {
+    return confirmInMainOrRefuse(
+      { desktop: this.deps.desktop, language: this.deps.language, logger: this.deps.logger },
+      change,
+    );
+  }
 
   private async systemUsersOf(s: VendorSession, systemId: string) {
     const [users, system, profiles] = await Promise.all([

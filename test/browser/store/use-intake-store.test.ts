@@ -58,7 +58,7 @@ describe('useIntakeStore', () => {
     expect(useIntakeStore.getState().watches).toMatchObject({ status: 'ready', value: [] });
     const id = await profileId();
     await expect(store.create({ profileId: id, appId: 'ttd/mottak', target: folder })).rejects.toMatchObject({
-      code: 'DOWNLOAD_TARGET_INVALID',
+      code: 'PATH_NOT_FROM_DIALOG',
     });
     expect(await store.chooseFolder()).toBe(folder);
     const watch = await store.create({ profileId: id, appId: 'ttd/mottak', target: folder, intervalMinutes: 15 });

@@ -110,6 +110,8 @@ export interface HarnessOptions {
   clock?: { now: number };
   logger?: Logger;
   extraEnvironments?: Environment[];
+  /** When copied tokens are cleared from the clipboard (default: a real timer). */
+  clipboardSchedule?: TokenServiceDeps['clipboardSchedule'];
 }
 
 /**
@@ -161,6 +163,7 @@ export async function authHarness(options: HarnessOptions = {}) {
     events,
     desktop,
     timeoutMs: 5_000,
+    clipboardSchedule: options.clipboardSchedule,
   };
   const service = createTokenService(deps);
   return { fake, service, key, keys, source, profiles, environments, logLines: sink.lines, changes, desktop, deps };

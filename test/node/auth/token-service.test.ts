@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AuthHarness, appErrorOf, authHarness, makeProfile } from './auth-harness';
 
 let h: AuthHarness | undefined;
@@ -138,6 +138,35 @@ describe('TokenService against the strict fake', () => {
     expect(JSON.stringify(result)).not.toContain(altinnToken);
     expect(result).toMatchObject({ copied: true, which: 'altinn' });
     expect(await h.service.getRawToken('p1', 'maskinporten')).toBe(h.fake.issuedTokens().accessTokens[0]);
+  });
+
+  it('clears a copied token from the clipboard at its expiry, if the clipboard still holds it (issue 17, finding 10)', async () => {
+    const clock = { now: Date.parse('2026-05-04T12:00:00Z') };
+    const pending: { run: () => void; ms: number }[] = [];
+    const harness = await authHarness({ clock, clipboardSchedule: (run, ms) => pending.push({ run, ms }) });
+    h = harness;
+    const first = await h.service.copyToken('p1', 'maskinporten');
+    const token = h.fake.issuedTokens().accessTokens[0];
+    expect(h.desktop.clipboard()).toBe(token);
+    // One clear, due exactly when the token expires.
+    expect(pending.map((p) => p.ms)).toEqual([Date.parse(first.expiresAt) - clock.now]);
+    pending[0].run();
+    await vi.waitFor(() => expect(harness.desktop.clipboard()).toBe(''));
+
+    // Copied again, then the person copies something else: their text stays.
+    await h.service.copyToken('p1', 'maskinporten');
+    await h.desktop.writeClipboard('a note of my own');
+    pending[1].run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.desktop.clipboard()).toBe('a note of my own');
+  });
+
+  it('clears every copied token that is still on the clipboard when asked (the app quits)', async () => {
+    h = await authHarness({ clipboardSchedule: () => {} });
+    await h.service.copyToken('p1', 'altinn');
+    expect(h.desktop.clipboard()).not.toBe('');
+    await h.service.clipboard?.clearAll();
+    expect(h.desktop.clipboard()).toBe('');
   });
 
   it('sends ?test=true only outside production', async () => {

@@ -294,6 +294,102 @@ describe('self-service through the channels, against the fakes', () => {
     expect(world.selfService.client(clientId)!.client.description).toBe('Endret');
   });
 
+  it('asks main itself before a production write or a key change, whatever the window sent (issue 17, finding 4)', async () => {
+    const key = await newKey('Hovedbekreftelse');
+    const created = await ok('clients:create', {
+      adminProfileId: prodAdminId,
+      clientName: 'Hoved',
+      description: 'Ekte',
+      scopes: SCOPES,
+      keyId: key.id,
+      confirmProduction: true,
+    });
+    const clientId = created.client.clientId;
+    const env = 'Local production local-prod (PRODUKSJON)';
+    expect(t.desktop.confirmations.at(-1)).toMatchObject({
+      message: `Opprette Maskinporten-klienten «Hoved» i ${env}?`,
+      production: true,
+    });
+    expect(t.desktop.confirmations.at(-1)?.detail).toEqual(
+      expect.arrayContaining([`Nøkkel-ID (kid): ${key.kid}`, `SHA-256-tommelavtrykk (JWK): ${key.thumbprint}`]),
+    );
+    // A key a stranger sent as an attachment, imported by a window that is no longer ours.
+    const planted = await newKey('Plantet');
+    const writesBefore = jwksWrites();
+    t.desktop.answers.confirm = false;
+    try {
+      const refused = await fail('clients:publish-key', {
+        adminProfileId: prodAdminId,
+        clientId,
+        keyId: planted.id,
+        confirmProduction: true,
+      });
+      expect(refused.code).toBe('CHANGE_NOT_CONFIRMED');
+      const asked = t.desktop.confirmations.at(-1);
+      expect(asked).toMatchObject({
+        message: `Publisere nøkkelen ${planted.kid} på klienten ${clientId} i ${env}?`,
+        confirmLabel: 'Publiser nøkkelen',
+        cancelLabel: 'Avbryt',
+        production: true,
+      });
+      expect(asked?.detail).toEqual([
+        `Miljø: ${env}`,
+        `Klient-ID: ${clientId}`,
+        `Nøkkel-ID (kid): ${planted.kid}`,
+        `SHA-256-tommelavtrykk (JWK): ${planted.thumbprint}`,
+        'Nøkler på klienten etterpå: 2 / 5',
+        'Dette er produksjon: endringen gjelder ekte virksomheter og ekte data.',
+      ]);
+      for (const [channel, extra] of [
+        ['clients:remove-key', { clientId, kid: key.kid, allowEmpty: true, force: true }],
+        ['clients:update', { clientId, description: 'Endret av vinduet' }],
+      ] as const) {
+        const error = await fail(channel, { adminProfileId: prodAdminId, ...extra, confirmProduction: true });
+        expect(error.code).toBe('CHANGE_NOT_CONFIRMED');
+      }
+      expect(t.desktop.confirmations.at(-2)?.detail).toContain(`SHA-256-tommelavtrykk (JWK): ${key.thumbprint}`);
+      // A key change outside production is asked too.
+      const testClient = (await createClientAnswered((await newKey('Testklient')).id)).client.clientId;
+      expect(
+        (await fail('clients:publish-key', { adminProfileId: adminId, clientId: testClient, keyId: planted.id })).code,
+      ).toBe('CHANGE_NOT_CONFIRMED');
+      expect(t.desktop.confirmations.at(-1)).toMatchObject({ production: false });
+      expect(jwksWrites()).toBe(writesBefore + 1);
+      expect(world.selfService.client(clientId)!.keys.map((k) => k.kid)).toEqual([key.kid]);
+      expect(world.selfService.client(clientId)!.client.description).toBe('Ekte');
+      expect((await t.services.keys.get(planted.id)).registeredAt).toBeNull();
+    } finally {
+      t.desktop.answers.confirm = true;
+    }
+    // In English when the person uses English; and a yes goes through.
+    await ok('settings:update', { language: 'en' });
+    try {
+      await ok('clients:publish-key', {
+        adminProfileId: prodAdminId,
+        clientId,
+        keyId: planted.id,
+        confirmProduction: true,
+      });
+      expect(t.desktop.confirmations.at(-1)?.message).toBe(
+        `Publish key ${planted.kid} on client ${clientId} in Local production local-prod (PRODUCTION)?`,
+      );
+      expect(world.selfService.client(clientId)!.keys.map((k) => k.kid)).toEqual([key.kid, planted.kid]);
+    } finally {
+      await ok('settings:update', { language: 'nb' });
+    }
+  });
+
+  /** A client in the test environment with one key, created while main's confirmation answers yes. */
+  async function createClientAnswered(keyId: string) {
+    const before = t.desktop.answers.confirm;
+    t.desktop.answers.confirm = true;
+    try {
+      return await createClient(keyId, `Test ${Date.now()}`, 'Test');
+    } finally {
+      t.desktop.answers.confirm = before;
+    }
+  }
+
   it('updates scopes and description; the new scope works for the client at once', async () => {
     const key = await newKey('Oppdater');
     const created = await createClient(key.id, 'Oppdater', 'Før', { createProfile: { name: 'Oppdater' } });

@@ -350,3 +350,58 @@ describe('discovery for the presets (fake fetch: the real hosts are never contac
     expect(called).toBe(false);
   });
 });
+
+describe('the presets keep their own token endpoint (issue 17, finding 7)', () => {
+  const hostile = (issuer: string) =>
+    new Response(JSON.stringify({ issuer, token_endpoint: 'https://evil.example/token' }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+
+  it.each([
+    ['tt02', 'https://test.maskinporten.no/', 'https://test.maskinporten.no/token'],
+    ['prod', 'https://maskinporten.no/', 'https://maskinporten.no/token'],
+  ])('refuses metadata for %s that sends the grant to another host', async (id, issuer, preset) => {
+    const discovery = createWellKnownDiscovery({ fetch: async () => hostile(issuer), now });
+    const resolved = await createEnvironmentRegistry({ discovery }).resolve(id);
+    expect(resolved.discovered).toBe(false);
+    expect(resolved.maskinporten.tokenEndpoint).toBe(preset);
+    expect(resolved.discoveryError).toContain('https://evil.example/token');
+  });
+
+  it('refuses it from the disk cache too (cache/well-known.json)', async () => {
+    const file = join(home, 'cache', 'well-known.json');
+    await discoveryCacheFile(home).put(
+      TT02.maskinporten.wellKnown ?? '',
+      { issuer: TT02.maskinporten.issuer, tokenEndpoint: 'https://evil.example/token' },
+      clock,
+    );
+    expect(await readFile(file, 'utf8')).toContain('evil.example');
+    const fetched: string[] = [];
+    const discovery = createWellKnownDiscovery({
+      fetch: async (url) => {
+        fetched.push(String(url));
+        throw new TypeError('offline');
+      },
+      now,
+      persisted: discoveryCacheFile(home),
+    });
+    const resolved = await createEnvironmentRegistry({ discovery }).resolve('tt02');
+    expect(fetched).toEqual([]);
+    expect(resolved.discovered).toBe(false);
+    expect(resolved.maskinporten.tokenEndpoint).toBe('https://test.maskinporten.no/token');
+  });
+
+  it("follows a path Digdir moves on the preset's own host", async () => {
+    const discovery = createWellKnownDiscovery({
+      fetch: async () =>
+        new Response(
+          JSON.stringify({ issuer: 'https://maskinporten.no/', token_endpoint: 'https://maskinporten.no/v2/token' }),
+        ),
+      now,
+    });
+    expect((await createEnvironmentRegistry({ discovery }).resolve('prod')).maskinporten.tokenEndpoint).toBe(
+      'https://maskinporten.no/v2/token',
+    );
+  });
+});

@@ -116,6 +116,59 @@ describe('environment registry', () => {
     expect((await registry().get('local')).maskinporten.issuer).toBe(issuer);
   });
 
+  it('warns about a custom environment that reuses a preset issuer or, unmarked, a production host (issue 17, finding 7)', async () => {
+    const altinn = (host: string) => ({
+      exchangeUrl: `https://platform.${host}/authentication/api/v1/exchange/maskinporten`,
+      storageBase: `https://platform.${host}/storage/api/v1`,
+      appBase: `https://{org}.apps.${host}/{org}/{app}`,
+    });
+    await writeEnvironments({
+      environments: [
+        local(),
+        local({
+          id: 'at22',
+          name: 'AT22',
+          maskinporten: {
+            issuer: 'https://test.maskinporten.no/',
+            tokenEndpoint: 'https://test.maskinporten.no/token',
+          },
+          altinn: altinn('at22.altinn.cloud'),
+        }),
+        local({
+          id: 'sneaky',
+          name: 'Sneaky',
+          maskinporten: { issuer: 'https://maskinporten.no/', tokenEndpoint: 'https://evil.example/token' },
+          altinn: altinn('at22.altinn.cloud'),
+        }),
+        local({
+          id: 'apps',
+          name: 'Apps',
+          altinn: { ...local().altinn, appBase: 'https://{org}.apps.altinn.no/{org}/{app}' },
+        }),
+        local({
+          id: 'custom-prod',
+          name: 'Custom prod',
+          production: true,
+          maskinporten: { issuer: 'https://maskinporten.no/', tokenEndpoint: 'https://maskinporten.no/token' },
+          altinn: altinn('altinn.no'),
+        }),
+      ],
+    });
+    const warnings = Object.fromEntries((await registry().list()).map((e) => [e.id, e.warnings]));
+    expect(warnings).toEqual({
+      tt02: undefined,
+      prod: undefined,
+      local: undefined,
+      at22: [{ code: 'preset-issuer', presetId: 'tt02', presetName: 'TT02' }],
+      sneaky: [
+        { code: 'preset-issuer', presetId: 'prod', presetName: 'Production', tokenHost: 'evil.example' },
+        { code: 'production-host', host: 'maskinporten.no' },
+      ],
+      apps: [{ code: 'production-host', host: '{org}.apps.altinn.no' }],
+      'custom-prod': [{ code: 'preset-issuer', presetId: 'prod', presetName: 'Production' }],
+    });
+  });
+
   it('accepts an explicit version 1', async () => {
     await writeEnvironments({ version: 1, environments: [local()] });
     expect((await registry().list()).at(-1)?.id).toBe('local');

@@ -252,11 +252,26 @@ describe('the intake service and its scheduler', () => {
     await expect(w.service.update(noConfirm.id, { confirm: true })).rejects.toMatchObject({
       code: 'DOWNLOAD_PRODUCTION_CONFIRM_REQUIRED',
     });
+    // The window's yes is not enough: main asks in its own dialog, and a no changes nothing (issue 17, finding 4).
+    await expect(w.service.update(noConfirm.id, { confirm: true }, true)).rejects.toMatchObject({
+      code: 'CHANGE_NOT_CONFIRMED',
+    });
+    expect((await w.service.get(noConfirm.id)).confirm).toBe(false);
+    expect(w.desktop.confirmations).toHaveLength(1);
+    expect(w.desktop.confirmations[0]).toMatchObject({
+      message: `La mottaket for ${APP} bekrefte mottak i ${w.environment.name} (PRODUKSJON)?`,
+      production: true,
+    });
+    expect(w.desktop.confirmations[0]?.detail).toEqual(
+      expect.arrayContaining([`Mappe: ${w.prodTarget}`, 'Bekreftede instanser kan bli slettet i Altinn.']),
+    );
+    w.desktop.answers.confirm = true;
     const yes = await w.service.update(noConfirm.id, { confirm: true }, true);
     expect(yes.productionConfirmedAt).toBeDefined();
-    // Another change keeps the yes; the pass confirms with it.
+    // Another change keeps the yes (main does not ask again); the pass confirms with it.
     const longer = await w.service.update(noConfirm.id, { intervalMinutes: 60 });
     expect(longer.productionConfirmedAt).toBe(yes.productionConfirmedAt);
+    expect(w.desktop.confirmations).toHaveLength(2);
     const [one] = w.fake.add([{ appId: APP, isComplete: true, elements: [{ size: 10 }] }]);
     await w.service.runNow(noConfirm.id);
     await settle(w.service);

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../src/common/contract';
+import type { PickedFile } from '../../../src/common/contract/files';
 import type { ImportResult, KeySummary, PublicJwk, VaultStatusInfo } from '../../../src/common/contract/keys';
 import { scriptedDesktop } from '../../../src/node/platform/desktop';
 import { tempHome } from '../../helpers/temp-home';
@@ -39,6 +40,14 @@ async function errorCode(channel: string, input?: unknown): Promise<string> {
   return envelope.ok ? 'ok' : envelope.error.code;
 }
 
+/** The file main's open dialog answers with `path`: the handle main gives the window for it. */
+async function pick(path: string): Promise<string> {
+  answers.openFile = path;
+  const chosen = await ok<{ file: PickedFile | null }>('keys:choose-import-file');
+  if (!chosen.file) throw new Error('the dialog chose nothing');
+  return chosen.file.handle;
+}
+
 describe('keys channels', () => {
   it('generate, list, copy and export the public JWK, delete', async () => {
     const key = await ok<KeySummary>('keys:generate', { name: 'From the GUI' });
@@ -51,15 +60,27 @@ describe('keys channels', () => {
     expect(await ok('keys:list')).toEqual([]);
   });
 
-  it('imports by path (the renderer never sends key bytes) and returns warnings', async () => {
+  it("imports through a handle from main's dialog (the renderer sends neither key bytes nor a path)", async () => {
     answers.openFile = fx.path('modern.p12');
-    const chosen = await ok<{ path: string | null }>('keys:choose-import-file');
-    expect(chosen.path).toBe(fx.path('modern.p12'));
-    expect(await errorCode('keys:import', { path: chosen.path })).toBe('KEY_PASSWORD_REQUIRED');
-    const result = await ok<ImportResult>('keys:import', { path: chosen.path, password: FILE_PASSWORD, name: 'Cert' });
+    const chosen = await ok<{ file: PickedFile | null }>('keys:choose-import-file');
+    expect(chosen.file?.name).toBe('modern.p12');
+    expect(JSON.stringify(chosen)).not.toContain(fx.path(''));
+    const asked = await t.dispatch('keys:import', { file: chosen.file?.handle });
+    if (asked.ok) throw new Error('a .p12 without its password imported');
+    expect(asked.error.code).toBe('KEY_PASSWORD_REQUIRED');
+    // The password round gets a new handle for the same file; the first one is used up.
+    const again = asked.error.details?.file as PickedFile;
+    expect(again).toMatchObject({ name: 'modern.p12' });
+    expect(again.handle).not.toBe(chosen.file?.handle);
+    expect(await errorCode('keys:import', { file: chosen.file?.handle, password: FILE_PASSWORD })).toBe(
+      'PATH_NOT_FROM_DIALOG',
+    );
+    const result = await ok<ImportResult>('keys:import', { file: again.handle, password: FILE_PASSWORD, name: 'Cert' });
     expect(result.key.certificate?.orgNumber).toBe('991825827');
     expect(result.warnings).toEqual([]);
-    expect(await errorCode('keys:import', { path: fx.path('rsa.pem') })).toBe('KEY_DUPLICATE');
+    expect(await errorCode('keys:import', { file: await pick(fx.path('rsa.pem')) })).toBe('KEY_DUPLICATE');
+    answers.openFile = null;
+    expect(await ok('keys:choose-import-file')).toEqual({ file: null });
   });
 
   it('exports through the save dialog; private formats get mode 0600; cancel writes nothing', async () => {
@@ -83,7 +104,7 @@ describe('keys channels', () => {
 
   it('no channel result carries private key material', async () => {
     const key = await ok<KeySummary>('keys:generate', { name: 'Secret' });
-    const imported = await ok<ImportResult>('keys:import', { path: fx.path('rsa.jwk.json') });
+    const imported = await ok<ImportResult>('keys:import', { file: await pick(fx.path('rsa.jwk.json')) });
     answers.saveFile = join(home, 'exports', 'backup.pem');
     const results = [
       key,

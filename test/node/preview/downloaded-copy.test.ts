@@ -66,7 +66,7 @@ describe('the downloaded copy of an element', () => {
     const folder = await folderWith([{ id: ELEMENT, path: 'ttd_app/1_abc/brev.docx', size: 5, bytes: 'hallo' }]);
 
     const untrusted = await dispatch('preview:open-downloaded', { elementId: ELEMENT, folder });
-    expect(untrusted).toMatchObject({ ok: false, error: { code: 'PREVIEW_FOLDER_NOT_TRUSTED' } });
+    expect(untrusted).toMatchObject({ ok: false, error: { code: 'PATH_NOT_FROM_DIALOG' } });
     const noJobs = await dispatch('preview:open-downloaded', { elementId: ELEMENT });
     expect(noJobs).toMatchObject({ ok: false, error: { code: 'PREVIEW_NOT_DOWNLOADED' } });
     expect((desktop as ReturnType<typeof scriptedDesktop>).calls.filter((c) => c.kind === 'openPath')).toEqual([]);

@@ -477,6 +477,57 @@ describe('systems and system users through the channels, against the fakes', () 
     expect(made.id).toBe(`${VENDOR_ORG}_prod`);
   });
 
+  it("adds a client id to a production system only on main's own yes, even with confirmProduction: true (issue 17, finding 4)", async () => {
+    const id = `${VENDOR_ORG}_prodclients`;
+    await ok('systems:create', { ...systemInput(v.vendorProd.id, id, { clientIds: [] }), confirmProduction: true });
+    const planted = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+    const before = sent().length;
+    t.desktop.answers.confirm = false;
+    try {
+      const refused = await fail('systems:update', {
+        vendorProfileId: v.vendorProd.id,
+        systemId: id,
+        changes: { clientIds: [planted] },
+        confirmProduction: true,
+      });
+      expect(refused.code).toBe('CHANGE_NOT_CONFIRMED');
+      expect(sent().length).toBe(before);
+      expect(world.register.system(id)?.clientId ?? []).not.toContain(planted);
+      const asked = t.desktop.confirmations.at(-1);
+      const env = 'Local production local-prod (PRODUKSJON)';
+      expect(asked).toMatchObject({ message: `Endre systemet ${id} i ${env}?`, production: true });
+      expect(asked?.detail).toEqual([
+        `Miljø: ${env}`,
+        `System-ID: ${id}`,
+        `Klient-ID-er som legges til: ${planted}`,
+        'Klient-ID-er som fjernes: ingen',
+        `Klient-ID-er på systemet etterpå: ${planted}`,
+        'Rettigheter og tilgangspakker: 2',
+        'Dette er produksjon: endringen gjelder ekte virksomheter og ekte data.',
+      ]);
+      // Outside production, a change of client ids is asked too; other changes are not.
+      const testId = `${VENDOR_ORG}_testclients`;
+      t.desktop.answers.confirm = true;
+      await ok('systems:create', systemInput(v.vendor.id, testId, { clientIds: [] }));
+      t.desktop.answers.confirm = false;
+      const asks = t.desktop.confirmations.length;
+      expect(
+        (
+          await fail('systems:update', {
+            vendorProfileId: v.vendor.id,
+            systemId: testId,
+            changes: { clientIds: [planted] },
+          })
+        ).code,
+      ).toBe('CHANGE_NOT_CONFIRMED');
+      expect(t.desktop.confirmations.at(-1)).toMatchObject({ production: false });
+      await ok('systems:update', { vendorProfileId: v.vendor.id, systemId: testId, changes: { isVisible: false } });
+      expect(t.desktop.confirmations.length).toBe(asks + 1);
+    } finally {
+      t.desktop.answers.confirm = true;
+    }
+  });
+
   it('draws the approval link as a QR code and copies it in main', async () => {
     const url =
       'https://am.ui.tt02.altinn.no/accessmanagement/ui/systemuser/request?id=bb4955d4-6c44-4716-841c-911205dadade';

@@ -46,6 +46,7 @@ export function PublishKeyDialog({
       open
       title={t('clients.publishTitle', { name: client.clientName || client.clientId })}
       production={production}
+      keyChange
       confirmLabel={t('clients.publishConfirm')}
       busyLabel={t('clients.publishing')}
       tone="accent"

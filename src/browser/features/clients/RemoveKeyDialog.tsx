@@ -34,6 +34,7 @@ export function RemoveKeyDialog({
       open
       title={t('clients.removeTitle', { kid: target.kid })}
       production={production}
+      keyChange
       confirmLabel={t('clients.removeConfirm')}
       busyLabel={t('clients.saving')}
       tone="danger"

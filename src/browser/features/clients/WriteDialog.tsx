@@ -2,6 +2,7 @@ import { Button } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { AppDialog } from '../../components/AppDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MainConfirmNote } from '../../components/MainConfirmNote';
 import { ProductionWarning } from '../../components/ProductionWarning';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
@@ -22,6 +23,7 @@ export function WriteDialog({
   testId,
   children,
   confirmDisabled = false,
+  keyChange = false,
 }: {
   open: boolean;
   title: string;
@@ -34,6 +36,8 @@ export function WriteDialog({
   testId: string;
   children: ReactNode;
   confirmDisabled?: boolean;
+  /** A change of the client's keys: main confirms it in its own dialog, in every environment. */
+  keyChange?: boolean;
 }) {
   const t = useT();
   const { busy, error, setError, run } = useBusyAction();
@@ -58,6 +62,7 @@ export function WriteDialog({
         />
       ) : null}
       {children}
+      {production || keyChange ? <MainConfirmNote testId={`${testId}-main-confirm`} keys={keyChange} /> : null}
       {error ? <ErrorAlert error={error} /> : null}
       <div className="button-row">
         <Button

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { MessageKey } from '../../../common/i18n/translate';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { MainConfirmNote } from '../../components/MainConfirmNote';
 import { useT } from '../../hooks/use-t';
 
 /** A write that, in production, runs only with the person's explicit yes (`confirmProduction: true`). */
@@ -60,7 +61,9 @@ export function useProductionGuard(production: boolean, texts: ProductionGuardTe
         await pending.run(true);
         setPending(null);
       }}
-    />
+    >
+      <MainConfirmNote testId={`${texts.testId}-main-confirm`} />
+    </ConfirmDialog>
   );
 
   return { guard, dialog };

@@ -1,3 +1,4 @@
+import { environmentWarningText } from '../../../common/i18n/environment-warnings';
 import { useT } from '../../hooks/use-t';
 import { selectEnvironment, useAppStore } from '../../store/use-app-store';
 import { environmentKind } from './environment-kind';
@@ -9,13 +10,21 @@ import { environmentKind } from './environment-kind';
  */
 export function EnvironmentMarker() {
   const t = useT();
+  const lang = useAppStore((s) => s.language);
   const env = useAppStore(selectEnvironment);
+  // A custom environment that reuses a preset issuer or a production host says so in the band (issue 17, finding 7).
+  const warnings = (env?.warnings ?? []).map((w) => (
+    <span className="env-band__detail env-band__warning" data-testid="environment-warning" key={w.code}>
+      {environmentWarningText(lang, w)}
+    </span>
+  ));
   const kind = environmentKind(env);
   if (kind === 'production') {
     return (
       <div className="env-band env-band--production" data-testid="production-marker" role="status">
         <strong className="env-band__word">{t('environment.productionBand')}</strong>
         <span className="env-band__detail">{t('environment.productionBandDetail')}</span>
+        {warnings}
       </div>
     );
   }
@@ -23,6 +32,7 @@ export function EnvironmentMarker() {
     return (
       <div className="env-band env-band--custom" data-testid="custom-marker" role="status">
         <strong>{t('environment.customMarker', { name: env?.name ?? '' })}</strong>
+        {warnings}
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { MainConfirmNote } from '../../components/MainConfirmNote';
 import { ProductionWarning } from '../../components/ProductionWarning';
 import { useT } from '../../hooks/use-t';
 
@@ -28,6 +29,7 @@ export function ProductionConfirmStep({
       >
         {count ? <Paragraph data-size="sm">{count}</Paragraph> : null}
       </ProductionWarning>
+      <MainConfirmNote />
       <div className="button-row">
         <Button data-color="danger" onClick={onYes} disabled={busy} data-testid="production-confirm-yes">
           {t('instances.productionYes')}

@@ -15,6 +15,7 @@ import { AppDialog } from '../../components/AppDialog';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormFooter } from '../../components/FormFooter';
+import { MainConfirmNote } from '../../components/MainConfirmNote';
 import { ProductionWarning } from '../../components/ProductionWarning';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useT } from '../../hooks/use-t';
@@ -159,6 +160,7 @@ export function WatchDialog({ open, watch, onClose }: { open: boolean; watch?: W
               <strong>{draft.appId}</strong> → {draft.target}
             </Paragraph>
           </ProductionWarning>
+          <MainConfirmNote />
           {error ? <ErrorAlert error={error} /> : null}
           <div className="button-row">
             <Button

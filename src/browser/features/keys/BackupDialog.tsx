@@ -15,7 +15,7 @@ export function BackupDialog({ keySummary, onClose }: { keySummary: KeySummary; 
   const ref = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(emptyNewPassphrase);
   const form = useDialogForm(onClose);
-  const problems = newPassphraseProblems(value.passphrase, value.repeat);
+  const problems = newPassphraseProblems(value.passphrase, value.repeat, 'backup');
 
   return (
     <KeyDialog
@@ -38,6 +38,7 @@ export function BackupDialog({ keySummary, onClose }: { keySummary: KeySummary; 
         <Paragraph>{t('keys.backupIntro')}</Paragraph>
         <NewPassphraseFields
           label={t('keys.backupPassphrase')}
+          description={t('keys.backupPassphraseHelp')}
           value={value}
           onChange={setValue}
           problems={problems}

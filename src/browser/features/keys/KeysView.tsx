@@ -1,7 +1,7 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { type DragEvent, useEffect, useRef, useState } from 'react';
 import type { KeySummary } from '../../../common/contract/keys';
-import { pathForDroppedFile } from '../../api';
+import { handleForDroppedFile } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -95,9 +95,10 @@ export function KeysView() {
     }
   }
 
-  // Drag and drop: the sandboxed page learns a dropped file's path only through the preload's one helper
-  // (webUtils.getPathForFile); main then reads and checks the file as for any import. Where no path can be
-  // had (outside Electron), the drop names the file and opens the native picker instead.
+  // Drag and drop: the page hands the dropped File to the preload's one helper, which reads its path itself
+  // (webUtils.getPathForFile) and asks main, which names the file in its own dialog and answers a handle;
+  // the page never sees a path (issue 17, finding 4). Where no desktop shell can tell (outside Electron),
+  // the drop names the file and opens the native picker instead.
   const dropHandlers = {
     onDragEnter(e: DragEvent) {
       if (!hasFiles(e)) return;
@@ -121,10 +122,19 @@ export function KeysView() {
       dragDepth.current = 0;
       setDragging(false);
       const dropped = e.dataTransfer.files[0];
-      const path = dropped ? pathForDroppedFile(dropped) : null;
-      if (path) return void importFlow.importPath(path);
-      if (dropped) showNotice({ tone: 'info', message: 'keys.dropExplain', params: { file: dropped.name } });
-      void importFlow.start();
+      void (async () => {
+        let picked: Awaited<ReturnType<typeof handleForDroppedFile>>;
+        try {
+          picked = dropped ? await handleForDroppedFile(dropped) : undefined;
+        } catch (error) {
+          return importFlow.setError(error);
+        }
+        if (picked) return importFlow.importPicked(picked);
+        // null: the person said no in main's dialog.
+        if (picked === null) return;
+        if (dropped) showNotice({ tone: 'info', message: 'keys.dropExplain', params: { file: dropped.name } });
+        await importFlow.start();
+      })();
     },
   };
 
@@ -227,8 +237,8 @@ export function KeysView() {
       {key && dialog?.kind === 'delete' ? <DeleteKeyDialog keySummary={key} onClose={close} /> : null}
       {importFlow.passwordRequest ? (
         <ImportPasswordDialog
-          key={importFlow.passwordRequest.path}
-          fileName={importFlow.passwordRequest.fileName}
+          key={importFlow.passwordRequest.attempt}
+          fileName={importFlow.passwordRequest.file.name}
           wrongPassword={importFlow.passwordRequest.wrong}
           busy={importFlow.busy}
           onSubmit={(password) => void importFlow.submitPassword(password)}

@@ -16,6 +16,7 @@ export const emptyNewPassphrase: NewPassphrase = { passphrase: '', repeat: '' };
  */
 export function NewPassphraseFields({
   label,
+  description,
   value,
   onChange,
   problems,
@@ -24,6 +25,8 @@ export function NewPassphraseFields({
   testIdPrefix,
 }: {
   label: string;
+  /** Under the first field; the vault's rule unless given. */
+  description?: string;
   value: NewPassphrase;
   onChange: (value: NewPassphrase) => void;
   problems: ReturnType<typeof newPassphraseProblems>;
@@ -39,7 +42,7 @@ export function NewPassphraseFields({
         ref={inputRef}
         type="password"
         label={label}
-        description={t('keys.vaultNewPassphraseHelp')}
+        description={description ?? t('keys.vaultNewPassphraseHelp')}
         value={value.passphrase}
         onChange={(e) => onChange({ ...value, passphrase: e.target.value })}
         error={showErrors && problems.passphrase ? t(problems.passphrase) : undefined}

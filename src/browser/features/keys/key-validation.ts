@@ -6,6 +6,8 @@ export const KID_CHARACTERS = /^[A-Za-z0-9._-]*$/;
 export const MAX_KID = 100;
 export const MAX_NAME = 80;
 export const MIN_PASSPHRASE = 8;
+/** src/node/keys/key-backup.ts MIN_BACKUP_PASSPHRASE: a backup file is guarded by its passphrase alone. */
+export const MIN_BACKUP_PASSPHRASE = 15;
 
 export function nameProblem(name: string): MessageKey | undefined {
   if (!name.trim()) return 'keys.nameRequired';
@@ -20,10 +22,15 @@ export function kidProblem(kid: string): MessageKey | undefined {
   return undefined;
 }
 
+/** A new passphrase for the vault, or (`backup`) for a key backup, which needs a longer one. */
 export function newPassphraseProblems(
   passphrase: string,
   repeat: string,
+  kind: 'vault' | 'backup' = 'vault',
 ): { passphrase?: MessageKey; repeat?: MessageKey } {
+  if (kind === 'backup' && [...passphrase].length < MIN_BACKUP_PASSPHRASE) {
+    return { passphrase: 'keys.backupPassphraseTooShort' };
+  }
   if (passphrase.length < MIN_PASSPHRASE) return { passphrase: 'keys.passphraseTooShort' };
   if (passphrase !== repeat) return { repeat: 'keys.passphraseMismatch' };
   return {};

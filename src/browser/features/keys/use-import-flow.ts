@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { PickedFile } from '../../../common/contract/files';
 import { isApiError } from '../../api';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { useKeysStore } from '../../store/use-keys-store';
@@ -7,37 +8,46 @@ import { useKeysStore } from '../../store/use-keys-store';
 const PASSWORD_CODES = new Set(['KEY_PASSWORD_REQUIRED', 'KEY_WRONG_PASSWORD']);
 
 export interface PasswordRequest {
-  path: string;
-  fileName: string;
+  /** The handle for the next try (main gives a new one with each password question) and the file's name. */
+  file: PickedFile;
+  /** One per file chosen: the password dialog stays the same dialog across tries. */
+  attempt: number;
   /** A password was given and main said it is wrong (not just "a password is needed"). */
   wrong: boolean;
 }
 
-function fileNameOf(path: string): string {
-  return path.split(/[\\/]/).pop() || path;
+/** The handle main put in a password error for the next try (keys:import), if it did. */
+function nextHandle(error: unknown): PickedFile | undefined {
+  const file = isApiError(error) ? error.details?.file : undefined;
+  const picked = file as Partial<PickedFile> | undefined;
+  return typeof picked?.handle === 'string' && typeof picked.name === 'string'
+    ? { handle: picked.handle, name: picked.name }
+    : undefined;
 }
 
 /**
- * Import by path (issue 4: the renderer hands its file choice to main, which reads the file): the native
- * open dialog (keys:choose-import-file), then keys:import, then a password round when main asks for one.
+ * Import through main's handles (issue 17, finding 4: the window never names a path): the native open dialog
+ * (keys:choose-import-file) or a dropped file main confirmed, then keys:import, then a password round when
+ * main asks for one, each try with the new handle main handed back.
  */
 export function useImportFlow() {
   const chooseImportFile = useKeysStore((s) => s.chooseImportFile);
   const importKey = useKeysStore((s) => s.importKey);
   const { busy, error, setError, run } = useBusyAction();
   const [passwordRequest, setPasswordRequest] = useState<PasswordRequest | null>(null);
+  const attempts = useRef(0);
 
   const attempt = useCallback(
-    async (path: string, password?: string) => {
+    async (file: PickedFile, password?: string, attemptNo = ++attempts.current) => {
       await run(async () => {
         try {
-          await importKey({ path, ...(password !== undefined ? { password } : {}) });
+          await importKey({ file: file.handle, ...(password !== undefined ? { password } : {}) });
           setPasswordRequest(null);
         } catch (e) {
           // A password round is a question for the person, not a failure to show.
-          const asksPassword = isApiError(e) && PASSWORD_CODES.has(e.code);
-          setPasswordRequest(asksPassword ? { path, fileName: fileNameOf(path), wrong: password !== undefined } : null);
-          if (!asksPassword) throw e;
+          const next = isApiError(e) && PASSWORD_CODES.has(e.code) ? nextHandle(e) : undefined;
+          setPasswordRequest(next ? { file: next, attempt: attemptNo, wrong: password !== undefined } : null);
+          if (!next) throw e;
         }
       });
     },
@@ -46,25 +56,27 @@ export function useImportFlow() {
 
   const start = useCallback(async () => {
     setError(undefined);
-    let path: string | null;
+    let file: PickedFile | null;
     try {
-      path = await chooseImportFile();
+      file = await chooseImportFile();
     } catch (e) {
       setError(e);
       return;
     }
-    if (path) await attempt(path);
+    if (file) await attempt(file);
   }, [attempt, chooseImportFile, setError]);
 
   return {
     busy,
     error,
     dismissError: () => setError(undefined),
+    setError,
     passwordRequest,
     start,
-    /** A file dropped on the window whose path the desktop shell could tell. */
-    importPath: (path: string) => attempt(path),
-    submitPassword: (password: string) => (passwordRequest ? attempt(passwordRequest.path, password) : undefined),
+    /** A file dropped on the window that main confirmed and gave a handle for. */
+    importPicked: (file: PickedFile) => attempt(file),
+    submitPassword: (password: string) =>
+      passwordRequest ? attempt(passwordRequest.file, password, passwordRequest.attempt) : undefined,
     cancelPassword: () => setPasswordRequest(null),
   };
 }

@@ -142,7 +142,7 @@ function OpenWithSystem({ preview, t }: { preview: ElementPreview; t: T }) {
   const { status, error, value: openedPath } = usePreviewStore((s) => s.systemOpen);
   const { openWithSystem, showInFolder, chooseFolderAndOpen } = usePreviewStore.getState();
   const needsFolder =
-    status === 'failed' && (error?.code === 'PREVIEW_NOT_DOWNLOADED' || error?.code === 'PREVIEW_FOLDER_NOT_TRUSTED');
+    status === 'failed' && (error?.code === 'PREVIEW_NOT_DOWNLOADED' || error?.code === 'PATH_NOT_FROM_DIALOG');
   const decision: SystemOpen = preview.systemOpen ?? { action: 'show-in-folder', reason: 'other' };
   const name = visibleName(preview.filename) || t('preview.unknownType');
   return (

@@ -9,6 +9,7 @@ import { seamErrors } from './seam';
 import { selfServiceErrors } from './selfservice';
 import { systemsErrors } from './systems';
 import type { ErrorCatalogue } from './types';
+import { windowTrustErrors } from './window-trust';
 
 export type { ErrorCatalogue, ErrorText } from './types';
 
@@ -24,4 +25,5 @@ export const errorTexts: ErrorCatalogue = {
   ...systemsErrors,
   ...intakeErrors,
   ...actErrors,
+  ...windowTrustErrors,
 };

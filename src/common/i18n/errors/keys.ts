@@ -306,7 +306,7 @@ export const keysErrors: ErrorCatalogue = {
     en: { title: 'The backup needs a passphrase', hint: 'Give a passphrase (CLI: --passphrase-env VARIABLE).' },
   },
   KEY_BACKUP_PASSPHRASE_TOO_SHORT: {
-    nb: { title: 'For kort passord for sikkerhetskopien', hint: 'Bruk minst 8 tegn, gjerne en setning.' },
-    en: { title: 'Backup passphrase too short', hint: 'Use at least 8 characters; a sentence works well.' },
+    nb: { title: 'For kort passord for sikkerhetskopien', hint: 'Bruk minst 15 tegn, gjerne en setning.' },
+    en: { title: 'Backup passphrase too short', hint: 'Use at least 15 characters; a sentence works well.' },
   },
 };

@@ -1,6 +1,7 @@
 import { aboutMessages } from './about';
 import { actsMessages } from './acts';
 import { clientsMessages } from './clients';
+import { confirmMessages } from './confirm';
 import { downloadsMessages } from './downloads';
 import { environmentMessages } from './environment';
 import { instancesMessages } from './instances';
@@ -30,4 +31,5 @@ export const messages = {
   preview: previewMessages,
   intake: intakeMessages,
   acts: actsMessages,
+  confirm: confirmMessages,
 };

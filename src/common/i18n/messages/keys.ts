@@ -117,6 +117,9 @@ const nb = {
   vaultRepeat: 'Gjenta passordet',
   vaultCreate: 'Bruk hvelv med passord',
   passphraseTooShort: 'Passordet må ha minst 8 tegn.',
+  backupPassphraseHelp:
+    'Minst 15 tegn: sikkerhetskopien kan havne der andre kan prøve passord i ro og fred. En setning er lett å huske.',
+  backupPassphraseTooShort: 'Passordet for sikkerhetskopien må ha minst 15 tegn.',
   passphraseMismatch: 'Passordene er ikke like.',
   passphraseRequired: 'Skriv passordet.',
 
@@ -321,6 +324,9 @@ const en: typeof nb = {
   vaultRepeat: 'Repeat the passphrase',
   vaultCreate: 'Use a passphrase vault',
   passphraseTooShort: 'The passphrase must have at least 8 characters.',
+  backupPassphraseHelp:
+    'At least 15 characters: a backup may end up where others can try passphrases at leisure. A sentence is easy to remember.',
+  backupPassphraseTooShort: 'The backup passphrase must have at least 15 characters.',
   passphraseMismatch: 'The passphrases do not match.',
   passphraseRequired: 'Enter the passphrase.',
 

@@ -227,19 +227,36 @@ describe('KeysView (jsdom, real dispatch)', () => {
     expect(screen.getByTestId('keys-notice').textContent).toContain('Velg «nøkkel.p12» i vinduet som åpnes.');
   });
 
-  it('imports a dropped file straight from the path the desktop shell gives, without the picker', async () => {
-    const { desktop, services } = await mount();
+  it("imports a dropped file through main's own confirmation, without the picker, the page never holding its path", async () => {
+    const { desktop, services, droppedFile } = await mount();
     const chooser = vi.spyOn(desktop, 'chooseOpenFile');
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const path = join(home, 'dropped-key.pem');
     await writeFile(path, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
     const dropped = { name: 'dropped-key.pem' };
-    window.api = { ...window.api!, files: { pathForFile: (file) => (file === dropped ? path : '') } };
+    // What the preload does: the path from the File itself, straight to main's dropped-file channel.
+    window.api = {
+      ...window.api!,
+      files: {
+        handleForDroppedFile: (file) => droppedFile({ path: file === dropped ? path : '', purpose: 'key-import' }),
+      },
+    };
     const view = screen.getByTestId('view-keys');
-    await act(async () => {
-      fireEvent.drop(view, { dataTransfer: { types: ['Files'], files: [dropped], dropEffect: 'none' } });
-    });
-    await waitFor(async () => expect((await services.keys.list()).map((k) => k.name)).toHaveLength(1));
+    const drop = () =>
+      act(async () => {
+        fireEvent.drop(view, { dataTransfer: { types: ['Files'], files: [dropped], dropEffect: 'none' } });
+      });
+
+    // The person says no in main's dialog: nothing is imported, nothing else opens.
+    answersOf(desktop).confirm = false;
+    await drop();
+    await waitFor(() => expect(desktop.confirmations).toHaveLength(1));
+    expect(desktop.confirmations[0]?.message).toBe('Importere nøkkelfilen «dropped-key.pem»?');
+    expect(await services.keys.list()).toEqual([]);
+
+    answersOf(desktop).confirm = true;
+    await drop();
+    await waitFor(async () => expect((await services.keys.list()).map((k) => k.name)).toEqual(['dropped-key']));
     expect(chooser).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,121 @@
+/**
+ * The confirmations main shows in its own native dialog (src/node/platform/confirm-in-main.ts): every write
+ * in production, and every change of keys or client ids on a client or a system (issue 17, finding 4).
+ * The question names the change; the facts below it are one per line.
+ */
+const nb = {
+  /** In the window, where its own question comes first (MainConfirmNote). */
+  windowNote:
+    'Når du svarer ja, viser Maskinporten Desktop en egen bekreftelse med nøyaktig hva som endres. Svar ja der bare hvis alt stemmer.',
+  windowNoteKeys:
+    'Når du svarer ja, viser Maskinporten Desktop en egen bekreftelse med miljø, klient-ID, nøkkel-ID (kid) og tommelavtrykket til nøkkelen. Svar ja der bare hvis alt stemmer.',
+  cancel: 'Avbryt',
+  envProduction: '{name} (PRODUKSJON)',
+  noteProduction: 'Dette er produksjon: endringen gjelder ekte virksomheter og ekte data.',
+  noteConfirmDeletes: 'Bekreftede instanser kan bli slettet i Altinn.',
+  noteDroppedFile: 'Du slapp denne filen på vinduet. Importer den bare hvis du kjenner den igjen.',
+
+  factEnvironment: 'Miljø: {value}',
+  factClient: 'Klient-ID: {value}',
+  factClientName: 'Klientnavn: {value}',
+  factScopes: 'Scope: {value}',
+  factKid: 'Nøkkel-ID (kid): {value}',
+  factThumbprint: 'SHA-256-tommelavtrykk (JWK): {value}',
+  factKeysAfter: 'Nøkler på klienten etterpå: {value}',
+  factSystem: 'System-ID: {value}',
+  factClientIdsAdded: 'Klient-ID-er som legges til: {value}',
+  factClientIdsRemoved: 'Klient-ID-er som fjernes: {value}',
+  factClientIdsAfter: 'Klient-ID-er på systemet etterpå: {value}',
+  factCustomer: 'Kunde (organisasjonsnummer): {value}',
+  factRights: 'Rettigheter og tilgangspakker: {value}',
+  factProfile: 'Klientprofil: {value}',
+  factApp: 'App: {value}',
+  factInstances: 'Instanser: {value}',
+  factFolder: 'Mappe: {value}',
+  factFile: 'Fil: {value}',
+  none: 'ingen',
+
+  questionCreateClient: 'Opprette Maskinporten-klienten «{name}» i {env}?',
+  questionUpdateClient: 'Endre klienten {client} i {env}?',
+  questionPublishKey: 'Publisere nøkkelen {kid} på klienten {client} i {env}?',
+  questionRenewKey: 'Publisere nøkkelen {kid} på nytt på klienten {client} i {env}?',
+  questionRemoveKey: 'Fjerne nøkkelen {kid} fra klienten {client} i {env}?',
+  questionCreateSystem: 'Registrere systemet {system} i {env}?',
+  questionUpdateSystem: 'Endre systemet {system} i {env}?',
+  questionSystemUserRequest: 'Be {customer} om en systembruker for {system} i {env}?',
+  questionDownloadConfirm: 'Laste ned og bekrefte mottak i {env}?',
+  questionConfirmInstances: 'Bekrefte mottak av {count} instanser i {env}?',
+  questionIntakeConfirm: 'La mottaket for {app} bekrefte mottak i {env}?',
+  questionImportDropped: 'Importere nøkkelfilen «{file}»?',
+
+  yesCreateClient: 'Opprett klienten',
+  yesUpdateClient: 'Lagre endringen',
+  yesPublishKey: 'Publiser nøkkelen',
+  yesRemoveKey: 'Fjern nøkkelen',
+  yesCreateSystem: 'Registrer systemet',
+  yesUpdateSystem: 'Lagre systemet',
+  yesSystemUserRequest: 'Send forespørselen',
+  yesDownloadConfirm: 'Last ned og bekreft',
+  yesConfirmInstances: 'Bekreft mottak',
+  yesIntakeConfirm: 'Lagre mottaket',
+  yesImport: 'Importer',
+};
+
+const en: typeof nb = {
+  windowNote:
+    'When you answer yes, Maskinporten Desktop shows its own confirmation of exactly what changes. Answer yes there only if it all matches.',
+  windowNoteKeys:
+    "When you answer yes, Maskinporten Desktop shows its own confirmation with the environment, client id, key id (kid) and the key's thumbprint. Answer yes there only if it all matches.",
+  cancel: 'Cancel',
+  envProduction: '{name} (PRODUCTION)',
+  noteProduction: 'This is production: the change applies to real organisations and real data.',
+  noteConfirmDeletes: 'Confirmed instances may be deleted in Altinn.',
+  noteDroppedFile: 'You dropped this file on the window. Import it only if you recognise it.',
+
+  factEnvironment: 'Environment: {value}',
+  factClient: 'Client id: {value}',
+  factClientName: 'Client name: {value}',
+  factScopes: 'Scopes: {value}',
+  factKid: 'Key id (kid): {value}',
+  factThumbprint: 'SHA-256 thumbprint (JWK): {value}',
+  factKeysAfter: 'Keys on the client afterwards: {value}',
+  factSystem: 'System id: {value}',
+  factClientIdsAdded: 'Client ids added: {value}',
+  factClientIdsRemoved: 'Client ids removed: {value}',
+  factClientIdsAfter: 'Client ids on the system afterwards: {value}',
+  factCustomer: 'Customer (organisation number): {value}',
+  factRights: 'Rights and access packages: {value}',
+  factProfile: 'Client profile: {value}',
+  factApp: 'App: {value}',
+  factInstances: 'Instances: {value}',
+  factFolder: 'Folder: {value}',
+  factFile: 'File: {value}',
+  none: 'none',
+
+  questionCreateClient: 'Create the Maskinporten client «{name}» in {env}?',
+  questionUpdateClient: 'Change client {client} in {env}?',
+  questionPublishKey: 'Publish key {kid} on client {client} in {env}?',
+  questionRenewKey: 'Publish key {kid} again on client {client} in {env}?',
+  questionRemoveKey: 'Remove key {kid} from client {client} in {env}?',
+  questionCreateSystem: 'Register system {system} in {env}?',
+  questionUpdateSystem: 'Change system {system} in {env}?',
+  questionSystemUserRequest: 'Ask {customer} for a system user for {system} in {env}?',
+  questionDownloadConfirm: 'Download and confirm receipt in {env}?',
+  questionConfirmInstances: 'Confirm receipt of {count} instances in {env}?',
+  questionIntakeConfirm: 'Let the intake for {app} confirm receipt in {env}?',
+  questionImportDropped: 'Import the key file «{file}»?',
+
+  yesCreateClient: 'Create the client',
+  yesUpdateClient: 'Save the change',
+  yesPublishKey: 'Publish the key',
+  yesRemoveKey: 'Remove the key',
+  yesCreateSystem: 'Register the system',
+  yesUpdateSystem: 'Save the system',
+  yesSystemUserRequest: 'Send the request',
+  yesDownloadConfirm: 'Download and confirm',
+  yesConfirmInstances: 'Confirm receipt',
+  yesIntakeConfirm: 'Save the intake',
+  yesImport: 'Import',
+};
+
+export const confirmMessages = { nb, en };
