@@ -6,6 +6,7 @@
  */
 import type { Api, ChannelInput, ChannelName, ChannelResult, Envelope, EventName, Events } from '../common/contract';
 import type { Language } from '../common/contract/app';
+import type { DroppedFilePurpose } from '../common/contract/dropped-files';
 import type { PickedFile } from '../common/contract/files';
 import { methodPath } from '../common/contract/method-path';
 import type { AppErrorJson } from '../common/errors/app-error';
@@ -50,14 +51,23 @@ function bridge(): Api {
 }
 
 /**
- * A handle for a key file dropped on the window (Electron: the preload reads the file's path itself and main
- * names the file in its own dialog; the page never sees the path). Null when the person said no there;
- * undefined where no desktop shell can tell (outside Electron). Throws an ApiError like `call`.
+ * Handles for files dropped on the window (Electron: the preload reads each file's path itself and main names
+ * the files in its own dialog, once for the drop; the page never sees a path). Null when the person said no
+ * there; undefined where no desktop shell can tell (outside Electron). Throws an ApiError like `call`.
  */
-export async function handleForDroppedFile(file: File): Promise<PickedFile | null | undefined> {
+export async function handlesForDroppedFiles(
+  dropped: readonly File[],
+  purpose: DroppedFilePurpose,
+): Promise<PickedFile[] | null | undefined> {
   const files = globalThis.window?.api?.files;
   if (!files) return undefined;
-  return unwrap<PickedFile | null>(await files.handleForDroppedFile(file), 'files:dropped');
+  return unwrap<PickedFile[] | null>(await files.handlesForDroppedFiles(dropped, purpose), 'files:dropped');
+}
+
+/** A key file dropped on the window: as handlesForDroppedFiles, for the one file. */
+export async function handleForDroppedFile(file: File): Promise<PickedFile | null | undefined> {
+  const picked = await handlesForDroppedFiles([file], 'key-import');
+  return picked ? (picked[0] ?? null) : picked;
 }
 
 /** Call a contract channel; resolves to its result or throws an ApiError. */

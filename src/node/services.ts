@@ -97,6 +97,7 @@ export function createServices(options: ServiceOptions) {
     metadata: createAppMetadataSource({ fetch: fetchImpl, now: () => now().getTime() }),
     desktop,
     language: async () => (await uiSettings.get()).language,
+    logger,
     now,
   });
   const intake = createIntakeService({

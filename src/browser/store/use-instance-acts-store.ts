@@ -33,9 +33,11 @@ export interface InstanceActsState {
   close(): void;
   reloadProcess(profileId: string, appId: string, instanceId: string): Promise<void>;
 
-  chooseFile(purpose: 'data' | 'prefill'): Promise<string | null>;
-  inspectFile(path: string): Promise<LocalFileInfo>;
-  readPrefill(path: string): Promise<Record<string, string>>;
+  /** Main's open dialog: the picked file's new handle and what main read of it, or null. */
+  chooseFile(purpose: 'data' | 'prefill'): Promise<LocalFileInfo | null>;
+  /** A dropped file's name, size and content type, by handle; the answer carries its new handle. */
+  inspectFile(handle: string): Promise<LocalFileInfo>;
+  readPrefill(handle: string): Promise<Record<string, string>>;
 
   create(input: ChannelInput<'act:create'>): Promise<CreatedInstanceView>;
   addData(input: ChannelInput<'act:data-add'>): Promise<void>;
@@ -113,15 +115,15 @@ export const useInstanceActsStore = create<InstanceActsState>()((set, get) => {
     },
 
     async chooseFile(purpose) {
-      return (await call('act:choose-file', { purpose })).path;
+      return (await call('act:choose-file', { purpose })).file;
     },
 
-    inspectFile(path) {
-      return call('act:inspect-file', { path });
+    inspectFile(handle) {
+      return call('act:inspect-file', { file: handle });
     },
 
-    async readPrefill(path) {
-      return (await call('act:read-prefill', { path })).prefill;
+    async readPrefill(handle) {
+      return (await call('act:read-prefill', { file: handle })).prefill;
     },
 
     async create(input) {

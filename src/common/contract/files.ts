@@ -15,8 +15,9 @@ export interface PickedFile {
 export const fileHandleSchema = z.string().min(1).max(200);
 
 /**
- * Not a window.api channel: only the preload invokes it, with the path it reads itself (Electron's
- * webUtils.getPathForFile, in the isolated world) from a File the person dropped. The page never handles the
- * path, and main asks the person to confirm the file by name before it hands out a handle.
+ * Not a window.api channel: only the preload invokes it, with the paths it reads itself (Electron's
+ * webUtils.getPathForFile, in the isolated world) from Files the person dropped. The page never handles a
+ * path, and main asks the person to confirm the files by name (one question for one drop) before it hands
+ * out handles.
  */
 export const DROPPED_FILE_CHANNEL = 'files:dropped';

@@ -73,12 +73,17 @@ export type Api = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /**
-   * The one preload helper that is not a channel: a handle for a key file dropped on the window. The preload
-   * reads the path from the File itself (Electron's webUtils.getPathForFile, which only a preload can call)
-   * and main confirms the file by name in its own dialog (files.ts). Null when the item is not a file on
-   * disk or the person said no. Absent outside Electron.
+   * The one preload helper that is not a channel: handles for files dropped on the window. The preload reads
+   * each path from the File itself (Electron's webUtils.getPathForFile, which only a preload can call) and
+   * main confirms the files by name in its own dialog, once for the drop (files.ts). Null when the person
+   * said no; an error when an item is not a file on disk. Absent outside Electron.
    */
-  files?: { handleForDroppedFile(file: unknown): Promise<Envelope<import('./files').PickedFile | null>> };
+  files?: {
+    handlesForDroppedFiles(
+      files: readonly unknown[],
+      purpose: import('./dropped-files').DroppedFilePurpose,
+    ): Promise<Envelope<import('./files').PickedFile[] | null>>;
+  };
 };
 
 export { methodPath };

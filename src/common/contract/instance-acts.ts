@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { instanceIdSchema } from '../schemas/instance-types';
 import { appIdSchema } from '../schemas/profile';
 import { channel } from './define';
+import { fileHandleSchema, type PickedFile } from './files';
 import type { DataElementSummary, InstanceDetail } from './instances';
 
 /**
  * Acting on instances as the service owner (issue 19; shared/reference/maskinporten-altinn.md §3.7): create one
  * for a party, add, replace and delete its data, move its process, set what its user sees, delete it. Files
- * cross as paths from a dialog main showed (or a file dropped on the window); main reads and checks them.
+ * cross as one-time handles (files.ts) from a dialog main showed or a drop main confirmed, never as paths;
+ * main reads and checks them.
  * Every write in Production takes `confirmProduction: true` (the window's yes) and then main's own yes.
  */
 
@@ -109,16 +111,21 @@ export interface ValidationIssueView {
   source: string | null;
 }
 
-export interface LocalFileInfo {
-  path: string;
+/** What main read of a file: its name, size and the content type it would be sent with. */
+export interface FileFacts {
   name: string;
   size: number;
   /** The content type the file will be sent with (from its extension; application/octet-stream if unknown). */
   contentType: string;
 }
 
+/**
+ * A file to upload, as the window knows it: a handle (its previous one is used up: every answer that
+ * inspects a file hands out a new one) and what main read of it.
+ */
+export interface LocalFileInfo extends PickedFile, FileFacts {}
+
 const profileId = z.string().min(1).max(64);
-const filePath = z.string().min(1).max(4096);
 const dataTypeId = z.string().min(1).max(200);
 const contentType = z
   .string()
@@ -149,7 +156,7 @@ export const instanceActsChannels = {
       owner: ownerSchema,
       prefill: textMap.optional(),
       files: z
-        .array(z.strictObject({ dataType: dataTypeId, path: filePath, contentType: contentType.optional() }))
+        .array(z.strictObject({ dataType: dataTypeId, file: fileHandleSchema, contentType: contentType.optional() }))
         .max(100)
         .default([]),
       visibleAfter: dateTime.optional(),
@@ -158,10 +165,15 @@ export const instanceActsChannels = {
     }),
   ),
   'act:data-add': channel<DataWriteResult>()(
-    z.strictObject({ ...onInstance, dataType: dataTypeId, path: filePath, contentType: contentType.optional() }),
+    z.strictObject({
+      ...onInstance,
+      dataType: dataTypeId,
+      file: fileHandleSchema,
+      contentType: contentType.optional(),
+    }),
   ),
   'act:data-replace': channel<DataWriteResult>()(
-    z.strictObject({ ...onInstance, elementId: z.uuid(), path: filePath, contentType: contentType.optional() }),
+    z.strictObject({ ...onInstance, elementId: z.uuid(), file: fileHandleSchema, contentType: contentType.optional() }),
   ),
   'act:data-delete': channel<ActInstanceView>()(z.strictObject({ ...onInstance, elementId: z.uuid() })),
   'act:process': channel<ProcessView>()(
@@ -185,10 +197,17 @@ export const instanceActsChannels = {
   'act:delete': channel<ActInstanceView>()(
     z.strictObject({ ...onInstance, hard: z.boolean().default(false), hardConfirmed: z.boolean().optional() }),
   ),
-  /** The native open dialog for a file to upload or a prefill JSON file. */
-  'act:choose-file': channel<{ path: string | null }>()(z.strictObject({ purpose: z.enum(['data', 'prefill']) })),
-  /** Name, size and the content type a picked or dropped file would be sent with. */
-  'act:inspect-file': channel<LocalFileInfo>()(z.strictObject({ path: filePath, contentType: contentType.optional() })),
-  /** A prefill JSON file read and checked in main: a flat map of data-model paths to values. */
-  'act:read-prefill': channel<{ prefill: Record<string, string> }>()(z.strictObject({ path: filePath })),
+  /**
+   * Main's open dialog for a file to upload or a prefill JSON file: the picked file's handle, name, size and
+   * content type (main inspects it at once), or null when the person cancelled.
+   */
+  'act:choose-file': channel<{ file: LocalFileInfo | null }>()(
+    z.strictObject({ purpose: z.enum(['data', 'prefill']) }),
+  ),
+  /** Name, size and content type of a dropped file to upload, by its handle; the answer carries a new handle. */
+  'act:inspect-file': channel<LocalFileInfo>()(
+    z.strictObject({ file: fileHandleSchema, contentType: contentType.optional() }),
+  ),
+  /** A prefill JSON file read and checked in main, by its handle: a flat map of data-model paths to values. */
+  'act:read-prefill': channel<{ prefill: Record<string, string> }>()(z.strictObject({ file: fileHandleSchema })),
 };

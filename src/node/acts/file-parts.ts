@@ -1,15 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { LocalFileInfo } from '../../common/contract/instance-acts';
+import type { FileFacts } from '../../common/contract/instance-acts';
 import { ActErrors } from '../../common/errors/act-errors';
 import { AppError } from '../../common/errors/app-error';
 import { contentTypeFor } from './content-types';
 import { checkPrefill, type DataPart } from './local-checks';
 
 /**
- * The one place where a path becomes a file to send. The paths come from a dialog main showed, a file dropped
- * on the window (its path from the preload), or the command line; when main hands the window one-time handles
- * instead of paths, this is what changes.
+ * The one place where a path becomes a file to send. The paths come from the command line (its user types
+ * them), or from main's handlers for the window, which take them from one-time handles (file-handles.ts:
+ * main's own dialog or its confirmation of a dropped file); the window never names a path.
  */
 
 /** The app's request size limit (app-lib InstancesController/DataController `RequestSizeLimit`, 2000 MB). */
@@ -45,10 +45,10 @@ function unreadable(path: string, error: unknown): AppError {
 }
 
 /** Name, size and the content type a file would be sent with (the window shows them before sending). */
-export async function inspectFile(path: string, contentType?: string): Promise<LocalFileInfo> {
+export async function inspectFile(path: string, contentType?: string): Promise<FileFacts> {
   const size = await statFile(path);
   const name = basename(path);
-  return { path, name, size, contentType: contentType ?? contentTypeFor(name) };
+  return { name, size, contentType: contentType ?? contentTypeFor(name) };
 }
 
 /** A file read to be sent as a data element of `dataType`. */

@@ -4,7 +4,7 @@ import type {
   AppMetadataView,
   CreatedInstanceView,
   DataWriteResult,
-  LocalFileInfo,
+  FileFacts,
   OwnerKind,
   ProcessView,
 } from '../../common/contract/instance-acts';
@@ -13,8 +13,11 @@ import { AppError } from '../../common/errors/app-error';
 import type { Instance } from '../../common/schemas/instance-types';
 import type { Profile } from '../../common/schemas/profile';
 import type { Environment } from '../environments/environments';
+import { confirmInMainOrRefuse } from '../platform/confirm-in-main';
 import type { Desktop } from '../platform/desktop';
+import type { Logger } from '../platform/log';
 import type { StorageContext } from '../storage/storage-context';
+import { type ActChange, actChangeToConfirm } from './act-confirm';
 import type { ActWorld } from './act-world';
 import { type AppMetadataSource, appMetadataView } from './app-metadata';
 import { createInstance } from './create-instance';
@@ -33,7 +36,6 @@ import {
   type DataPart,
 } from './local-checks';
 import { completeProcess, getProcess, processNext } from './process-writes';
-import { type ActChange, productionQuestion } from './production-question';
 
 export interface InstanceActsDeps {
   getProfile(id: string): Promise<Profile>;
@@ -41,6 +43,7 @@ export interface InstanceActsDeps {
   metadata: AppMetadataSource;
   desktop: Desktop;
   language(): Promise<Language>;
+  logger?: Logger;
   now(): Date;
 }
 
@@ -83,7 +86,10 @@ export function createInstanceActsService(deps: InstanceActsDeps) {
     return { profile, client, environment, world };
   }
 
-  /** Main's own yes before a write in Production (the window's handlers only; the CLI's yes is its flag). */
+  /**
+   * Main's own yes before a write in Production (the window's handlers only; the CLI's yes is its flag), in the
+   * shape of every question main asks (confirm-in-main.ts); a no is CHANGE_NOT_CONFIRMED, nothing sent.
+   */
   async function askMain(
     options: WriteOptions | undefined,
     environment: Environment,
@@ -91,12 +97,10 @@ export function createInstanceActsService(deps: InstanceActsDeps) {
     change: ActChange,
   ): Promise<void> {
     if (!options?.confirmInMain || !environment.production) return;
-    const request = productionQuestion(await deps.language(), { environmentName: environment.name, ...where }, change);
-    if (!(await deps.desktop.confirmInMain(request))) {
-      throw new AppError(ActErrors.DECLINED, 'The change was not confirmed; nothing was sent', {
-        details: { outcome: 'not-sent' },
-      });
-    }
+    await confirmInMainOrRefuse(
+      { desktop: deps.desktop, language: deps.language, logger: deps.logger },
+      actChangeToConfirm(environment, where, change),
+    );
   }
 
   async function metadataOf(world: ActWorld, appId: string) {
@@ -316,7 +320,7 @@ export function createInstanceActsService(deps: InstanceActsDeps) {
       return actInstanceView(await deleteInstance(world, input));
     },
 
-    inspectFile(path: string, contentType?: string): Promise<LocalFileInfo> {
+    inspectFile(path: string, contentType?: string): Promise<FileFacts> {
       return inspectFile(path, contentType);
     },
 

@@ -36,6 +36,6 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...instancesExportHandlers(s),
     ...systemsHandlers(s),
     ...intakeHandlers(s, shell.folders),
-    ...instanceActsHandlers(s),
+    ...instanceActsHandlers(s, shell.files),
   };
 }

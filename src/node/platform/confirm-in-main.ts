@@ -80,6 +80,8 @@ export async function confirmInMainOrRefuse(deps: ConfirmInMainDeps, change: Cha
     throw new AppError(
       WindowTrustErrors.CHANGE_NOT_CONFIRMED,
       `Not confirmed: ${translate('en', change.question, { ...change.params, env: change.environment?.name ?? '' })}`,
+      // Asked right before the write: a no leaves nothing sent (the acts' callers read `outcome`).
+      { details: { outcome: 'not-sent' } },
     );
   }
 }

@@ -102,7 +102,7 @@ describe('paths from the window', () => {
   it("turns a dropped file into a handle only after main's own dialog names it", async () => {
     const confirmations = t.desktop.confirmations;
     t.desktop.answers.confirm = false;
-    expect(await t.droppedFile({ path: keyFile, purpose: 'key-import' })).toEqual({ ok: true, result: null });
+    expect(await t.droppedFile({ paths: [keyFile], purpose: 'key-import' })).toEqual({ ok: true, result: null });
     expect(confirmations.at(-1)).toMatchObject({
       message: 'Importere nøkkelfilen «planted.pem»?',
       detail: [`Fil: ${keyFile}`, 'Du slapp denne filen på vinduet. Importer den bare hvis du kjenner den igjen.'],
@@ -111,16 +111,20 @@ describe('paths from the window', () => {
       production: false,
     });
     t.desktop.answers.confirm = true;
-    const answer = await t.droppedFile({ path: keyFile, purpose: 'key-import' });
-    if (!answer.ok || !answer.result) throw new Error('no handle for a confirmed drop');
-    expect(answer.result.name).toBe('planted.pem');
-    expect((await ok('keys:import', { file: answer.result.handle })).key.name).toBe('planted');
+    const answer = await t.droppedFile({ paths: [keyFile], purpose: 'key-import' });
+    if (!answer.ok || !answer.result?.[0]) throw new Error('no handle for a confirmed drop');
+    expect(answer.result).toHaveLength(1);
+    expect(answer.result[0].name).toBe('planted.pem');
+    expect((await ok('keys:import', { file: answer.result[0].handle })).key.name).toBe('planted');
 
     for (const [input, code] of [
-      [{ path: 'relative/key.pem', purpose: 'key-import' }, 'PATH_NOT_FROM_DIALOG'],
-      [{ path: '\\\\attacker\\share\\k.pem', purpose: 'key-import' }, 'NETWORK_PATH_REFUSED'],
-      [{ path: keyFile, purpose: 'key-export' }, 'INVALID_INPUT'],
-      [{ path: keyFile, purpose: 'key-import', extra: 1 }, 'INVALID_INPUT'],
+      [{ paths: ['relative/key.pem'], purpose: 'key-import' }, 'PATH_NOT_FROM_DIALOG'],
+      [{ paths: ['\\\\attacker\\share\\k.pem'], purpose: 'key-import' }, 'NETWORK_PATH_REFUSED'],
+      [{ paths: [keyFile], purpose: 'key-export' }, 'INVALID_INPUT'],
+      [{ paths: [keyFile], purpose: 'key-import', extra: 1 }, 'INVALID_INPUT'],
+      // A key import is one file.
+      [{ paths: [keyFile, keyFile], purpose: 'key-import' }, 'INVALID_INPUT'],
+      [{ path: keyFile, purpose: 'key-import' }, 'INVALID_INPUT'],
       ['/etc/passwd', 'INVALID_INPUT'],
     ] as const) {
       const refused = await t.droppedFile(input);
@@ -128,5 +132,35 @@ describe('paths from the window', () => {
     }
     // Only the two drops of a real, local file were put to the person.
     expect(confirmations).toHaveLength(2);
+  });
+
+  it('asks once for a drop of several files to upload, naming each; a network path among them refuses the drop', async () => {
+    const second = join(outside, 'vedlegg.pdf');
+    await writeFile(second, '%PDF-1.7\n');
+    const confirmations = t.desktop.confirmations;
+    t.desktop.answers.confirm = true;
+    const answer = await t.droppedFile({ paths: [keyFile, second], purpose: 'act-data' });
+    if (!answer.ok || !answer.result) throw new Error('no handles for a confirmed drop');
+    expect(answer.result.map((f) => f.name)).toEqual(['planted.pem', 'vedlegg.pdf']);
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]).toEqual({
+      message: 'Legge til 2 filer for opplasting?',
+      detail: [
+        `Fil: ${keyFile}`,
+        `Fil: ${second}`,
+        'Du slapp filene på vinduet. Legg dem til bare hvis du kjenner dem igjen. Ingenting sendes før du sender skjemaet.',
+      ],
+      confirmLabel: 'Legg til',
+      cancelLabel: 'Avbryt',
+      production: false,
+    });
+    // A handle for uploading is not one for importing a key.
+    expect((await fail('keys:import', { file: answer.result[0]?.handle })).code).toBe('PATH_NOT_FROM_DIALOG');
+
+    const refused = await t.droppedFile({ paths: [second, '//attacker/share/x.pdf'], purpose: 'act-data' });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('NETWORK_PATH_REFUSED');
+    const tooMany = await t.droppedFile({ paths: Array.from({ length: 21 }, () => second), purpose: 'act-data' });
+    expect(tooMany.ok ? 'ok' : tooMany.error.code).toBe('INVALID_INPUT');
+    expect(confirmations).toHaveLength(1);
   });
 });

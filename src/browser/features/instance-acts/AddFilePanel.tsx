@@ -7,6 +7,7 @@ import { useInstanceActsStore } from '../../store/use-instance-acts-store';
 import { ActProductionStep } from './ActProductionStep';
 import { FilePicker, pickedFileProblems } from './FilePicker';
 import type { PickedFile } from './file-problems';
+import { afterFailedSend } from './renewed-files';
 import { useActWrite } from './use-act-write';
 
 /** Add files to the open instance (issue 19): picked or dropped, each with its data type, checked as it is picked. */
@@ -24,17 +25,24 @@ export function AddFilePanel({ profileId, view }: { profileId: string; view: Act
 
   function upload() {
     void write.start(async (confirmProduction) => {
-      const left = [...files];
+      let left = [...files];
       while (left.length) {
         const file = left[0] as PickedFile;
-        await addData({
-          profileId,
-          appId: view.appId,
-          instanceId: view.id,
-          dataType: file.dataType,
-          path: file.path,
-          ...(confirmProduction ? { confirmProduction } : {}),
-        });
+        try {
+          await addData({
+            profileId,
+            appId: view.appId,
+            instanceId: view.id,
+            dataType: file.dataType,
+            file: file.handle,
+            ...(confirmProduction ? { confirmProduction } : {}),
+          });
+        } catch (error) {
+          // The file main refused (or Altinn did) stays, under the handle main gave back for it.
+          left = afterFailedSend(left, [file.handle], error);
+          setFiles(left);
+          throw error;
+        }
         left.shift();
         setFiles([...left]);
       }

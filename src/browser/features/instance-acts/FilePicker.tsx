@@ -1,9 +1,10 @@
 import { Button, Field, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { type DragEvent, useId, useRef, useState } from 'react';
-import type { DataTypeView } from '../../../common/contract/instance-acts';
+import { MAX_DROPPED_FILES } from '../../../common/contract/dropped-files';
+import type { DataTypeView, LocalFileInfo } from '../../../common/contract/instance-acts';
 import { formatBytes } from '../../../common/format/bytes';
 import { countProblems } from '../../../common/schemas/data-part-rules';
-import { pathForDroppedFile } from '../../api';
+import { handlesForDroppedFiles } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLanguage, useT } from '../../hooks/use-t';
 import { useInstanceActsStore } from '../../store/use-instance-acts-store';
@@ -38,9 +39,11 @@ export function pickedFileProblems(
 }
 
 /**
- * Files to upload: dropped on the zone (the path from the preload's one helper, as for keys) or chosen in the
- * native dialog main shows. Main reads each file and answers its name, size and content type
- * (act:inspect-file); the person picks its data type, and what the app would refuse is said at once.
+ * Files to upload: dropped on the zone (the preload's one helper reads their paths and main names them in its
+ * own dialog, once for the drop, as for keys) or chosen in the native dialog main shows. The window holds
+ * one-time handles, never paths; main reads each file and answers its name, size and content type
+ * (act:choose-file at once, act:inspect-file for a drop), the person picks its data type, and what the app
+ * would refuse is said at once.
  */
 export function FilePicker({
   types,
@@ -66,25 +69,45 @@ export function FilePicker({
   const choices = uploadableTypes(types);
   const { perFile, counts } = pickedFileProblems(files, types, t, lang, existing);
 
-  async function add(path: string) {
-    try {
-      const info = await inspectFile(path);
-      const dataType = likelyType(types, info.contentType) ?? '';
-      onChange([...files, { ...info, dataType, key: ++pickCount }]);
-    } catch (e) {
-      setError(e);
-    }
+  function picked(info: LocalFileInfo): PickedFile {
+    const { handle, name, size, contentType } = info;
+    return { key: ++pickCount, handle, name, size, contentType, dataType: likelyType(types, contentType) ?? '' };
   }
 
   async function choose() {
     setError(undefined);
     setNotice(undefined);
     try {
-      const path = await chooseFile('data');
-      if (path) await add(path);
+      const info = await chooseFile('data');
+      if (info) onChange([...files, picked(info)]);
     } catch (e) {
       setError(e);
     }
+  }
+
+  async function addDropped(dropped: File[]) {
+    let handed: Awaited<ReturnType<typeof handlesForDroppedFiles>>;
+    try {
+      handed = await handlesForDroppedFiles(dropped, 'act-data');
+    } catch (e) {
+      return setError(e);
+    }
+    // null: the person said no in main's dialog.
+    if (handed === null) return;
+    if (handed === undefined) {
+      // Outside Electron no shell can tell a dropped file's path: main's dialog picks it instead.
+      if (dropped[0]) setNotice(t('acts.dropExplain', { file: dropped[0].name }));
+      return choose();
+    }
+    const added: PickedFile[] = [];
+    for (const file of handed) {
+      try {
+        added.push(picked(await inspectFile(file.handle)));
+      } catch (e) {
+        setError(e);
+      }
+    }
+    if (added.length) onChange([...files, ...added]);
   }
 
   function onDrop(e: DragEvent) {
@@ -95,16 +118,9 @@ export function FilePicker({
     setError(undefined);
     setNotice(undefined);
     const dropped = Array.from(e.dataTransfer.files);
-    const paths = dropped.map((f) => pathForDroppedFile(f));
-    if (dropped.length > 0 && paths.every((p) => p)) {
-      void (async () => {
-        for (const path of paths) await add(path as string);
-      })();
-      return;
-    }
-    // Outside Electron the page cannot learn a dropped file's path: main's dialog picks it instead.
-    if (dropped[0]) setNotice(t('acts.dropExplain', { file: dropped[0].name }));
-    void choose();
+    if (dropped.length === 0) return;
+    if (dropped.length > MAX_DROPPED_FILES) return setNotice(t('acts.dropTooMany', { max: MAX_DROPPED_FILES }));
+    void addDropped(dropped);
   }
 
   if (choices.length === 0) return <Paragraph data-size="sm">{t('acts.fileNoTypes')}</Paragraph>;

@@ -7,6 +7,7 @@ import { selectEnvironment, useAppStore } from '../../store/use-app-store';
 import { useInstanceActsStore } from '../../store/use-instance-acts-store';
 import { useInstancesStore } from '../../store/use-instances-store';
 import { environmentLabel } from '../environment/environment-label';
+import { afterFailedSend } from './renewed-files';
 
 /**
  * Replace or delete one file of the open instance (issue 19). Replace picks the new content in main's dialog;
@@ -21,7 +22,7 @@ export function FileRowActions({ element }: { element: DataElementSummary }) {
   const detail = useInstancesStore((s) => s.detail.value);
   const metadata = useInstanceActsStore((s) => s.metadata.value);
   const { chooseFile, replaceData, deleteData } = useInstanceActsStore.getState();
-  const [asking, setAsking] = useState<'delete' | { path: string } | undefined>();
+  const [asking, setAsking] = useState<'delete' | { handle: string } | undefined>();
   const [error, setError] = useState<unknown>();
   if (!profileId || !detail) return null;
   const type = metadata?.dataTypes.find((d) => d.id === element.dataType);
@@ -48,12 +49,24 @@ export function FileRowActions({ element }: { element: DataElementSummary }) {
   async function replace() {
     setError(undefined);
     try {
-      const path = await chooseFile('data');
-      if (!path) return;
-      if (production) setAsking({ path });
-      else await replaceData({ ...on, path });
+      const picked = await chooseFile('data');
+      if (!picked) return;
+      if (production) setAsking({ handle: picked.handle });
+      else await replaceData({ ...on, file: picked.handle });
     } catch (e) {
       setError(e);
+    }
+  }
+
+  /** Replace after the production question; a failure keeps the question open with the handle main gave back. */
+  async function replaceAsked(handle: string) {
+    try {
+      await replaceData({ ...on, file: handle });
+    } catch (error) {
+      const [again] = afterFailedSend([{ handle }], [handle], error);
+      setAsking(again ? { handle: again.handle } : undefined);
+      if (!again) setError(error);
+      throw error;
     }
   }
 
@@ -100,7 +113,7 @@ export function FileRowActions({ element }: { element: DataElementSummary }) {
           tone="danger"
           onConfirm={async () => {
             if (asking === 'delete') await deleteData(on);
-            else if (asking) await replaceData({ ...on, path: asking.path });
+            else if (asking) await replaceAsked(asking.handle);
             setAsking(undefined);
           }}
           onCancel={() => setAsking(undefined)}

@@ -25,6 +25,7 @@ import { FilePicker, pickedFileProblems } from './FilePicker';
 import type { PickedFile } from './file-problems';
 import { emptyRow, type KeyValueRow, KeyValueRows, rowsToMap } from './KeyValueRows';
 import { ownerFeedback, ownerShort } from './owner-feedback';
+import { afterFailedSend } from './renewed-files';
 
 type Step = 'form' | 'production' | 'result';
 
@@ -125,9 +126,9 @@ export function NewInstanceDialog({
     setError(undefined);
     setPrefillNote(undefined);
     try {
-      const path = await chooseFile('prefill');
-      if (!path) return;
-      const prefill = await readPrefill(path);
+      const picked = await chooseFile('prefill');
+      if (!picked) return;
+      const prefill = await readPrefill(picked.handle);
       const fromFile = Object.entries(prefill);
       const kept = rows.filter((r) => r.key.trim() && !(r.key.trim() in prefill));
       setRows([...kept, ...fromFile.map(([k, v]) => emptyRow(k, v))]);
@@ -140,18 +141,30 @@ export function NewInstanceDialog({
   async function send() {
     const prefill = rowsToMap(rows);
     const failed = await run(async () => {
-      setCreated(
-        await create({
-          profileId,
-          appId,
-          owner: { kind, value: normalizePartyNumber(owner) },
-          ...(Object.keys(prefill).length ? { prefill } : {}),
-          files: files.map((f) => ({ dataType: f.dataType, path: f.path })),
-          visibleAfter: isoOf(visibleAfter),
-          dueBefore: isoOf(dueBefore),
-          ...(production ? { confirmProduction: true } : {}),
-        }),
-      );
+      try {
+        setCreated(
+          await create({
+            profileId,
+            appId,
+            owner: { kind, value: normalizePartyNumber(owner) },
+            ...(Object.keys(prefill).length ? { prefill } : {}),
+            files: files.map((f) => ({ dataType: f.dataType, file: f.handle })),
+            visibleAfter: isoOf(visibleAfter),
+            dueBefore: isoOf(dueBefore),
+            ...(production ? { confirmProduction: true } : {}),
+          }),
+        );
+      } catch (error) {
+        // Main gives the files back under new handles: fix what was wrong and send again, no picking again.
+        setFiles((now) =>
+          afterFailedSend(
+            now,
+            files.map((f) => f.handle),
+            error,
+          ),
+        );
+        throw error;
+      }
     });
     setStep(failed ? 'form' : 'result');
   }

@@ -3,11 +3,14 @@ import { formatBytes } from '../../../common/format/bytes';
 import { dataPartProblem, mediaType } from '../../../common/schemas/data-part-rules';
 import type { T } from '../../hooks/use-t';
 
-/** A picked file as the window knows it: main's answer to act:inspect-file, and the data type chosen for it. */
+/**
+ * A picked file as the window knows it: main's answer to act:choose-file or act:inspect-file (a one-time
+ * handle, never a path), and the data type chosen for it.
+ */
 export interface PickedFile {
   /** Tells the picked files apart (the same file may be picked twice). */
   key: number;
-  path: string;
+  handle: string;
   name: string;
   size: number;
   contentType: string;

@@ -146,10 +146,6 @@ export const actErrors: ErrorCatalogue = {
       hint: 'This changes a real instance in production. Confirm in the app, or use --confirm-production on the command line.',
     },
   },
-  ACT_DECLINED: {
-    nb: { title: 'Avbrutt', hint: 'Du svarte nei i bekreftelsen. Ingenting ble sendt.' },
-    en: { title: 'Cancelled', hint: 'You answered no in the confirmation. Nothing was sent.' },
-  },
   ACT_HARD_DELETE_NOT_CONFIRMED: {
     nb: {
       title: 'Permanent sletting må bekreftes for seg',

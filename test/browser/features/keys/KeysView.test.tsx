@@ -238,7 +238,8 @@ describe('KeysView (jsdom, real dispatch)', () => {
     window.api = {
       ...window.api!,
       files: {
-        handleForDroppedFile: (file) => droppedFile({ path: file === dropped ? path : '', purpose: 'key-import' }),
+        handlesForDroppedFiles: (files, purpose) =>
+          droppedFile({ paths: files.map((file) => (file === dropped ? path : '')), purpose }),
       },
     };
     const view = screen.getByTestId('view-keys');
