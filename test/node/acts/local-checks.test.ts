@@ -133,19 +133,23 @@ describe('the service checks the profile and Production before it sends', () => 
         { confirmInMain: true },
       )
       .catch((e) => e);
-    expect(error.code).toBe('ACT_DECLINED');
+    // The same refusal as every question main asks (confirm-in-main.ts), and the acts' outcome: nothing sent.
+    expect(error.code).toBe('CHANGE_NOT_CONFIRMED');
+    expect(error.details).toEqual({ outcome: 'not-sent' });
     expect(h.writes()).toHaveLength(0);
     const [question] = h.desktop.confirmations;
+    // The shared shape: the environment first (PRODUKSJON named), the app, the concrete change, production's note.
     expect(question).toEqual({
-      message: 'Opprette en instans i PRODUKSJON (Produksjon)?',
+      message: 'Opprette en instans av ttd/soknad i Produksjon (PRODUKSJON)?',
       detail: [
-        'Miljø: Produksjon',
+        'Miljø: Produksjon (PRODUKSJON)',
         'App: ttd/soknad',
         'Eier: organisasjonsnummer 910 753 614',
         'Filer: vedtak.pdf (vedlegg)',
         'Forhåndsutfylte felt: 1',
+        'Dette er produksjon: endringen gjelder ekte virksomheter og ekte data.',
       ],
-      confirmLabel: 'Ja, gjør endringen',
+      confirmLabel: 'Opprett instansen',
       cancelLabel: 'Avbryt',
       production: true,
     });

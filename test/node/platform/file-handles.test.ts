@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/common/errors/app-error';
-import { createFileHandles, FILE_HANDLE_TTL_MS } from '../../../src/node/platform/file-handles';
+import { ACT_DATA_HANDLE_TTL_MS, createFileHandles, FILE_HANDLE_TTL_MS } from '../../../src/node/platform/file-handles';
 import { isNetworkOrDevicePath } from '../../../src/node/platform/network-path';
 
 function codeOf(fn: () => unknown): string {
@@ -45,6 +45,40 @@ describe('file handles (issue 17, finding 4)', () => {
     const fresh = files.issue('/k.pem', 'key-import');
     now += FILE_HANDLE_TTL_MS - 1;
     expect(files.take(fresh.handle, 'key-import')).toBe('/k.pem');
+  });
+
+  it('a file to upload lives 30 minutes from its pick; a key file and a prefill file five', () => {
+    let now = 0;
+    const files = createFileHandles({ now: () => now });
+    const upload = files.issue('/docs/vedtak.pdf', 'act-data');
+    const prefill = files.issue('/docs/prefill.json', 'act-prefill');
+    now = FILE_HANDLE_TTL_MS;
+    expect(codeOf(() => files.take(prefill.handle, 'act-prefill'))).toBe('PATH_NOT_FROM_DIALOG');
+    now = ACT_DATA_HANDLE_TTL_MS - 1;
+    expect(files.take(upload.handle, 'act-data')).toBe('/docs/vedtak.pdf');
+    // Purposes do not mix.
+    const key = files.issue('/docs/vedtak.pdf', 'key-import');
+    expect(codeOf(() => files.take(key.handle, 'act-data'))).toBe('PATH_NOT_FROM_DIALOG');
+  });
+
+  it("renews a taken handle once, for the same file and purpose, with the pick's deadline", () => {
+    let now = 0;
+    const files = createFileHandles({ now: () => now });
+    const picked = files.issue('/docs/vedtak.pdf', 'act-data');
+    now = 20 * 60_000;
+    const taken = files.takeRenewable(picked.handle, 'act-data');
+    expect(taken.path).toBe('/docs/vedtak.pdf');
+    expect(codeOf(() => files.take(picked.handle, 'act-data'))).toBe('PATH_NOT_FROM_DIALOG');
+    const again = taken.renew();
+    expect(again.name).toBe('vedtak.pdf');
+    expect(again.handle).not.toBe(picked.handle);
+    // Asked twice, one new handle: a failed use cannot mint many.
+    expect(taken.renew()).toEqual(again);
+    now = ACT_DATA_HANDLE_TTL_MS - 1;
+    const second = files.takeRenewable(again.handle, 'act-data').renew();
+    // 30 minutes after the pick its renewals are dead too, however recently they were renewed.
+    now = ACT_DATA_HANDLE_TTL_MS;
+    expect(codeOf(() => files.take(second.handle, 'act-data'))).toBe('PATH_NOT_FROM_DIALOG');
   });
 
   it.each([
