@@ -82,6 +82,12 @@ export interface Harness {
    */
   desktop: ReturnType<typeof testServices>['desktop'];
   problems: PageProblems;
+  /**
+   * Files a test drops on the page, by name → the path the preload would read from the dropped File
+   * (webUtils.getPathForFile). The page's `window.api.files` goes to main's dropped-file channel with these
+   * paths, as the preload does; a File whose name is not here is "not a file on disk".
+   */
+  droppable: Map<string, string>;
   /** Open the app (again) in the page and wait until the shell or its start error is on screen. */
   open(): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -102,6 +108,7 @@ export interface HarnessOptions {
 function installBridge(build: typeof buildApi, shape: ApiShape): void {
   type Bound = Window & {
     __mpdDispatch(channel: string, input: unknown): Promise<unknown>;
+    __mpdDroppedFiles(names: string[], purpose: string): Promise<unknown>;
     __mpdCspViolation(text: string): void;
   };
   const w = window as unknown as Bound;
@@ -116,6 +123,14 @@ function installBridge(build: typeof buildApi, shape: ApiShape): void {
     },
     shape,
   );
+  // The preload's one helper: the dropped Files' paths (here: by name, from the test) to main's channel.
+  api.files = {
+    handlesForDroppedFiles: (files, purpose) =>
+      w.__mpdDroppedFiles(
+        Array.from(files, (f) => (f instanceof File ? f.name : '')),
+        purpose,
+      ) as ReturnType<NonNullable<typeof api.files>['handlesForDroppedFiles']>,
+  };
   for (const value of Object.values(api)) if (typeof value === 'object') Object.freeze(value);
   Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false });
   Object.defineProperty(window, '__mpdEmit', {
@@ -131,7 +146,8 @@ function installBridge(build: typeof buildApi, shape: ApiShape): void {
 export async function launchHarness(options: HarnessOptions = {}): Promise<Harness> {
   assertRendererBuilt();
   const temp = await tempHome('mpd-e2e-');
-  const { services, dispatch, desktop } = testServices(temp.home, options.services);
+  const { services, dispatch, desktop, droppedFile } = testServices(temp.home, options.services);
+  const droppable = new Map<string, string>();
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   try {
@@ -153,6 +169,13 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     const page = await context.newPage();
     watchPage(page, problems);
     await page.exposeFunction('__mpdDispatch', (channel: string, input: unknown) => dispatch(channel, input));
+    await page.exposeFunction('__mpdDroppedFiles', (names: string[], purpose: string) => {
+      const paths = names.map((name) => droppable.get(name) ?? '');
+      if (paths.length === 0 || paths.some((path) => !path)) {
+        return { ok: false, error: { code: 'PATH_NOT_FROM_DIALOG', message: 'A dropped item is not a file on disk' } };
+      }
+      return droppedFile({ paths, purpose });
+    });
     await page.exposeFunction('__mpdCspViolation', (text: string) => problems.cspViolations.push(text));
     await page.addInitScript({ content: `(${installBridge})(${buildApi}, ${JSON.stringify(apiShape)});` });
     const stopForwarding = services.events.forward((event: EventName, payload: unknown) => {
@@ -171,6 +194,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       dispatch,
       desktop,
       problems,
+      droppable,
       async open() {
         await page.goto(harness.url);
         await page.locator('.app, .start-screen [data-testid="error-alert"]').first().waitFor();

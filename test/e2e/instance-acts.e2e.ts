@@ -3,7 +3,9 @@
  * auth fake's Maskinporten and exchange, and the Storage fake with the app API's writes (test/fakes/app-writes.ts)
  * on 127.0.0.1. "Ny instans" with the owner's checksum feedback, prefill rows and a JSON file, a file from main's
  * dialog; the party's name as the app answers; the details with the process and status panels; a validation
- * refusal listed; the process taken to its end with a substatus; Production's two yeses; English.
+ * refusal listed; the process taken to its end with a substatus; files dropped on the window (main asks once
+ * for the drop); Production's two yeses, with main's no keeping the picked file; English. The window holds
+ * files only as one-time handles from main (issue 17, finding 4).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -261,7 +263,65 @@ describeWithChromium('acting on instances in Chromium (built bundle, real servic
     await details.waitFor({ state: 'hidden' });
   });
 
-  it("in Production: the window's yes, then main's own question; main's no sends nothing", async () => {
+  it('files dropped on the window: main asks once for the drop, each is inspected by handle and sent', async () => {
+    const { page } = h;
+    const png = join(dir, 'kart.png');
+    const second = join(dir, 'tegning.pdf');
+    await writeFile(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    await writeFile(second, PDF);
+    h.droppable.set('kart.png', png);
+    h.droppable.set('tegning.pdf', second);
+    await page.getByTestId('new-instance').click();
+    const dialog = page.getByTestId('new-instance-dialog');
+    await dialog.getByTestId('owner-number').fill(ORG.orgNumber);
+    const drop = () =>
+      dialog.getByTestId('act-files-drop').evaluate((zone) => {
+        // Files the person drops (the harness's preload stand-in reads their paths by name: h.droppable).
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['x'], 'kart.png', { type: 'image/png' }));
+        transfer.items.add(new File(['x'], 'tegning.pdf', { type: 'application/pdf' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        }
+      });
+    const asked = desktop.confirmations.length;
+    answers().confirm = false;
+    await drop();
+    await expect.poll(() => desktop.confirmations.length).toBe(asked + 1);
+    expect(desktop.confirmations.at(-1)).toEqual({
+      message: 'Legge til 2 filer for opplasting?',
+      detail: [
+        `Fil: ${png}`,
+        `Fil: ${second}`,
+        'Du slapp filene på vinduet. Legg dem til bare hvis du kjenner dem igjen. Ingenting sendes før du sender skjemaet.',
+      ],
+      confirmLabel: 'Legg til',
+      cancelLabel: 'Avbryt',
+      production: false,
+    });
+    expect(await dialog.getByTestId('act-files-item').count()).toBe(0);
+    answers().confirm = true;
+    await drop();
+    await expect.poll(() => dialog.getByTestId('act-files-item').count()).toBe(2);
+    // One question for the drop, not one per file.
+    expect(desktop.confirmations.length).toBe(asked + 2);
+    expect(await text(dialog.getByTestId('act-files'))).toContain('kart.png');
+    expect(await text(dialog.getByTestId('act-files'))).toContain('tegning.pdf');
+    expect(
+      await dialog.getByTestId('act-files-type').evaluateAll((s) => s.map((e) => (e as HTMLSelectElement).value)),
+    ).toEqual(['vedlegg', 'vedlegg']);
+    await dialog.getByTestId('act-files-item').last().scrollIntoViewIfNeeded();
+    await settled(page);
+    await h.screenshot('acts-new-instance-dropped');
+    await dialog.getByTestId('new-instance-create').click();
+    await dialog.getByTestId('new-instance-result').waitFor();
+    expect(await text(dialog.getByTestId('new-instance-parts'))).toContain('kart.png → vedlegg');
+    expect(await text(dialog.getByTestId('new-instance-parts'))).toContain('tegning.pdf → vedlegg');
+    await dialog.getByRole('button', { name: 'Lukk' }).last().click();
+    h.assertNoProblems();
+  });
+
+  it("in Production: the window's yes, then main's own question; main's no sends nothing and keeps the file", async () => {
     const { page } = h;
     const select = page.getByTestId('environment-switcher').locator('select');
     await select.selectOption('localprod');
@@ -269,6 +329,9 @@ describeWithChromium('acting on instances in Chromium (built bundle, real servic
     await page.getByTestId('new-instance').click();
     const dialog = page.getByTestId('new-instance-dialog');
     await dialog.getByTestId('owner-number').fill(ORG.orgNumber);
+    answers().openFile = files.pdf;
+    await dialog.getByTestId('act-files-choose').click();
+    await dialog.getByTestId('act-files-item').waitFor();
     await dialog.getByTestId('new-instance-create').click();
     const ask = dialog.getByTestId('act-production-confirm');
     await ask.waitFor();
@@ -278,18 +341,33 @@ describeWithChromium('acting on instances in Chromium (built bundle, real servic
     const before = storage.instances.size;
     answers().confirm = false;
     await dialog.getByTestId('act-production-yes').click();
-    await dialog.locator('[data-error-code="ACT_DECLINED"]').waitFor();
+    await dialog.locator('[data-error-code="CHANGE_NOT_CONFIRMED"]').waitFor();
     expect(storage.instances.size).toBe(before);
-    expect(desktop.confirmations.at(-1)).toMatchObject({
-      message: 'Opprette en instans i PRODUKSJON (Lokal produksjon)?',
-      detail: ['Miljø: Lokal produksjon', `App: ${APP}`, 'Eier: organisasjonsnummer 910 753 614', 'Filer: ingen'],
+    expect(desktop.confirmations.at(-1)).toEqual({
+      message: `Opprette en instans av ${APP} i Lokal produksjon (PRODUKSJON)?`,
+      detail: [
+        'Miljø: Lokal produksjon (PRODUKSJON)',
+        `App: ${APP}`,
+        'Eier: organisasjonsnummer 910 753 614',
+        'Filer: byggesoknad.pdf (vedlegg)',
+        'Dette er produksjon: endringen gjelder ekte virksomheter og ekte data.',
+      ],
+      confirmLabel: 'Opprett instansen',
+      cancelLabel: 'Avbryt',
       production: true,
     });
+    // Main gave the file back under a new handle: still listed, sent on the next yes without a new pick.
+    expect(await text(dialog.getByTestId('act-files-item'))).toContain('byggesoknad.pdf');
+    await dialog.locator('[data-error-code="CHANGE_NOT_CONFIRMED"]').scrollIntoViewIfNeeded();
+    await settled(page);
+    await h.screenshot('acts-production-main-no');
     answers().confirm = true;
+    answers().openFile = null;
     await dialog.getByTestId('new-instance-create').click();
     await dialog.getByTestId('act-production-yes').click();
     await dialog.getByTestId('new-instance-result').waitFor();
     expect(storage.instances.size).toBe(before + 1);
+    expect(await text(dialog.getByTestId('new-instance-parts'))).toContain('byggesoknad.pdf → vedlegg');
     await dialog.getByRole('button', { name: 'Lukk' }).last().click();
     await select.selectOption('local');
     await expect.poll(() => select.inputValue()).toBe('local');

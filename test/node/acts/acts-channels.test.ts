@@ -318,7 +318,7 @@ describe('act channels from the window', () => {
     skew = 20 * 60_000;
     const refused = await fail('act:data-add', addInput(created.instance.id, picked.handle));
     expect(refused.details).toMatchObject({ outcome: 'refused' });
-    const again = (refused.details?.renewed as Record<string, PickedFile>)[picked.handle] as PickedFile;
+    const again = ((refused.details?.renewed ?? {}) as Record<string, PickedFile>)[picked.handle] as PickedFile;
     expect(again.name).toBe('vedtak.pdf');
     // Still the pick's 30 minutes, not 30 more: 20 + 10 is the end of it.
     skew = ACT_DATA_HANDLE_TTL_MS;
