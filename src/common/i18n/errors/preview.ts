@@ -72,16 +72,6 @@ export const previewErrors: ErrorCatalogue = {
       hint: 'This type of file opens in a program on this computer, from a downloaded copy. Download the instance first, or choose the folder it was downloaded to.',
     },
   },
-  PREVIEW_FOLDER_NOT_TRUSTED: {
-    nb: {
-      title: 'Velg mappen i dialogen',
-      hint: 'Appen åpner bare filer i mapper du har valgt selv eller som en nedlasting har skrevet til.',
-    },
-    en: {
-      title: 'Choose the folder in the dialog',
-      hint: 'The app only opens files in folders you picked yourself or that a download wrote to.',
-    },
-  },
   PREVIEW_UNSAFE_TO_OPEN: {
     nb: {
       title: 'Appen åpner ikke denne filtypen',
