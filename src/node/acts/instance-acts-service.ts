@@ -124,9 +124,13 @@ export function createInstanceActsService(deps: InstanceActsDeps) {
       return appMetadataView(await deps.metadata.get(client.appBase(appId), appId));
     },
 
-    async instance(profileId: string, instanceId: string): Promise<ActInstanceView> {
+    /**
+     * From the app API, as the instance details read it (its InstanceResponse carries the status, texts and
+     * values too), Storage the fallback (issue 18, point 5).
+     */
+    async instance(profileId: string, appId: string, instanceId: string): Promise<ActInstanceView> {
       const { client } = await deps.storageFor(profileId);
-      return actInstanceView(await client.getInstance(instanceId));
+      return actInstanceView(await client.getInstanceFromApp(appId, instanceId));
     },
 
     async create(

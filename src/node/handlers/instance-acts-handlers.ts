@@ -25,8 +25,8 @@ export function instanceActsHandlers(s: Services, files: FileHandles) {
   return {
     'act:app-metadata': (({ profileId, appId }) =>
       acts.appMetadata(profileId, appId)) satisfies Handler<'act:app-metadata'>,
-    'act:instance': (({ profileId, instanceId }) =>
-      acts.instance(profileId, instanceId)) satisfies Handler<'act:instance'>,
+    'act:instance': (({ profileId, appId, instanceId }) =>
+      acts.instance(profileId, appId, instanceId)) satisfies Handler<'act:instance'>,
     'act:create': (({ files: parts, ...input }) =>
       withTakenFiles(
         files,
