@@ -29,6 +29,9 @@ export interface JournalMeta {
   /** `file:<real path>` or `batch:<name>`. */
   source: string;
   fileName: string;
+  /** The spreadsheet's real path and the profile, so the window can open a send again after a restart. */
+  filePath?: string;
+  profileId?: string;
   at: string;
 }
 
@@ -84,9 +87,14 @@ export class SendJournal {
     return join(this.folder, JOURNAL);
   }
 
+  /** The folder of a send's journal. */
+  static folderOf(home: string, environmentId: string, appId: string, source: string): string {
+    return join(home, SENDS_FOLDER, journalId(environmentId, appId, source));
+  }
+
   /** Open (or start) the journal of a send, taking its lock. */
   static async open(home: string, meta: Omit<JournalMeta, 'v' | 'at'>, now: () => Date): Promise<SendJournal> {
-    const folder = join(home, SENDS_FOLDER, journalId(meta.environmentId, meta.appId, meta.source));
+    const folder = SendJournal.folderOf(home, meta.environmentId, meta.appId, meta.source);
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const lock = await FolderLock.acquire(folder, now, {
       name: LOCK,
@@ -281,7 +289,8 @@ async function readJournal(path: string): Promise<{ meta?: JournalMeta; rows: Ma
         throw new AppError(SendErrors.JOURNAL_CORRUPT, `The send journal ${path} is of a newer version`, {
           details: { path },
         });
-      meta = { v: 1, environmentId: r.environmentId, appId: r.appId, source: r.source, fileName: r.fileName, at: r.at };
+      const { t: _t, ...rest } = r;
+      meta = rest;
     } else apply(rows, r);
   }
   return { meta, rows };

@@ -8,6 +8,7 @@ import { intakeMessages } from './intake';
 import { keysMessages } from './keys';
 import { previewMessages } from './preview';
 import { profilesMessages } from './profiles';
+import { sendMessages } from './send';
 import { shellMessages } from './shell';
 import { systemsMessages } from './systems';
 import { tokenMessages } from './token';
@@ -30,4 +31,5 @@ export const messages = {
   preview: previewMessages,
   intake: intakeMessages,
   acts: actsMessages,
+  send: sendMessages,
 };
