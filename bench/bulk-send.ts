@@ -86,15 +86,15 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
   storage.writes.defineApp(APP);
   const partyCount = Math.max(o.rows, o.rssRows);
   const orgs = Array.from({ length: partyCount }, (_, i) => orgNumberFor(1000 + i));
-  orgs.forEach((orgNumber, i) =>
+  for (const [i, orgNumber] of orgs.entries()) {
     storage.writes.addParty({
       partyId: 100_000 + i,
       orgNumber,
       name: `BEDRIFT ${i} AS`,
       partyTypeName: 2,
       unitType: 'AS',
-    }),
-  );
+    });
+  }
   try {
     const mpdBundle = bundleMpd(work);
     const home = join(work, 'home');
