@@ -29,8 +29,11 @@
  *       40) first, and the whole `mpd download` / `mpd instances` commands are timed beside curl at the
  *       same concurrency (--latency-concurrency, default 8), with the time to the first verified file.
  *
+ *   (e) the bulk send (bulk-send.ts, issue 22): `mpd instances send` of 200 rows beside a curl loop and curl
+ *       --parallel-max 8 at the same latency, and the peak RSS of a send of 10,000 rows.
+ *
  * Options: --scale F (shrink both, e.g. 0.1 for a quick run), --concurrency C (default 4), --rounds R,
- * --latency-ms MS (0 skips the latency regime), --only loopback|latency, --node-flag=F (repeatable: a Node
+ * --latency-ms MS (0 skips the latency regime and the bulk send), --only loopback|latency|send, --node-flag=F (repeatable: a Node
  * flag for the measured client, e.g. --node-flag=--require=./trace.cjs),
  * --dir DIR (where files are written; default the OS temp folder), --client mpd|manager,
  * --timeout S (per step, default 600), --prof DIR (V8 CPU profiles of the measured client, for
@@ -44,6 +47,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sendBench } from './bulk-send';
 import { type LatencyContext, latencyRegime } from './latency-regime';
 import {
   alternate,
@@ -73,7 +77,7 @@ interface Options {
   latencyConcurrency: number;
   /** More Node flags for the measured client (`--node-flag=--require=./trace.cjs`, repeatable). */
   nodeFlags: string[];
-  only?: 'loopback' | 'latency';
+  only?: 'loopback' | 'latency' | 'send';
 }
 
 function parseArgs(argv: string[]): Options {
@@ -98,7 +102,8 @@ function parseArgs(argv: string[]): Options {
   if (!Number.isInteger(latencyConcurrency) || latencyConcurrency < 1 || latencyConcurrency > 16)
     throw new Error('--latency-concurrency must be 1–16');
   const only = get('--only') as Options['only'];
-  if (only && only !== 'loopback' && only !== 'latency') throw new Error('--only must be loopback or latency');
+  if (only && only !== 'loopback' && only !== 'latency' && only !== 'send')
+    throw new Error('--only must be loopback, latency or send');
   if (only === 'latency' && latencyMs === 0) throw new Error('--only latency needs --latency-ms above 0');
   const nodeFlags = argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length));
   return {
@@ -179,6 +184,24 @@ interface ServerInfo {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  if (o.only !== 'send') await downloadsAndListing(o);
+  // (e) the bulk send (issue 22, bulk-send.ts): its own fakes, at the latency regime's round trip.
+  if (o.latencyMs > 0 && (o.only === undefined || o.only === 'send')) {
+    const log = (line: string) => process.stdout.write(`${line}\n`);
+    log('');
+    const lines = await sendBench({
+      rows: Math.max(20, Math.round(200 * o.scale)),
+      rssRows: Math.max(100, Math.round(10_000 * o.scale)),
+      rounds: o.rounds,
+      latencyMs: o.latencyMs,
+      timeoutS: o.timeoutS,
+      log,
+    });
+    for (const line of lines) log(line);
+  }
+}
+
+async function downloadsAndListing(o: Options): Promise<void> {
   if (o.profDir) clientFlags.push('--cpu-prof', `--cpu-prof-dir=${o.profDir}`);
   clientFlags.push(...o.nodeFlags);
   const downloadInstances = Math.max(1, Math.round(2000 * o.scale));

@@ -9,6 +9,7 @@ import { registerDownloadCommand } from './commands/download';
 import { registerEnvCommands } from './commands/env';
 import { registerInstanceActsCommands } from './commands/instance-acts';
 import { registerInstancesCommands } from './commands/instances';
+import { registerInstancesSendCommand } from './commands/instances-send';
 import { registerKeysCommands } from './commands/keys';
 import { registerProcessCommands } from './commands/process';
 import { registerProfilesCommands } from './commands/profiles';
@@ -35,6 +36,7 @@ const registrations = [
   registerConfirmCommand,
   registerSyncCommands,
   registerInstanceActsCommands,
+  registerInstancesSendCommand,
   registerDataCommands,
   registerProcessCommands,
 ];

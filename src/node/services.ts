@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAppMetadataSource } from './acts/app-metadata';
 import { createInstanceActsService } from './acts/instance-acts-service';
 import { createTokenService } from './auth/token-service';
+import { createBulkSendService } from './bulk-send/bulk-send-service';
 import { createSelfServiceService } from './clients/clients-service';
 import { createDownloadsService } from './downloads/downloads-service';
 import { discoveryCacheFile } from './environments/discovery-cache-file';
@@ -36,6 +37,8 @@ export interface ServiceOptions {
   vaultPassphrase?: () => Promise<string | undefined>;
   /** Intake passes' download jobs and timers (tests shorten them). */
   intake?: Pick<IntakeDeps, 'downloads' | 'timers'>;
+  /** The bulk send's wait before looking up a row that got no answer (tests shorten it). */
+  bulkSend?: { graceMs?: number };
 }
 
 /**
@@ -91,14 +94,26 @@ export function createServices(options: ServiceOptions) {
     language: async () => (await uiSettings.get()).language,
   });
   const instances = createInstancesService(storageFor);
+  const appMetadata = createAppMetadataSource({ fetch: fetchImpl, now: () => now().getTime() });
   const instanceActs = createInstanceActsService({
     getProfile: (id) => profiles.get(id),
     storageFor,
-    metadata: createAppMetadataSource({ fetch: fetchImpl, now: () => now().getTime() }),
+    metadata: appMetadata,
     desktop,
     language: async () => (await uiSettings.get()).language,
     logger,
     now,
+  });
+  const bulkSend = createBulkSendService({
+    home,
+    getProfile: (id) => profiles.get(id),
+    storageFor,
+    metadata: appMetadata,
+    desktop,
+    events,
+    language: async () => (await uiSettings.get()).language,
+    now,
+    ...options.bulkSend,
   });
   const intake = createIntakeService({
     home,
@@ -138,6 +153,7 @@ export function createServices(options: ServiceOptions) {
     }),
     instances,
     instanceActs,
+    bulkSend,
     preview: createPreviewService({ storageFor }),
     instancesExport: createInstancesExport({ instances, desktop, settings: uiSettings, now }),
     systems: createSystemsService({

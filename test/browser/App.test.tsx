@@ -46,15 +46,22 @@ describe('App shell (jsdom, real dispatch)', () => {
         .getAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual([
+      'Instanser',
+      'Mottak',
+      'Utsendelse',
+      'Nedlastinger',
       'Nøkler',
       'Miljø og klientprofiler',
       'Klienter (selvbetjening)',
       'Systemer og systembrukere',
       'Token',
-      'Instanser',
-      'Nedlastinger',
-      'Mottak',
     ]);
+    // Grouped: daily work first, then setup, then troubleshooting, each under its heading.
+    expect(
+      within(nav)
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['Daglig arbeid', 'Oppsett', 'Feilsøking']);
     expect(await screen.findByTestId('view-keys')).toBeTruthy();
   });
 

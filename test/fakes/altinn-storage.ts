@@ -93,6 +93,8 @@ export interface FakeRequest {
   /** A write of the app API or Storage (app-writes.ts): instantiate, data-create, process-next, … */
   op?: string;
   owner?: string;
+  /** A fault injected into this write (app-writes.ts addFault). */
+  fault?: string;
   /** Milliseconds (performance.now) when the request arrived. */
   at: number;
   /** Milliseconds (performance.now) when the answer was handed to the connection. */
@@ -799,6 +801,12 @@ export class FakeAltinnStorage {
     const excluded = p.get('excludeConfirmedBy');
     if (excluded) predicates.push((i) => !i.confirmations.some((c) => c.stakeholderId === excluded));
     if (appId) predicates.push((i) => i.spec.appId === appId);
+    // One party's instances (InstanceQueryParameters.cs `instanceOwner.partyId`, an int: anything else is 400).
+    const partyId = p.get('instanceOwner.partyId');
+    if (partyId !== null) {
+      if (!/^\d{1,10}$/.test(partyId)) return this.send(res, log, 400, { title: 'Invalid instanceOwner.partyId' });
+      predicates.push((i) => i.partyId === partyId);
+    }
     if (org) predicates.push((i) => i.spec.appId.startsWith(`${org}/`));
     if (owner) {
       predicates.push((i) =>

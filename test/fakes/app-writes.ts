@@ -25,6 +25,18 @@ import { matchWriteRoute, type WriteOp, type WriteRoute } from './fake-write-rou
  * the fake's event log (fake-event-log.ts). Notes: test/fakes/README-app-writes.md.
  */
 
+export interface WriteFault {
+  op: WriteOp;
+  type: 'reset-before' | 'drop-answer' | 'status' | 'retry-after';
+  status?: number;
+  /** Seconds or an HTTP date. */
+  retryAfter?: string;
+  /** How many writes get it (default 1). */
+  times?: number;
+  /** Let this many writes of `op` through first. */
+  skip?: number;
+}
+
 /** What the writes keep of an instance beyond what a seeded one has (§3.3 Instance shape). */
 export interface ActedState {
   org: string;
@@ -77,6 +89,8 @@ export class FakeAppWrites {
    * lost answer: the write happened, the caller cannot know.
    */
   dropAnswerOf?: WriteOp;
+  /** Faults of the writes (addFault): the bulk send's tests (issue 22). */
+  private readonly faults: (WriteFault & { left: number; skip: number })[] = [];
 
   constructor(readonly storage: FakeAltinnStorage) {}
 
@@ -102,10 +116,40 @@ export class FakeAppWrites {
     return matchWriteRoute(method, path);
   }
 
+  /**
+   * A fault on the next `times` writes of `op` (after `skip` of them): `reset-before` closes the connection
+   * before the app acts (nothing happens); `drop-answer` acts and then closes it (a lost answer); `status` answers
+   * 500 (or `status`) with ProblemDetails and does nothing; `retry-after` answers 429 with `Retry-After`.
+   */
+  addFault(fault: WriteFault): void {
+    this.faults.push({ ...fault, left: fault.times ?? 1, skip: fault.skip ?? 0 });
+  }
+
+  private takeFault(op: WriteOp): WriteFault | undefined {
+    const rule = this.faults.find((f) => f.op === op && f.left > 0);
+    if (!rule) return undefined;
+    if (rule.skip > 0) {
+      rule.skip--;
+      return undefined;
+    }
+    rule.left--;
+    return rule;
+  }
+
   async handle(route: WriteRoute, req: IncomingMessage, res: ServerResponse, url: URL, log: FakeRequest) {
     Object.assign(log, { kind: 'other', via: route.via, instanceId: route.instanceId, op: route.op });
-    const drop = this.dropAnswerOf === route.op;
-    if (drop) this.dropAnswerOf = undefined;
+    const fault = route.op === 'metadata' ? undefined : this.takeFault(route.op);
+    if (fault?.type === 'reset-before') {
+      log.fault = 'reset-before';
+      req.resume();
+      res.socket?.destroy();
+      return;
+    }
+    const drop = this.dropAnswerOf === route.op || fault?.type === 'drop-answer';
+    if (drop) {
+      if (this.dropAnswerOf === route.op) this.dropAnswerOf = undefined;
+      log.fault = 'drop-answer';
+    }
     const answer = new Answer(this.storage, res, log, drop);
     // Anonymous, with a 60 s response cache (app-lib Altinn.App.Api/Controllers/ApplicationMetadataController.cs:12,41-59).
     if (route.op === 'metadata') {
@@ -115,6 +159,20 @@ export class FakeAppWrites {
     const body = await readBody(req);
     const who = await this.storage.authenticate(req, log);
     if (!who) return answer.empty(401);
+    if (fault?.type === 'status') {
+      log.fault = 'status';
+      return answer.json(fault.status ?? 500, {
+        type: 'https://tools.ietf.org/html/rfc9110#section-15.6.1',
+        title: 'An error occurred while processing your request.',
+        status: fault.status ?? 500,
+        traceId: traceId(),
+      });
+    }
+    if (fault?.type === 'retry-after') {
+      log.fault = 'retry-after';
+      answer.header('Retry-After', fault.retryAfter ?? '1');
+      return answer.json(429, { title: 'Too Many Requests', status: 429 });
+    }
     const ctx: Ctx = { route, req, url, body, who, answer, now: this.storage.now().toISOString() };
     switch (route.op) {
       case 'instantiate':

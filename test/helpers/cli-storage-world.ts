@@ -17,15 +17,25 @@ export interface CliStorageWorld {
  * profile `P` for `ttd/mottak` in the `local` environment, and a Storage fake that accepts only Altinn
  * tokens the auth fake's exchange signed.
  */
-export async function startCliStorageWorld(options: { orgNo: string; scopes: string[] }): Promise<CliStorageWorld> {
+export async function startCliStorageWorld(options: {
+  orgNo: string;
+  scopes: string[];
+  /** A passphrase vault (MPD_VAULT_PASSPHRASE), so a child `mpd` (spawn-mpd.ts) can unlock the key too. */
+  vaultPassphrase?: string;
+}): Promise<CliStorageWorld> {
   const auth = await startAuthFake();
   auth.registerServiceOwner(options.orgNo, 'ttd');
   const storage = await new FakeAltinnStorage({
     validateToken: altinnTokenCheck((token) => auth.verifyAltinnToken(token)),
   }).listen();
   const { home, cleanup } = await tempHome();
-  const mpd = mpdIn(() => home, memorySecretStore());
+  const env = options.vaultPassphrase ? { MPD_VAULT_PASSPHRASE: options.vaultPassphrase } : {};
+  const mpd = mpdIn(() => home, memorySecretStore(), env);
   await writeLocalEnvironment(home, { auth, storage });
+  if (options.vaultPassphrase) {
+    const vault = await mpd('keys', 'vault', 'use-passphrase');
+    if (vault.code !== 0) throw new Error(`keys vault use-passphrase: ${vault.err}`);
+  }
   const key = await registerCliKeyOnFakeClient(mpd, auth, 'Mottak', {
     clientId: 'client-1',
     orgNo: options.orgNo,

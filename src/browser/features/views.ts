@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ViewId } from '../store/use-app-store';
+import { SendView } from './bulk-send/SendView';
 import { ClientsView } from './clients/ClientsView';
 import { DownloadsView } from './downloads/DownloadsView';
 import { InstancesView } from './instances/InstancesView';
@@ -19,4 +20,5 @@ export const views: Record<ViewId, ComponentType> = {
   instances: InstancesView,
   downloads: DownloadsView,
   intake: IntakeView,
+  send: SendView,
 };

@@ -5,17 +5,31 @@ import { asApiError } from './as-api-error';
 import { idle, type Loadable, load, slot } from './load-state';
 
 /** The tasks of the design (plus self-service clients, issue 7); each is one view under src/browser/features/. */
-export type ViewId = 'keys' | 'profiles' | 'clients' | 'systems' | 'token' | 'instances' | 'downloads' | 'intake';
-export const viewIds: readonly ViewId[] = [
-  'keys',
-  'profiles',
-  'clients',
-  'systems',
-  'token',
-  'instances',
-  'downloads',
-  'intake',
+export type ViewId =
+  | 'keys'
+  | 'profiles'
+  | 'clients'
+  | 'systems'
+  | 'token'
+  | 'instances'
+  | 'downloads'
+  | 'intake'
+  | 'send';
+
+/**
+ * The navigation in groups (issue 22): a case worker's daily work first, then setup, then troubleshooting.
+ * A new task is one more entry in its group (the events view goes in `daily`, before `downloads`);
+ * test/browser/nav-groups.test.ts checks that every view is in exactly one group.
+ */
+export type NavGroupId = 'daily' | 'setup' | 'troubleshooting';
+export const navGroups: readonly { id: NavGroupId; views: readonly ViewId[] }[] = [
+  { id: 'daily', views: ['instances', 'intake', 'send', 'downloads'] },
+  { id: 'setup', views: ['keys', 'profiles', 'clients', 'systems'] },
+  { id: 'troubleshooting', views: ['token'] },
 ];
+
+/** Every task, in the navigation's order. */
+export const viewIds: readonly ViewId[] = navGroups.flatMap((g) => g.views);
 
 /**
  * The kinds of production action that ask once per session (issue 5, item 9). Each kind asks on its own:

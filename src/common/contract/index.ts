@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AppErrorJson } from '../errors/app-error';
 import { appChannels } from './app';
 import type { ApiShape } from './build-api';
+import { bulkSendChannels } from './bulk-send';
 import { clientsChannels } from './clients';
 import { downloadsChannels } from './downloads';
 import { instanceActsChannels } from './instance-acts';
@@ -33,6 +34,7 @@ export const channels = {
   ...systemsChannels,
   ...intakeChannels,
   ...instanceActsChannels,
+  ...bulkSendChannels,
 };
 
 export type Channels = typeof channels;
@@ -50,9 +52,16 @@ export interface Events {
   'token:changed': import('./token-status').TokenChanged;
   'downloads:progress': import('./downloads').DownloadProgress;
   'intake:changed': import('./intake').WatchView;
+  'send:progress': import('./bulk-send-types').SendJobSummary;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['token:changed', 'settings:changed', 'downloads:progress', 'intake:changed'];
+export const eventNames: EventName[] = [
+  'token:changed',
+  'settings:changed',
+  'downloads:progress',
+  'intake:changed',
+  'send:progress',
+];
 
 export const channelNames = Object.keys(channels) as ChannelName[];
 

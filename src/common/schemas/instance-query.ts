@@ -54,6 +54,11 @@ export const instanceFiltersSchema = z.strictObject({
   isSoftDeleted: z.boolean().optional(),
   isHardDeleted: z.boolean().optional(),
   instanceOwner: instanceOwnerSchema.optional(),
+  /** One party's instances (`instanceOwner.partyId`; not with `instanceOwner`, which Storage refuses beside it: §3.2). */
+  instanceOwnerPartyId: z
+    .string()
+    .regex(/^\d{1,10}$/, 'a party id is a whole number')
+    .optional(),
   /**
    * Page size. Storage enforces no maximum (altinn-storage d9364e4: InstanceQueryParameters.cs L164-168
    * `int? Size` without [Range]; InstancesController.cs L1294 only defaults it to 100; the SQL takes

@@ -138,6 +138,20 @@ export interface DataPart {
  * the content type spelled as the app lists it (the multipart check is case-sensitive).
  */
 export function checkPart(metadata: ApplicationMetadata, part: DataPart): DataPart {
+  const checked = checkPartInfo(metadata, { ...part, size: part.bytes.length });
+  return { ...part, contentType: checked.contentType };
+}
+
+/** A file to send, known by its size before its bytes are read (the bulk send checks every row first). */
+export interface DataPartInfo {
+  dataType: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+/** checkPart on a file's name, size and content type: the same checks, the same errors. */
+export function checkPartInfo<T extends DataPartInfo>(metadata: ApplicationMetadata, part: T): T {
   const raw = metadata.dataTypes.find((d) => d.id === part.dataType);
   const about = { dataType: part.dataType, filename: part.filename };
   if (!raw) {
@@ -148,7 +162,7 @@ export function checkPart(metadata: ApplicationMetadata, part: DataPart): DataPa
     );
   }
   const rules = dataTypeView(raw);
-  const file = { name: part.filename, size: part.bytes.length, contentType: part.contentType };
+  const file = { name: part.filename, size: part.size, contentType: part.contentType };
   const problem = dataPartProblem(rules, file);
   switch (problem?.kind) {
     case undefined:
@@ -168,8 +182,8 @@ export function checkPart(metadata: ApplicationMetadata, part: DataPart): DataPa
     case 'too-large':
       throw refuse(
         ActErrors.FILE_TOO_LARGE,
-        `${part.filename} is ${part.bytes.length} bytes; ${rules.id} takes at most ${rules.maxSizeMb} MB (${problem.maxBytes} bytes)`,
-        { ...about, size: part.bytes.length, maxBytes: problem.maxBytes },
+        `${part.filename} is ${part.size} bytes; ${rules.id} takes at most ${rules.maxSizeMb} MB (${problem.maxBytes} bytes)`,
+        { ...about, size: part.size, maxBytes: problem.maxBytes },
       );
     case 'type-not-allowed':
       throw refuse(

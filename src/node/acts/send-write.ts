@@ -1,4 +1,5 @@
 import { splitInstanceId } from '../../common/schemas/instance-types';
+import { parseRetryAfter } from '../platform/retry';
 import type { ActWorld } from './act-world';
 import { readAnswer } from './altinn-answer';
 import { type ActOp, refusalError } from './altinn-refusal';
@@ -40,7 +41,13 @@ export async function sendWrite(world: ActWorld, request: WriteRequest): Promise
   } catch (error) {
     throw noAnswerError(error, request.where);
   }
-  if (!response.ok) throw refusalError(request.op, await readAnswer(response), request.where);
+  if (!response.ok) {
+    const error = refusalError(request.op, await readAnswer(response), request.where);
+    // A 429 or 503 may say when to come back (RFC 9110 §10.2.3); the bulk send holds its requests that long.
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    if (retryAfter !== undefined && error.details) error.details.retryAfterMs = retryAfter;
+    throw error;
+  }
   let text: string;
   try {
     text = await response.text();

@@ -31,8 +31,16 @@ export class FolderLock {
     private readonly id: string,
   ) {}
 
-  static async acquire(target: string, now: () => Date = () => new Date()): Promise<FolderLock> {
-    const path = join(target, LOCK_NAME);
+  /**
+   * `other` lets another writer of a folder use the same rule (the bulk send's journal: its own lock name and
+   * its own busy error); a download passes nothing.
+   */
+  static async acquire(
+    target: string,
+    now: () => Date = () => new Date(),
+    other?: { name: string; busy: (who: string, path: string) => AppError },
+  ): Promise<FolderLock> {
+    const path = join(target, other?.name ?? LOCK_NAME);
     const me: Holder = { pid: process.pid, host: hostname(), startedAt: now().toISOString(), id: randomUUID() };
     for (let attempt = 0; ; attempt++) {
       try {
@@ -46,7 +54,9 @@ export class FolderLock {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const holder = await readHolder(path);
-        if (attempt > 0 || !(await isStale(path, holder))) throw busy(target, path, holder);
+        if (attempt > 0 || !(await isStale(path, holder))) {
+          throw other ? other.busy(holderText(holder), path) : busy(target, path, holder);
+        }
         await rm(path, { force: true });
       }
     }
@@ -94,10 +104,14 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function busy(target: string, path: string, holder: Holder | undefined): AppError {
-  const who = holder
+function holderText(holder: Holder | undefined): string {
+  return holder
     ? `process ${holder.pid} on ${holder.host}${holder.startedAt ? `, started ${holder.startedAt}` : ''}`
     : 'another process';
+}
+
+function busy(target: string, path: string, holder: Holder | undefined): AppError {
+  const who = holderText(holder);
   return new AppError(
     DownloadErrors.TARGET_BUSY,
     `Another download (${who}) is writing to ${target}. If none is running, delete ${path}.`,

@@ -14,12 +14,22 @@ const droppedPath = z.string().min(1).max(4096);
 const droppedInput = z.discriminatedUnion('purpose', [
   z.strictObject({ purpose: z.literal('key-import'), paths: z.array(droppedPath).length(1) }),
   z.strictObject({ purpose: z.literal('act-data'), paths: z.array(droppedPath).min(1).max(MAX_DROPPED_FILES) }),
+  z.strictObject({ purpose: z.literal('send-sheet'), paths: z.array(droppedPath).length(1) }),
 ]);
 type DroppedInput = z.infer<typeof droppedInput>;
 
 /** Main's question for a drop: the file's name in the question, every full path as a fact. */
 function question(input: DroppedInput, picked: PickedFile[]): ChangeToConfirm {
   const facts = input.paths.map((path): ConfirmFact => ['confirm.factFile', path]);
+  if (input.purpose === 'send-sheet') {
+    return {
+      question: 'confirm.questionSendSheetDropped',
+      params: { file: picked[0]?.name ?? '' },
+      confirmLabel: 'confirm.yesUseDropped',
+      facts,
+      notes: ['confirm.noteDroppedFile'],
+    };
+  }
   if (input.purpose === 'key-import') {
     return {
       question: 'confirm.questionImportDropped',

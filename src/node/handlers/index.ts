@@ -2,6 +2,7 @@ import type { Handlers } from '../dispatch';
 import type { FileHandles } from '../platform/file-handles';
 import type { Services } from '../services';
 import { appHandlers } from './app-handlers';
+import { bulkSendHandlers } from './bulk-send-handlers';
 import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
 import type { FolderTrust } from './folder-trust';
@@ -37,5 +38,6 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...systemsHandlers(s),
     ...intakeHandlers(s, shell.folders),
     ...instanceActsHandlers(s, shell.files),
+    ...bulkSendHandlers(s, shell.files),
   };
 }

@@ -9,7 +9,7 @@ import { refuseNetworkPath } from './network-path';
  * What a handle may be used for: one for each kind of file main hands the window. `act-data` is a file to
  * upload to an instance (issue 19: "Ny instans", add, replace), `act-prefill` a prefill JSON file.
  */
-export type FilePurpose = 'key-import' | 'act-data' | 'act-prefill';
+export type FilePurpose = 'key-import' | 'act-data' | 'act-prefill' | 'send-sheet';
 
 /** Long enough for a password round, short enough that a handle lying around is soon worth nothing. */
 export const FILE_HANDLE_TTL_MS = 5 * 60_000;
@@ -29,6 +29,8 @@ const TTL: Record<FilePurpose, number> = {
   'key-import': FILE_HANDLE_TTL_MS,
   'act-data': ACT_DATA_HANDLE_TTL_MS,
   'act-prefill': FILE_HANDLE_TTL_MS,
+  // Taken at once by send:use-file, which keeps the path under a fileId of its own.
+  'send-sheet': FILE_HANDLE_TTL_MS,
 };
 
 /** A handle used up by `takeRenewable`: its path, and the same file under a new handle if the use failed. */

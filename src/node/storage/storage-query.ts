@@ -20,6 +20,7 @@ export function buildInstanceQuery(
   const excluded =
     filters.excludeConfirmedBy ?? (filters.notConfirmedByUs ? confirmingOrg(profileOrg, filters.appId) : undefined);
   if (excluded) params.set('excludeConfirmedBy', excluded);
+  if (filters.instanceOwnerPartyId) params.set('instanceOwner.partyId', filters.instanceOwnerPartyId);
   appendRange(params, 'created', filters.created);
   appendRange(params, 'lastChanged', filters.lastChanged);
   if (filters.isArchived !== undefined) params.set('status.isArchived', String(filters.isArchived));

@@ -163,4 +163,23 @@ describe('paths from the window', () => {
     expect(tooMany.ok ? 'ok' : tooMany.error.code).toBe('INVALID_INPUT');
     expect(confirmations).toHaveLength(1);
   });
+
+  it("takes a bulk send's spreadsheet only as a handle from a confirmed drop, never as a path", async () => {
+    const sheet = join(outside, 'mottakere.csv');
+    await writeFile(sheet, 'orgno;prefill.navn\n974760673;Test\n');
+    expect((await fail('send:use-file', { path: sheet })).code).toBe('INVALID_INPUT');
+    expect((await fail('send:use-file', { file: sheet })).code).toBe('PATH_NOT_FROM_DIALOG');
+    t.desktop.answers.confirm = true;
+    const answer = await t.droppedFile({ paths: [sheet], purpose: 'send-sheet' });
+    if (!answer.ok || !answer.result?.[0]) throw new Error('no handle for a confirmed drop');
+    expect(t.desktop.confirmations.at(-1)?.message).toBe('Bruke regnearket mottakere.csv til en utsendelse?');
+    const handle = answer.result[0].handle;
+    expect(await ok('send:use-file', { file: handle })).toMatchObject({ fileName: 'mottakere.csv' });
+    // Used once; and a sheet handle is not a key's, nor the reverse.
+    expect((await fail('send:use-file', { file: handle })).code).toBe('PATH_NOT_FROM_DIALOG');
+    const key = await pick(keyFile);
+    expect((await fail('send:use-file', { file: key.handle })).code).toBe('PATH_NOT_FROM_DIALOG');
+    const two = await t.droppedFile({ paths: [sheet, sheet], purpose: 'send-sheet' });
+    expect(two.ok ? 'ok' : two.error.code).toBe('INVALID_INPUT');
+  });
 });

@@ -7,6 +7,7 @@ import { previewErrors } from './preview';
 import { profileErrors } from './profiles';
 import { seamErrors } from './seam';
 import { selfServiceErrors } from './selfservice';
+import { sendErrors } from './send';
 import { systemsErrors } from './systems';
 import type { ErrorCatalogue } from './types';
 import { windowTrustErrors } from './window-trust';
@@ -26,4 +27,5 @@ export const errorTexts: ErrorCatalogue = {
   ...intakeErrors,
   ...actErrors,
   ...windowTrustErrors,
+  ...sendErrors,
 };

@@ -9,6 +9,7 @@ import { intakeMessages } from './intake';
 import { keysMessages } from './keys';
 import { previewMessages } from './preview';
 import { profilesMessages } from './profiles';
+import { sendMessages } from './send';
 import { shellMessages } from './shell';
 import { systemsMessages } from './systems';
 import { tokenMessages } from './token';
@@ -32,4 +33,5 @@ export const messages = {
   intake: intakeMessages,
   acts: actsMessages,
   confirm: confirmMessages,
+  send: sendMessages,
 };

@@ -1,0 +1,59 @@
+import type { ColumnRole, SendJobState, SendRowStatus, SendRowView } from '../../../common/contract/bulk-send-types';
+import { splitDuration } from '../../../common/format/duration';
+import { groupNationalId, groupOrgNumber } from '../../../common/format/owner-numbers';
+import type { MessageKey } from '../../../common/i18n/translate';
+import type { T } from '../../hooks/use-t';
+
+export const roleLabels: Record<ColumnRole, MessageKey> = {
+  orgno: 'send.roleOrgno',
+  fnr: 'send.roleFnr',
+  partyId: 'send.rolePartyId',
+  visibleAfter: 'send.roleVisibleAfter',
+  dueBefore: 'send.roleDueBefore',
+  prefill: 'send.rolePrefill',
+  attachment: 'send.roleAttachment',
+  unknown: 'send.roleUnknown',
+};
+
+export const rowStatusLabels: Record<SendRowStatus, MessageKey> = {
+  ready: 'send.statusReady',
+  invalid: 'send.statusInvalid',
+  pending: 'send.statusPending',
+  created: 'send.statusCreated',
+  sent: 'send.statusSent',
+  'already-sent': 'send.statusAlreadySent',
+  failed: 'send.statusFailed',
+};
+
+export const rowStatusColors: Record<SendRowStatus, string> = {
+  ready: 'neutral',
+  invalid: 'danger',
+  pending: 'warning',
+  created: 'info',
+  sent: 'success',
+  'already-sent': 'neutral',
+  failed: 'danger',
+};
+
+export const jobStateLabels: Record<SendJobState, MessageKey> = {
+  running: 'send.stateRunning',
+  paused: 'send.statePaused',
+  completed: 'send.stateCompleted',
+  partial: 'send.statePartial',
+  failed: 'send.stateFailed',
+  cancelled: 'send.stateCancelled',
+};
+
+export function ownerText(owner: SendRowView['owner']): string {
+  if (!owner) return '–';
+  if (owner.kind === 'org') return groupOrgNumber(owner.value);
+  if (owner.kind === 'person') return groupNationalId(owner.value);
+  return `party ${owner.value}`;
+}
+
+export function duration(seconds: number, t: T): string {
+  const d = splitDuration(seconds);
+  if (d.unit === 's') return t('downloads.seconds', { n: d.n });
+  if (d.unit === 'min') return t('downloads.minutes', { n: d.n });
+  return t('downloads.hoursMinutes', { h: d.h, m: d.m });
+}

@@ -1,0 +1,118 @@
+/**
+ * The shapes of the bulk send (issue 22) that cross to the window and the CLI's --json. No zod here: the
+ * renderer imports these types, and the channels' input schemas are in bulk-send.ts.
+ */
+import type { AppErrorJson } from '../errors/app-error';
+
+/** What a column of the spreadsheet is: an owner, a date, a prefill path, an attachment, or unknown (ignored). */
+export type ColumnRole =
+  | 'orgno'
+  | 'fnr'
+  | 'partyId'
+  | 'visibleAfter'
+  | 'dueBefore'
+  | 'prefill'
+  | 'attachment'
+  | 'unknown';
+
+export interface SendColumn {
+  /** 0-based position; the spreadsheet's letter is shown from it. */
+  index: number;
+  header: string;
+  role: ColumnRole;
+  /** The prefill path or the attachment's data type. */
+  target?: string;
+}
+
+export interface RowProblem {
+  /** As the spreadsheet shows it (header = 1); 1 for a problem of the header. */
+  row: number;
+  column?: string;
+  /** SEND_* or an ACT_* code of the local checks (src/common/i18n/errors/). */
+  code: string;
+  /** English, specific. */
+  message: string;
+  /** A warning does not stop the row. */
+  severity: 'error' | 'warning';
+}
+
+export type OwnerKind = 'org' | 'person' | 'party';
+
+/** Where a row stands: from the plan (`ready`, `invalid`) or the journal. */
+export type SendRowStatus = 'ready' | 'invalid' | 'pending' | 'created' | 'sent' | 'already-sent' | 'failed';
+
+export interface SendRowView {
+  row: number;
+  owner: { kind: OwnerKind; value: string } | null;
+  prefillCount: number;
+  attachments: string[];
+  status: SendRowStatus;
+  instanceId?: string;
+  error?: { code: string; message: string };
+}
+
+export interface SendPlanView {
+  /** An opaque handle of the file main read (the window never holds a path of its own). */
+  fileId: string;
+  fileName: string;
+  kind: 'csv' | 'xlsx';
+  separator?: string;
+  appId: string;
+  environmentId: string;
+  production: boolean;
+  batch?: string;
+  columns: SendColumn[];
+  problems: RowProblem[];
+  rows: SendRowView[];
+  summary: SendSummary;
+}
+
+export interface SendSummary {
+  rows: number;
+  /** Valid rows the journal has not seen done: what a send would send now. */
+  toSend: number;
+  alreadySent: number;
+  invalid: number;
+  warnings: number;
+  attachments: number;
+}
+
+export type SendJobState = 'running' | 'paused' | 'completed' | 'partial' | 'failed' | 'cancelled';
+
+export interface SendProgress {
+  jobId: string;
+  state: SendJobState;
+  total: number;
+  sent: number;
+  alreadySent: number;
+  failed: number;
+  inFlight: number;
+  /** Rows per second, smoothed. */
+  rate: number;
+  etaSeconds?: number;
+  concurrencyNow: number;
+}
+
+export interface SendJobSummary extends SendProgress {
+  profileId: string;
+  appId: string;
+  environmentId: string;
+  production: boolean;
+  fileName: string;
+  batch?: string;
+  startedAt: string;
+  endedAt?: string;
+  error?: AppErrorJson;
+}
+
+export interface SendJobDetail extends SendJobSummary {
+  rows: SendRowView[];
+}
+
+/** `mpd instances send --json`, and the report's rows. */
+export interface SendReport {
+  sent: number;
+  alreadySent: number;
+  failed: number;
+  rows: { row: number; status: string; instanceId?: string; error?: { code: string; message: string } }[];
+}

@@ -1,0 +1,381 @@
+import { randomUUID } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Language } from '../../common/contract/app';
+import type {
+  RowProblem,
+  SendJobDetail,
+  SendJobSummary,
+  SendPlanView,
+  SendReport,
+  SendRowView,
+} from '../../common/contract/bulk-send-types';
+import { ActErrors } from '../../common/errors/act-errors';
+import { AppError } from '../../common/errors/app-error';
+import { SendErrors } from '../../common/errors/send-errors';
+import { translate } from '../../common/i18n/translate';
+import type { Profile } from '../../common/schemas/profile';
+import type { AppMetadataSource } from '../acts/app-metadata';
+import { checkWriteScope } from '../acts/local-checks';
+import { writeCsvFile } from '../export/instances-export';
+import { confirmInMainOrRefuse } from '../platform/confirm-in-main';
+import type { Desktop } from '../platform/desktop';
+import type { EventBus } from '../platform/event-bus';
+import type { StorageContext } from '../storage/storage-context';
+import { mapColumns } from './column-map';
+import { checkRows, type PlannedRow } from './row-checks';
+import { SendJournal } from './send-journal';
+import { rowError, sendReport, sendReportCsv } from './send-report';
+import { type RowOutcome, SendRun } from './send-runner';
+import { readSheetFile } from './sheet-file';
+
+export interface BulkSendDeps {
+  home: string;
+  getProfile(id: string): Promise<Profile>;
+  storageFor(profileId: string): Promise<StorageContext>;
+  metadata: AppMetadataSource;
+  desktop: Desktop;
+  events?: EventBus;
+  language(): Promise<Language>;
+  now(): Date;
+  /** How long after a request without an answer before its row is looked up (tests: a few ms). */
+  graceMs?: number;
+}
+
+export interface SendTarget {
+  profileId: string;
+  appId: string;
+  /** The spreadsheet (a path main has: from its dialog, a dropped file, or the command line). */
+  path: string;
+  /** A name for the send instead of the file's path: a new name starts afresh. */
+  batch?: string;
+}
+
+export interface SendStart extends SendTarget {
+  concurrency?: number;
+  /** The window's yes, or `--confirm-production`. */
+  confirmProduction?: boolean;
+}
+
+interface Plan {
+  view: SendPlanView;
+  planned: PlannedRow[];
+  invalid: Map<number, RowProblem[]>;
+  source: string;
+  filePath: string;
+}
+
+interface Job {
+  id: string;
+  plan: Plan;
+  target: SendStart;
+  run: SendRun;
+  journal: SendJournal;
+  startedAt: string;
+  endedAt?: string;
+  error?: AppError;
+  done: Promise<void>;
+  outcomes?: RowOutcome[];
+}
+
+/**
+ * The bulk send for the window and `mpd instances send` (issue 22): plan a spreadsheet (read, map, check
+ * every row against the app's metadata, and see in the journal what was sent before), then send it as a job
+ * that lives here — in main for the window, so it survives closing the window — with progress pushed as
+ * `send:progress`, pause, resume and stop, and a report. In Production a send needs `confirmProduction` and,
+ * from the window, main's own yes, which names the count and the app.
+ */
+export function createBulkSendService(deps: BulkSendDeps) {
+  const jobs = new Map<string, Job>();
+
+  async function plan(target: SendTarget): Promise<Plan> {
+    const filePath = await realpath(resolve(target.path)).catch(() => resolve(target.path));
+    const table = await readSheetFile(filePath);
+    const { columns, problems: headerProblems } = mapColumns(table.header);
+    const { client, environment } = await deps.storageFor(target.profileId);
+    const metadata = await deps.metadata.get(client.appBase(target.appId), target.appId);
+    const checked = await checkRows(table, columns, metadata, filePath);
+    const source = target.batch ? `batch:${target.batch}` : `file:${filePath}`;
+    const journal = await SendJournal.peek(journalFolder(environment.id, target.appId, source));
+    const byRow = new Map(checked.planned.map((p) => [p.row, p]));
+    const rows: SendRowView[] = [];
+    for (const sheetRow of table.rows) {
+      const planned = byRow.get(sheetRow.row);
+      const problems = checked.invalid.get(sheetRow.row);
+      if (planned) {
+        const entry = journal.rows.get(planned.key);
+        rows.push({
+          row: planned.row,
+          owner: planned.owner,
+          prefillCount: Object.keys(planned.prefill ?? {}).length,
+          attachments: planned.attachments.map((a) => a.filename),
+          status: entry?.state === 'done' ? 'already-sent' : entry?.state === 'pending' ? 'pending' : 'ready',
+          ...(entry?.instanceId ? { instanceId: entry.instanceId } : {}),
+        });
+      } else if (problems) {
+        rows.push({
+          row: sheetRow.row,
+          owner: null,
+          prefillCount: 0,
+          attachments: [],
+          status: 'invalid',
+          error: rowError(problems),
+        });
+      }
+    }
+    const alreadySent = rows.filter((r) => r.status === 'already-sent').length;
+    const problems = [...headerProblems, ...checked.problems];
+    const view: SendPlanView = {
+      fileId: '',
+      fileName: table.name,
+      kind: table.kind,
+      ...(table.separator ? { separator: table.separator } : {}),
+      appId: target.appId,
+      environmentId: environment.id,
+      production: environment.production,
+      ...(target.batch ? { batch: target.batch } : {}),
+      columns,
+      problems,
+      rows,
+      summary: {
+        rows: checked.count,
+        toSend: checked.planned.length - alreadySent,
+        alreadySent,
+        invalid: checked.invalid.size,
+        warnings: problems.filter((p) => p.severity === 'warning').length,
+        attachments: checked.planned.reduce((n, p) => n + p.attachments.length, 0),
+      },
+    };
+    return { view, planned: checked.planned, invalid: checked.invalid, source, filePath };
+  }
+
+  function journalFolder(environmentId: string, appId: string, source: string): string {
+    return SendJournal.folderOf(deps.home, environmentId, appId, source);
+  }
+
+  function summary(job: Job): SendJobSummary {
+    const p = job.run.progress();
+    return {
+      ...p,
+      jobId: job.id,
+      total: job.plan.planned.length,
+      profileId: job.target.profileId,
+      appId: job.target.appId,
+      environmentId: job.plan.view.environmentId,
+      production: job.plan.view.production,
+      fileName: job.plan.view.fileName,
+      ...(job.target.batch ? { batch: job.target.batch } : {}),
+      startedAt: job.startedAt,
+      ...(job.endedAt ? { endedAt: job.endedAt } : {}),
+      ...(job.error ? { error: job.error.toJSON(), state: 'failed' as const } : {}),
+    };
+  }
+
+  /** Every row of the file: the checks' refusals, and what this run (or an earlier one) did. */
+  function rowViews(job: Job): SendRowView[] {
+    const outcomes = new Map(job.run.rowOutcomes().map((o) => [o.row, o]));
+    return job.plan.view.rows.map((r) => {
+      const o = outcomes.get(r.row);
+      if (!o) return r.status === 'invalid' ? r : { ...r, status: r.status === 'already-sent' ? r.status : 'ready' };
+      return {
+        ...r,
+        status: o.status,
+        ...(o.instanceId ? { instanceId: o.instanceId } : {}),
+        ...(o.error ? { error: o.error } : {}),
+      };
+    });
+  }
+
+  function job(jobId: string): Job {
+    const j = jobs.get(jobId);
+    if (!j) throw new AppError(SendErrors.JOB_NOT_FOUND, `No send ${jobId}`);
+    return j;
+  }
+
+  return {
+    /** What a send of this file would do: columns, every problem by row, and what was sent before. Sends nothing. */
+    async plan(target: SendTarget): Promise<SendPlanView> {
+      return (await plan(target)).view;
+    },
+
+    /**
+     * Start a send as a job. Order: the plan (nothing is sent for an invalid row) → the profile's write scope →
+     * Production's yes (`confirmProduction`, then main's own question naming the count and the app when
+     * `confirmInMain`) → the journal (one writer) → the run.
+     */
+    async start(input: SendStart, options: { confirmInMain?: boolean } = {}): Promise<SendJobSummary> {
+      const p = await plan(input);
+      checkWriteScope(await deps.getProfile(input.profileId));
+      const { client, environment } = await deps.storageFor(input.profileId);
+      const count = p.view.summary.toSend;
+      if (environment.production) {
+        if (input.confirmProduction !== true) {
+          throw new AppError(
+            ActErrors.PRODUCTION_CONFIRM_REQUIRED,
+            `This sends ${count} form(s) in ${environment.name}; confirm the production send first`,
+            { details: { outcome: 'not-sent', environmentId: environment.id } },
+          );
+        }
+        if (options.confirmInMain && count > 0) {
+          await confirmInMainOrRefuse(deps, {
+            environment,
+            question: 'confirm.questionSendBatch',
+            params: { count: new Intl.NumberFormat('nb-NO').format(count), app: input.appId },
+            confirmLabel: 'confirm.yesSendBatch',
+            facts: [
+              ['confirm.factApp', input.appId],
+              ['confirm.factSpreadsheet', p.view.fileName],
+            ],
+          });
+        }
+      }
+      const journal = await SendJournal.open(
+        deps.home,
+        {
+          environmentId: environment.id,
+          appId: input.appId,
+          source: p.source,
+          fileName: p.view.fileName,
+          filePath: p.filePath,
+          profileId: input.profileId,
+        },
+        deps.now,
+      );
+      const id = randomUUID();
+      const run = new SendRun({
+        world: { api: client, metadata: deps.metadata, now: deps.now },
+        storage: client,
+        appId: input.appId,
+        journal,
+        rows: p.planned,
+        concurrency: input.concurrency,
+        graceMs: deps.graceMs,
+        jobId: id,
+        onProgress: (progress) => {
+          const j = jobs.get(id);
+          if (j) deps.events?.emit('send:progress', { ...summary(j), ...progress, jobId: id });
+        },
+      });
+      const j: Job = {
+        id,
+        plan: p,
+        target: input,
+        run,
+        journal,
+        startedAt: deps.now().toISOString(),
+        done: Promise.resolve(),
+      };
+      j.done = run
+        .run()
+        .then((outcomes) => {
+          j.outcomes = outcomes;
+        })
+        .catch((error) => {
+          j.error = error instanceof AppError ? error : new AppError(SendErrors.OUTCOME_UNKNOWN, String(error));
+        })
+        .finally(async () => {
+          await journal.close().catch((error) => {
+            j.error ??= error instanceof AppError ? error : new AppError(SendErrors.JOURNAL_CORRUPT, String(error));
+          });
+          j.endedAt = deps.now().toISOString();
+          deps.events?.emit('send:progress', summary(j));
+        });
+      jobs.set(id, j);
+      return summary(j);
+    },
+
+    async wait(jobId: string): Promise<SendJobSummary> {
+      const j = job(jobId);
+      await j.done;
+      return summary(j);
+    },
+
+    list(): SendJobSummary[] {
+      return [...jobs.values()].map(summary);
+    },
+
+    get(jobId: string): SendJobDetail {
+      const j = job(jobId);
+      return { ...summary(j), rows: rowViews(j) };
+    },
+
+    pause(jobId: string): SendJobSummary {
+      const j = job(jobId);
+      j.run.pause();
+      return summary(j);
+    },
+
+    resume(jobId: string): SendJobSummary {
+      const j = job(jobId);
+      j.run.resume();
+      return summary(j);
+    },
+
+    /** Stop: no new row is started; the rows on their way finish, so nothing is left in doubt. */
+    cancel(jobId: string): SendJobSummary {
+      const j = job(jobId);
+      j.run.stop();
+      return summary(j);
+    },
+
+    report(jobId: string): SendReport {
+      return sendReport(rowViews(job(jobId)));
+    },
+
+    reportCsv(jobId: string): string {
+      return sendReportCsv(rowViews(job(jobId)));
+    },
+
+    /** "Eksporter rapport": main's save dialog, written atomically. */
+    async exportReport(jobId: string): Promise<{ path: string | null }> {
+      const j = job(jobId);
+      const lang = await deps.language();
+      const path = await deps.desktop.chooseSaveFile({
+        title: translate(lang, 'send.reportDialogTitle'),
+        defaultName: `${j.plan.view.fileName.replace(/\.(csv|xlsx|txt)$/i, '')}-rapport.csv`,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      if (!path) return { path: null };
+      await writeCsvFile(path, sendReportCsv(rowViews(j)));
+      return { path };
+    },
+
+    /** Sends journaled in this home that have rows not done: to open again after a restart. */
+    async unfinished(): Promise<
+      {
+        journalId: string;
+        fileName: string;
+        appId: string;
+        environmentId: string;
+        profileId?: string;
+        filePath?: string;
+        batch?: string;
+        done: number;
+        open: number;
+      }[]
+    > {
+      const running = new Set([...jobs.values()].filter((j) => !j.endedAt).map((j) => j.journal.folder));
+      const out = [];
+      for (const s of await SendJournal.list(deps.home)) {
+        if (running.has(s.folder)) continue;
+        const states = [...s.rows.values()].map((r) => r.state);
+        const open = states.filter((st) => st !== 'done').length;
+        if (open === 0) continue;
+        out.push({
+          journalId: s.folder.split(/[\\/]/).pop() as string,
+          fileName: s.meta.fileName,
+          appId: s.meta.appId,
+          environmentId: s.meta.environmentId,
+          ...(s.meta.profileId ? { profileId: s.meta.profileId } : {}),
+          ...(s.meta.filePath ? { filePath: s.meta.filePath } : {}),
+          ...(s.meta.source.startsWith('batch:') ? { batch: s.meta.source.slice(6) } : {}),
+          done: states.length - open,
+          open,
+        });
+      }
+      return out;
+    },
+  };
+}
+
+export type BulkSendService = ReturnType<typeof createBulkSendService>;

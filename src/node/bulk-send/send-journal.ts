@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../common/errors/app-error';
+import { SendErrors } from '../../common/errors/send-errors';
+import { FolderLock } from '../downloads/folder-lock';
+import { writeFileAtomic } from '../platform/atomic-write';
+
+/**
+ * The journal of one send (issue 22, item 3): `<home>/sends/<id>/journal.jsonl`, where the id is a hash of the
+ * environment, the app and the spreadsheet's real path (or `--batch NAME`). Every row is keyed by its content
+ * (row-checks.ts rowKey), and each step of it is recorded **before and after each request**:
+ *
+ *   pending (about to ask Altinn to create) → created (instance id, party, Storage's `created`) →
+ *   attached (per data type) → done;  or failed (the reason).
+ *
+ * A record is one JSON line appended and made durable (written and fdatasync'ed) before the caller goes on —
+ * before the request for `pending`, before the row counts as created for `created` —: a line is whole or, torn
+ * by a crash, ignored on reading, so the file is as good as written atomically line by line. Lines of requests
+ * running at once share one write and one flush (group commit), so a flush costs a send a few ms, not one per
+ * row. When a send ends the journal is folded into one line per row and written atomically (writeFileAtomic).
+ * One writer at a time (a lock in the folder, FolderLock's rule): the window and `mpd` cannot run the same send.
+ */
+
+export interface JournalMeta {
+  v: 1;
+  environmentId: string;
+  appId: string;
+  /** `file:<real path>` or `batch:<name>`. */
+  source: string;
+  fileName: string;
+  /** The spreadsheet's real path and the profile, so the window can open a send again after a restart. */
+  filePath?: string;
+  profileId?: string;
+  at: string;
+}
+
+export interface JournalRow {
+  key: string;
+  /** The row's number in the file when it was last sent (the report uses the current file's). */
+  row: number;
+  state: 'pending' | 'created' | 'done' | 'failed';
+  /** Local time the latest create request was started (the reconcile's window starts there). */
+  startedAt?: string;
+  instanceId?: string;
+  partyId?: string;
+  /** Storage's `created` of the instance, and the local time its answer came (the clocks' offset). */
+  created?: string;
+  answeredAt?: string;
+  /** Data type → element id of each attachment stored. */
+  attached: Record<string, string>;
+  error?: { code: string; message: string; outcome?: string };
+  /** Several candidate instances were found: never sent again by itself. */
+  ambiguous?: boolean;
+}
+
+type Record_ =
+  | ({ t: 'open' } & JournalMeta)
+  | { t: 'pending'; k: string; row: number; at: string }
+  | { t: 'created'; k: string; id: string; party: string; created?: string; answered?: string }
+  | { t: 'attached'; k: string; type: string; el: string }
+  | { t: 'done'; k: string }
+  | { t: 'failed'; k: string; code: string; msg: string; outcome?: string; amb?: boolean }
+  | { t: 'row'; r: JournalRow };
+
+export const SENDS_FOLDER = 'sends';
+const JOURNAL = 'journal.jsonl';
+const LOCK = '.send.lock';
+
+export function journalId(environmentId: string, appId: string, source: string): string {
+  return createHash('sha256').update(`${environmentId}\n${appId}\n${source}`).digest('hex').slice(0, 20);
+}
+
+export class SendJournal {
+  readonly rows = new Map<string, JournalRow>();
+  private queue: { line: string; done: () => void; fail: (e: unknown) => void }[] = [];
+  private flushing?: Promise<void>;
+  private handle?: import('node:fs/promises').FileHandle;
+
+  private constructor(
+    readonly folder: string,
+    readonly meta: JournalMeta,
+    private readonly lock: FolderLock,
+  ) {}
+
+  get path(): string {
+    return join(this.folder, JOURNAL);
+  }
+
+  /** The folder of a send's journal. */
+  static folderOf(home: string, environmentId: string, appId: string, source: string): string {
+    return join(home, SENDS_FOLDER, journalId(environmentId, appId, source));
+  }
+
+  /** Open (or start) the journal of a send, taking its lock. */
+  static async open(home: string, meta: Omit<JournalMeta, 'v' | 'at'>, now: () => Date): Promise<SendJournal> {
+    const folder = SendJournal.folderOf(home, meta.environmentId, meta.appId, meta.source);
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const lock = await FolderLock.acquire(folder, now, {
+      name: LOCK,
+      busy: (who) =>
+        new AppError(SendErrors.JOURNAL_BUSY, `This send is already running (${who}); wait until it has finished`, {
+          details: { folder },
+        }),
+    });
+    try {
+      const read = await readJournal(join(folder, JOURNAL));
+      const journal = new SendJournal(folder, read.meta ?? { v: 1, ...meta, at: now().toISOString() }, lock);
+      for (const [k, r] of read.rows) journal.rows.set(k, r);
+      if (!read.meta) await journal.append({ t: 'open', ...journal.meta });
+      return journal;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  /** Read a journal without taking its lock (listing sends, a report). */
+  static async peek(folder: string): Promise<{ meta?: JournalMeta; rows: Map<string, JournalRow> }> {
+    return readJournal(join(folder, JOURNAL));
+  }
+
+  /** Every send journaled in this home folder. */
+  static async list(home: string): Promise<{ folder: string; meta: JournalMeta; rows: Map<string, JournalRow> }[]> {
+    const root = join(home, SENDS_FOLDER);
+    const names = await readdir(root).catch(() => [] as string[]);
+    const out = [];
+    for (const name of names) {
+      const folder = join(root, name);
+      const read = await readJournal(join(folder, JOURNAL)).catch(() => undefined);
+      if (read?.meta) out.push({ folder, meta: read.meta, rows: read.rows });
+    }
+    return out;
+  }
+
+  pending(key: string, row: number, at: Date): Promise<void> {
+    return this.record({ t: 'pending', k: key, row, at: at.toISOString() });
+  }
+
+  created(key: string, v: { instanceId: string; partyId: string; created?: string; answeredAt?: Date }): Promise<void> {
+    return this.record({
+      t: 'created',
+      k: key,
+      id: v.instanceId,
+      party: v.partyId,
+      ...(v.created ? { created: v.created } : {}),
+      ...(v.answeredAt ? { answered: v.answeredAt.toISOString() } : {}),
+    });
+  }
+
+  attached(key: string, dataType: string, elementId: string): Promise<void> {
+    return this.record({ t: 'attached', k: key, type: dataType, el: elementId });
+  }
+
+  done(key: string): Promise<void> {
+    return this.record({ t: 'done', k: key });
+  }
+
+  failed(key: string, error: { code: string; message: string; outcome?: string }, ambiguous = false): Promise<void> {
+    return this.record({
+      t: 'failed',
+      k: key,
+      code: error.code,
+      msg: error.message.slice(0, 1000),
+      ...(error.outcome ? { outcome: error.outcome } : {}),
+      ...(ambiguous ? { amb: true } : {}),
+    });
+  }
+
+  /** Fold the journal into one line per row (written atomically), and let go of it. */
+  async close(): Promise<void> {
+    await this.flushing?.catch(() => {});
+    await this.handle?.close().catch(() => {});
+    this.handle = undefined;
+    try {
+      const lines = [JSON.stringify({ t: 'open', ...this.meta })];
+      for (const r of this.rows.values()) lines.push(JSON.stringify({ t: 'row', r }));
+      await writeFileAtomic(this.path, `${lines.join('\n')}\n`);
+    } finally {
+      await this.lock.release();
+    }
+  }
+
+  /** Apply in memory, and resolve once the line is durable. */
+  private record(r: Record_): Promise<void> {
+    apply(this.rows, r);
+    return this.append(r);
+  }
+
+  private append(r: Record_): Promise<void> {
+    return new Promise<void>((done, fail) => {
+      this.queue.push({ line: JSON.stringify(r), done, fail });
+      if (!this.flushing) this.flushing = this.flush();
+    });
+  }
+
+  /** Group commit: every line queued so far in one write and one fdatasync; lines queued meanwhile go next. */
+  private async flush(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        this.handle ??= await open(this.path, 'a', 0o600);
+        await this.handle.write(`${batch.map((b) => b.line).join('\n')}\n`);
+        await this.handle.datasync();
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.fail(error);
+      }
+    }
+    this.flushing = undefined;
+  }
+}
+
+function apply(rows: Map<string, JournalRow>, r: Record_): void {
+  if (r.t === 'open') return;
+  if (r.t === 'row') {
+    rows.set(r.r.key, { ...r.r, attached: { ...r.r.attached } });
+    return;
+  }
+  let row = rows.get(r.k);
+  if (!row) {
+    row = { key: r.k, row: r.t === 'pending' ? r.row : 0, state: 'pending', attached: {} };
+    rows.set(r.k, row);
+  }
+  switch (r.t) {
+    case 'pending':
+      row.state = 'pending';
+      row.row = r.row;
+      row.startedAt = r.at;
+      row.error = undefined;
+      row.ambiguous = undefined;
+      return;
+    case 'created':
+      row.state = 'created';
+      row.instanceId = r.id;
+      row.partyId = r.party;
+      row.created = r.created;
+      row.answeredAt = r.answered;
+      row.error = undefined;
+      row.ambiguous = undefined;
+      return;
+    case 'attached':
+      row.attached[r.type] = r.el;
+      return;
+    case 'done':
+      row.state = 'done';
+      row.error = undefined;
+      return;
+    case 'failed':
+      row.state = 'failed';
+      row.error = { code: r.code, message: r.msg, ...(r.outcome ? { outcome: r.outcome } : {}) };
+      row.ambiguous = r.amb ? true : undefined;
+      return;
+  }
+}
+
+async function readJournal(path: string): Promise<{ meta?: JournalMeta; rows: Map<string, JournalRow> }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { rows: new Map() };
+    throw new AppError(SendErrors.JOURNAL_CORRUPT, `Cannot read the send journal ${path}`, {
+      details: { path },
+      cause: error,
+    });
+  }
+  const rows = new Map<string, JournalRow>();
+  let meta: JournalMeta | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!line) continue;
+    let r: Record_;
+    try {
+      r = JSON.parse(line) as Record_;
+    } catch {
+      // A line torn by a crash can only be the last one written; anything else is damage.
+      if (lines.slice(i + 1).some((l) => l.trim() !== '')) {
+        throw new AppError(SendErrors.JOURNAL_CORRUPT, `The send journal ${path} is damaged at line ${i + 1}`, {
+          details: { path, line: i + 1 },
+        });
+      }
+      continue;
+    }
+    if (r.t === 'open') {
+      if (r.v !== 1)
+        throw new AppError(SendErrors.JOURNAL_CORRUPT, `The send journal ${path} is of a newer version`, {
+          details: { path },
+        });
+      const { t: _t, ...rest } = r;
+      meta = rest;
+    } else apply(rows, r);
+  }
+  return { meta, rows };
+}

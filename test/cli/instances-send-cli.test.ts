@@ -1,0 +1,169 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type CliStorageWorld, startCliStorageWorld } from '../helpers/cli-storage-world';
+import { parseCsv } from '../helpers/csv-reader';
+import { orgNumberFor } from '../helpers/party-numbers';
+import { spawnMpd } from '../helpers/spawn-mpd';
+import { PDF, SOKNAD } from '../node/acts/acts-harness';
+
+const READ = 'altinn:serviceowner/instances.read';
+const WRITE = 'altinn:serviceowner/instances.write';
+
+let w: CliStorageWorld;
+const PASSPHRASE = 'send-test-vault-passphrase';
+const orgs = Array.from({ length: 40 }, (_, i) => ({ partyId: 70_000 + i, orgNumber: orgNumberFor(100 + i) }));
+
+beforeAll(async () => {
+  w = await startCliStorageWorld({ orgNo: '991825827', scopes: [READ, WRITE], vaultPassphrase: PASSPHRASE });
+  w.storage.writes.defineApp(SOKNAD);
+  for (const [i, o] of orgs.entries())
+    w.storage.writes.addParty({ ...o, name: `BEDRIFT ${i}`, partyTypeName: 2, unitType: 'AS' });
+  await writeFile(join(w.home, 'brev.pdf'), PDF);
+});
+afterAll(async () => w?.close());
+beforeEach(() => {
+  w.storage.requests.length = 0;
+  w.storage.latencyMs = 0;
+});
+
+const on = ['--profile', 'P', '--app', 'ttd/soknad'];
+const instancesOf = (orgNumber: string) =>
+  [...w.storage.instances.values()].filter(
+    (i) => i.spec.appId === 'ttd/soknad' && i.spec.owner?.organisationNumber === orgNumber,
+  );
+
+async function sheet(name: string, rows: string[], header = 'orgno;prefill.Navn;attachment.vedlegg') {
+  const path = join(w.home, name);
+  await writeFile(path, `\uFEFF${header}\r\n${rows.join('\r\n')}\r\n`);
+  return path;
+}
+
+describe('mpd instances send', () => {
+  it('sends the valid rows once, reports the bad ones by row number (exit 1), and --json and --report match the fake', async () => {
+    const path = await sheet('utsending.csv', [
+      `${orgs[0]?.orgNumber};Første;brev.pdf`,
+      `910753615;Feil sjekksiffer;`,
+      `${orgs[1]?.orgNumber};Andre;`,
+      `${orgs[2]?.orgNumber};Tredje;finnes-ikke.pdf`,
+    ]);
+    const report = join(w.home, 'rapport.csv');
+    const run = await w.mpd('instances', 'send', ...on, '--csv', path, '--json', '--report', report);
+    expect(run.code, run.err).toBe(1);
+    const json = JSON.parse(run.out);
+    expect(json).toMatchObject({ sent: 2, alreadySent: 0, failed: 2 });
+    expect(json.rows.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
+      [2, 'sent'],
+      [3, 'failed'],
+      [4, 'sent'],
+      [5, 'failed'],
+    ]);
+    expect(run.err).toContain('Row 3: [ACT_OWNER_INVALID]');
+    expect(run.err).toContain('Row 5: [ACT_FILE_UNREADABLE]');
+    // The report names the instances the fake holds, one per valid row, and nothing for the bad ones.
+    for (const [i, r] of [json.rows[0], json.rows[2]].entries()) {
+      const held = instancesOf(orgs[i]?.orgNumber as string);
+      expect(held.map((x) => x.id)).toEqual([r.instanceId]);
+    }
+    expect(instancesOf(orgs[2]?.orgNumber as string)).toHaveLength(0);
+    const csv = parseCsv(await readFile(report, 'utf8'), ';');
+    expect(csv[0]).toEqual(['row', 'owner', 'status', 'instanceId', 'error']);
+    expect(csv.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual(
+      json.rows.map((r: { row: number; status: string; instanceId?: string }) => [
+        String(r.row),
+        r.status,
+        r.instanceId ?? '',
+      ]),
+    );
+    expect(csv[1]?.[1]).toBe(`orgno:${orgs[0]?.orgNumber}`);
+
+    // Again, after fixing the bad rows: only those are sent; exit 0.
+    const again = await w.mpd(
+      'instances',
+      'send',
+      ...on,
+      '--csv',
+      await sheet('utsending.csv', [
+        `${orgs[0]?.orgNumber};Første;brev.pdf`,
+        `${orgs[3]?.orgNumber};Rettet;`,
+        `${orgs[1]?.orgNumber};Andre;`,
+        `${orgs[2]?.orgNumber};Tredje;brev.pdf`,
+      ]),
+      '--json',
+    );
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ sent: 2, alreadySent: 2, failed: 0 });
+    for (const o of orgs.slice(0, 4)) expect(instancesOf(o.orgNumber)).toHaveLength(1);
+  });
+
+  it('--dry-run sends nothing and lists every problem by row; exit 1 with bad rows, 0 without', async () => {
+    const bad = await sheet('prove.csv', [`${orgs[10]?.orgNumber};a;`, `;b;`, `${orgs[11]?.orgNumber};c;`]);
+    const run = await w.mpd('instances', 'send', ...on, '--csv', bad, '--dry-run', '--json');
+    expect(run.code, run.err).toBe(1);
+    expect(JSON.parse(run.out)).toMatchObject({
+      sent: 0,
+      failed: 1,
+      rows: [
+        { row: 2, status: 'would-send' },
+        { row: 3, status: 'failed', error: { code: 'SEND_OWNER_MISSING' } },
+        { row: 4, status: 'would-send' },
+      ],
+    });
+    expect(run.err).toContain('Row 3: [SEND_OWNER_MISSING]');
+    const good = await sheet('prove2.csv', [`${orgs[10]?.orgNumber};a;`]);
+    const ok = await w.mpd('instances', 'send', ...on, '--csv', good, '--dry-run');
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.err).toContain('would send 1');
+    expect(w.storage.requests.filter((r) => r.op === 'instantiate' || r.op === 'instantiate-create')).toHaveLength(0);
+  });
+
+  it('exits 2 for a file that cannot be used, and with a usage error', async () => {
+    const noOwner = await sheet('uten.csv', ['a'], 'prefill.Navn');
+    const run = await w.mpd('instances', 'send', ...on, '--csv', noOwner);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('SEND_NO_OWNER_COLUMN');
+    expect((await w.mpd('instances', 'send', ...on, '--csv', join(w.home, 'mangler.csv'))).code).toBe(2);
+    expect((await w.mpd('instances', 'send', ...on)).code).toBe(2);
+    expect((await w.mpd('instances', 'send', ...on, '--csv', noOwner, '--concurrency', '0')).code).toBe(2);
+  });
+
+  it('the listing of mpd instances keeps its own --csv', async () => {
+    const run = await w.mpd('instances', ...on, '--csv');
+    expect(run.code, run.err).toBe(0);
+    expect(run.out.startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('kill -9 in the middle of a send, then the same command again: exactly one instance per row', async () => {
+    const rows = orgs.slice(12, 40);
+    const path = await sheet(
+      'stor.csv',
+      rows.map((o, i) => `${o.orgNumber};Rad ${i};`),
+    );
+    w.storage.latencyMs = 150;
+    const child = spawnMpd(w.home, ['instances', 'send', ...on, '--csv', path, '--concurrency', '4'], {
+      MPD_VAULT_PASSPHRASE: PASSPHRASE,
+    });
+    const creates = () => w.storage.requests.filter((r) => r.op === 'instantiate-create').length;
+    for (let i = 0; i < 200 && creates() < 10; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(creates(), child.err()).toBeGreaterThanOrEqual(10);
+    child.child.kill('SIGKILL');
+    expect(await child.exited).toBeNull();
+    // Requests on their way when it died are carried out by the fake all the same: lost answers.
+    await new Promise((r) => setTimeout(r, 400));
+    const before = rows.filter((o) => instancesOf(o.orgNumber).length > 0).length;
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(rows.length);
+    w.storage.latencyMs = 0;
+    const again = await w.mpd('instances', 'send', ...on, '--csv', path, '--json');
+    expect(again.code, again.err).toBe(0);
+    const json = JSON.parse(again.out);
+    expect(json.sent + json.alreadySent).toBe(rows.length);
+    for (const o of rows) expect(instancesOf(o.orgNumber), o.orgNumber).toHaveLength(1);
+    // The rows on their way at the kill were pending in the journal, and were looked up before anything else.
+    expect(w.storage.requests.filter((r) => r.owner && /created=gte%3A/.test(r.query)).length).toBeGreaterThanOrEqual(
+      1,
+    );
+    const third = await w.mpd('instances', 'send', ...on, '--csv', path, '--json');
+    expect(JSON.parse(third.out)).toMatchObject({ sent: 0, alreadySent: rows.length, failed: 0 });
+  }, 60_000);
+});
