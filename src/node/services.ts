@@ -7,6 +7,7 @@ import { createDownloadsService } from './downloads/downloads-service';
 import { discoveryCacheFile } from './environments/discovery-cache-file';
 import { createWellKnownDiscovery } from './environments/environment-discovery';
 import { createEnvironmentRegistry, type EnvironmentSource } from './environments/environments';
+import { createEventsService, type EventsServiceDeps } from './events/events-service';
 import { createInstancesExport } from './export/instances-export';
 import { createIntakeService, type IntakeDeps } from './intake/intake-service';
 import { KeyStore } from './keys/key-store';
@@ -36,6 +37,8 @@ export interface ServiceOptions {
   vaultPassphrase?: () => Promise<string | undefined>;
   /** Intake passes' download jobs and timers (tests shorten them). */
   intake?: Pick<IntakeDeps, 'downloads' | 'timers'>;
+  /** An events follow's waits and the reads' retries (tests shorten them). */
+  appEvents?: Pick<EventsServiceDeps, 'followBackoff' | 'retry'>;
 }
 
 /**
@@ -112,6 +115,7 @@ export function createServices(options: ServiceOptions) {
     log: logger,
     ...options.intake,
   });
+  const appEvents = createEventsService({ storageFor, bus: events, now, log: logger, ...options.appEvents });
   return {
     home,
     logger,
@@ -127,6 +131,7 @@ export function createServices(options: ServiceOptions) {
     selfService: createSelfServiceService({ environments, profiles, keys, tokens, fetch: fetchImpl, now, logger }),
     instances,
     instanceActs,
+    appEvents,
     preview: createPreviewService({ storageFor }),
     instancesExport: createInstancesExport({ instances, desktop, settings: uiSettings, now }),
     systems: createSystemsService({ environments, profiles, tokens, desktop, fetch: fetchImpl, now, logger }),

@@ -9,6 +9,7 @@ import { appChannels } from './app';
 import type { ApiShape } from './build-api';
 import { clientsChannels } from './clients';
 import { downloadsChannels } from './downloads';
+import { eventsChannels } from './events';
 import { instanceActsChannels } from './instance-acts';
 import { instancesChannels } from './instances';
 import { instancesExportChannels } from './instances-export';
@@ -33,6 +34,7 @@ export const channels = {
   ...systemsChannels,
   ...intakeChannels,
   ...instanceActsChannels,
+  ...eventsChannels,
 };
 
 export type Channels = typeof channels;
@@ -50,9 +52,16 @@ export interface Events {
   'token:changed': import('./token-status').TokenChanged;
   'downloads:progress': import('./downloads').DownloadProgress;
   'intake:changed': import('./intake').WatchView;
+  'events:followed': import('./events').EventsFollowUpdate;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['token:changed', 'settings:changed', 'downloads:progress', 'intake:changed'];
+export const eventNames: EventName[] = [
+  'token:changed',
+  'settings:changed',
+  'downloads:progress',
+  'intake:changed',
+  'events:followed',
+];
 
 export const channelNames = Object.keys(channels) as ChannelName[];
 

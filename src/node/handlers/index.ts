@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { appHandlers } from './app-handlers';
 import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
+import { eventsHandlers } from './events-handlers';
 import type { FolderTrust } from './folder-trust';
 import { instanceActsHandlers } from './instance-acts-handlers';
 import { instancesExportHandlers } from './instances-export-handlers';
@@ -34,5 +35,6 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...systemsHandlers(s),
     ...intakeHandlers(s, shell.folders),
     ...instanceActsHandlers(s),
+    ...eventsHandlers(s),
   };
 }

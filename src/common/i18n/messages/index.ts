@@ -3,6 +3,7 @@ import { actsMessages } from './acts';
 import { clientsMessages } from './clients';
 import { downloadsMessages } from './downloads';
 import { environmentMessages } from './environment';
+import { eventsMessages } from './events';
 import { instancesMessages } from './instances';
 import { intakeMessages } from './intake';
 import { keysMessages } from './keys';
@@ -30,4 +31,5 @@ export const messages = {
   preview: previewMessages,
   intake: intakeMessages,
   acts: actsMessages,
+  events: eventsMessages,
 };
