@@ -1,6 +1,6 @@
 import type { AppEvent, EventsQuery } from '../../common/contract/events';
 import { AppError } from '../../common/errors/app-error';
-import { classifyError, isAbort, sleep } from '../platform/retry';
+import { classifyError, isAbort, type RetryPolicy, sleep } from '../platform/retry';
 import { type EventsApi, readEvents } from './events-reader';
 
 /**
@@ -13,6 +13,8 @@ import { type EventsApi, readEvents } from './events-reader';
 export interface FollowOptions {
   signal: AbortSignal;
   size?: number;
+  /** Retries of one read before it counts as failed (the reader's default otherwise). */
+  retry?: RetryPolicy;
   /** Waits between polls while nothing comes (default 5 s doubling up to 60 s). */
   backoff?: { firstMs: number; maxMs: number };
   /** New events, in Altinn's order, with the id to continue after. */
@@ -42,6 +44,7 @@ export async function followEvents(
         after,
         size: options.size,
         signal: options.signal,
+        retry: options.retry,
         onPage: async (events) => {
           after = (events.at(-1) as AppEvent).id;
           await options.onEvents(events, after);

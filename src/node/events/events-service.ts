@@ -92,6 +92,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       await followEvents(await client(input.profileId), input.appId, query, {
         backoff: deps.followBackoff ?? DEFAULT_FOLLOW_BACKOFF,
         size: input.size,
+        retry: deps.retry,
         ...handlers,
       });
     },
@@ -110,6 +111,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       followEvents(api, input.appId, query, {
         signal: controller.signal,
         backoff: deps.followBackoff ?? DEFAULT_FOLLOW_BACKOFF,
+        retry: deps.retry,
         onRead: () => emit({ state: 'reading', ...(after ? { after } : {}) }),
         onEvents: (events, last) => {
           after = last;
