@@ -50,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = createMainWindow(join(__dirname, '../preload/preload.cjs'), iconPath, devServer);
     mainWindow.on('closed', () => {
       mainWindow = null;
+      // A follow of an app's events polls Altinn for the window only (intake watches go on in the tray).
+      services.appEvents.stopAll();
     });
   });
 

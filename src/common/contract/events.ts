@@ -184,5 +184,7 @@ export const eventsChannels = {
   ),
   'events:unfollow': channel<{ stopped: boolean }>()(z.strictObject({ followId: z.string().min(1).max(64) })),
   /** One instance's history: its instance events and process history, merged in time order. */
-  'events:instance-history': channel<InstanceHistory>()(z.strictObject({ profileId, instanceId: instanceIdSchema })),
+  'events:instance-history': channel<InstanceHistory>()(
+    z.strictObject({ profileId, instanceId: instanceIdSchema, appId: appIdSchema.optional() }),
+  ),
 };

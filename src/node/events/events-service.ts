@@ -150,12 +150,15 @@ export function createEventsService(deps: EventsServiceDeps) {
       for (const id of [...follows.keys()]) stop(id);
     },
 
+    /** `appId`: the app the caller means; an instance of another app is refused as not found. */
     async instanceHistory(input: {
       profileId: string;
       instanceId: string;
+      appId?: string;
       signal?: AbortSignal;
     }): Promise<InstanceHistory> {
       return readInstanceHistory(await client(input.profileId), input.instanceId, {
+        appId: input.appId,
         signal: input.signal,
         retry: deps.retry,
       });

@@ -82,11 +82,20 @@ const historySchema = z.looseObject({
 export async function readInstanceHistory(
   api: HistoryApi,
   instanceId: string,
-  options: { signal?: AbortSignal; retry?: RetryPolicy } = {},
+  options: { appId?: string; signal?: AbortSignal; retry?: RetryPolicy } = {},
 ): Promise<InstanceHistory> {
   const instance = await api.getInstance(instanceId, options.signal).catch((error: unknown) => {
     throw inHistoryTerms(error);
   });
+  if (options.appId && instance.appId !== options.appId) {
+    throw new AppError(
+      StorageErrors.NOT_FOUND,
+      `Instance ${instanceId} belongs to ${instance.appId}, not ${options.appId}`,
+      {
+        details: { status: 404, appId: instance.appId },
+      },
+    );
+  }
   const { partyId, instanceGuid } = splitInstanceId(instance.id);
   const base = `${api.storageApiBase}/instances/${encodeURIComponent(partyId)}/${encodeURIComponent(instanceGuid)}`;
   const get = (url: string, schema: z.ZodType) => getJson(api, instance.appId, url, schema, options);
