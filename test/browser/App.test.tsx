@@ -54,6 +54,7 @@ describe('App shell (jsdom, real dispatch)', () => {
       'Instanser',
       'Nedlastinger',
       'Mottak',
+      'Hendelser',
     ]);
     expect(await screen.findByTestId('view-keys')).toBeTruthy();
   });

@@ -11,6 +11,7 @@ export const viewLabels: Record<ViewId, MessageKey> = {
   instances: 'shell.navInstances',
   downloads: 'shell.navDownloads',
   intake: 'shell.navIntake',
+  events: 'events.nav',
 };
 
 /** The tasks. Plain buttons in a nav list: Tab reaches each, Enter/Space opens it. */

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ViewId } from '../store/use-app-store';
 import { ClientsView } from './clients/ClientsView';
 import { DownloadsView } from './downloads/DownloadsView';
+import { EventsView } from './events/EventsView';
 import { InstancesView } from './instances/InstancesView';
 import { IntakeView } from './intake/IntakeView';
 import { KeysView } from './keys/KeysView';
@@ -19,4 +20,5 @@ export const views: Record<ViewId, ComponentType> = {
   instances: InstancesView,
   downloads: DownloadsView,
   intake: IntakeView,
+  events: EventsView,
 };

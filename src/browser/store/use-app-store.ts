@@ -5,7 +5,16 @@ import { asApiError } from './as-api-error';
 import { idle, type Loadable, load, slot } from './load-state';
 
 /** The tasks of the design (plus self-service clients, issue 7); each is one view under src/browser/features/. */
-export type ViewId = 'keys' | 'profiles' | 'clients' | 'systems' | 'token' | 'instances' | 'downloads' | 'intake';
+export type ViewId =
+  | 'keys'
+  | 'profiles'
+  | 'clients'
+  | 'systems'
+  | 'token'
+  | 'instances'
+  | 'downloads'
+  | 'intake'
+  | 'events';
 export const viewIds: readonly ViewId[] = [
   'keys',
   'profiles',
@@ -15,6 +24,7 @@ export const viewIds: readonly ViewId[] = [
   'instances',
   'downloads',
   'intake',
+  'events',
 ];
 
 /**
