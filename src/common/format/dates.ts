@@ -22,6 +22,9 @@ export function formatDateTimeSeconds(iso: string | null | undefined, lang: Lang
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const time = new Intl.DateTimeFormat(locales[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  return `${formatDate(date, lang)} ${time.format(date)}`;
+  return `${formatDate(date, lang)} ${formatTimeSeconds(date, lang)}`;
+}
+
+export function formatTimeSeconds(date: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(locales[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date);
 }

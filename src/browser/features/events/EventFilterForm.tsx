@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Switch, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Details, Fieldset, Switch, Textfield } from '@digdir/designsystemet-react';
 import { EVENT_TYPE_CHOICES } from '../../../common/i18n/event-words';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { useT } from '../../hooks/use-t';
@@ -12,6 +12,8 @@ export function EventFilterForm() {
   const profile = s.profiles.value.find((p) => p.id === s.profileId);
   const searching = s.rows.status === 'loading';
   const error = (field: keyof EventsDraft) => (s.draftErrors[field] ? t(s.draftErrors[field]) : undefined);
+  // What "Flere filtre" holds that is in use, for its label (it starts closed).
+  const more = [s.draft.to !== '', s.draft.party.trim() !== '', s.draft.types.length > 0].filter(Boolean).length;
   const toggleType = (id: string, on: boolean) =>
     s.setDraft({ types: on ? [...s.draft.types, id] : s.draft.types.filter((x) => x !== id) });
 
@@ -43,59 +45,65 @@ export function EventFilterForm() {
           onChange={(value) => s.selectApp(value || undefined)}
           testId="events-app"
         />
-      </div>
-      <div className="events-filters__row">
         <Textfield
           type="datetime-local"
           label={t('events.fromLabel')}
-          description={t('events.timeHelp')}
           value={s.draft.from}
           error={error('from')}
           onChange={(e) => s.setDraft({ from: e.target.value })}
           data-testid="events-from"
         />
-        <Textfield
-          type="datetime-local"
-          label={t('events.toLabel')}
-          description={t('events.timeHelp')}
-          value={s.draft.to}
-          error={error('to')}
-          onChange={(e) => s.setDraft({ to: e.target.value })}
-          data-testid="events-to"
-        />
-        <Textfield
-          label={t('events.partyLabel')}
-          description={t('events.partyHelp')}
-          value={s.draft.party}
-          inputMode="numeric"
-          autoComplete="off"
-          error={error('party')}
-          onChange={(e) => s.setDraft({ party: e.target.value })}
-          data-testid="events-party"
-        />
       </div>
-      <Fieldset data-testid="events-types">
-        <Fieldset.Legend>{t('events.typeLegend')}</Fieldset.Legend>
-        <Fieldset.Description>{t('events.typeLegendHelp')}</Fieldset.Description>
-        <div className="events-filters__types">
-          {EVENT_TYPE_CHOICES.map((choice) => (
-            <Checkbox
-              key={choice.id}
-              label={t(choice.label)}
-              checked={s.draft.types.includes(choice.id)}
-              onChange={(e) => toggleType(choice.id, e.target.checked)}
-              data-testid={`events-type-${choice.id}`}
-            />
-          ))}
-        </div>
-      </Fieldset>
+      <Details data-testid="events-more">
+        <Details.Summary>
+          {more ? t('events.moreFiltersActive', { count: more }) : t('events.moreFilters')}
+        </Details.Summary>
+        <Details.Content>
+          <div className="events-filters__more">
+            <div className="events-filters__row">
+              <Textfield
+                type="datetime-local"
+                label={t('events.toLabel')}
+                value={s.draft.to}
+                error={error('to')}
+                onChange={(e) => s.setDraft({ to: e.target.value })}
+                data-testid="events-to"
+              />
+              <Textfield
+                label={t('events.partyLabel')}
+                description={t('events.partyHelp')}
+                value={s.draft.party}
+                inputMode="numeric"
+                autoComplete="off"
+                error={error('party')}
+                onChange={(e) => s.setDraft({ party: e.target.value })}
+                data-testid="events-party"
+              />
+            </div>
+            <Fieldset data-testid="events-types">
+              <Fieldset.Legend>{t('events.typeLegend')}</Fieldset.Legend>
+              <Fieldset.Description>{t('events.typeLegendHelp')}</Fieldset.Description>
+              <div className="events-filters__types">
+                {EVENT_TYPE_CHOICES.map((choice) => (
+                  <Checkbox
+                    key={choice.id}
+                    label={t(choice.label)}
+                    checked={s.draft.types.includes(choice.id)}
+                    onChange={(e) => toggleType(choice.id, e.target.checked)}
+                    data-testid={`events-type-${choice.id}`}
+                  />
+                ))}
+              </div>
+            </Fieldset>
+          </div>
+        </Details.Content>
+      </Details>
       <div className="events-filters__actions">
         <Button type="submit" variant="primary" disabled={!s.appId || searching} data-testid="events-show">
           {t('events.show')}
         </Button>
         <Switch
           label={t('events.live')}
-          description={t('events.liveHelp')}
           checked={s.live.on}
           disabled={!s.applied || s.rows.status !== 'ready'}
           onChange={(e) => void s.setLive(e.target.checked)}

@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect } from 'react';
 import type { HistoryEntry } from '../../../common/contract/events';
-import { formatDateTimeSeconds, formatTime } from '../../../common/format/dates';
+import { formatDateTimeSeconds, formatTimeSeconds } from '../../../common/format/dates';
 import { actorWords, historyWords, tasksWords } from '../../../common/i18n/event-words';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -56,7 +56,7 @@ export function InstanceHistory({
       {mine && mine.entries.length === 0 ? <Paragraph data-size="sm">{t('events.historyEmpty')}</Paragraph> : null}
       {mine && mine.tasks.length > 0 ? (
         <Paragraph data-size="sm" className="instance-history__tasks" data-testid="history-tasks">
-          {tasksWords(mine.tasks, lang, (iso) => formatTime(new Date(iso), lang))}
+          {tasksWords(mine.tasks, lang, (iso) => formatTimeSeconds(new Date(iso), lang))}
         </Paragraph>
       ) : null}
       {mine && mine.entries.length > 0 ? (
@@ -74,14 +74,12 @@ function Entry({ entry, lang, t }: { entry: HistoryEntry; lang: 'nb' | 'en'; t: 
   const who = entry.by.kind === 'unknown' ? '' : t('events.historyBy', { who: actorWords(entry.by, lang) });
   return (
     <li className="timeline__entry" data-kind={entry.kind} data-testid="history-entry">
-      <time className="timeline__time" dateTime={entry.at}>
-        {formatDateTimeSeconds(entry.at, lang)}
-      </time>
       <span className="timeline__what" data-testid="history-words">
         {historyWords(entry, lang)}
       </span>
-      <span className="timeline__who">
-        {who}
+      <span className="timeline__meta">
+        <time dateTime={entry.at}>{formatDateTimeSeconds(entry.at, lang)}</time>
+        {who ? ` · ${who}` : ''}
         {entry.source === 'process-history' ? ` · ${t('events.historyFromProcess')}` : ''}
       </span>
     </li>

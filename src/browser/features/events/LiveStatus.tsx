@@ -35,7 +35,8 @@ export function LiveStatus() {
             ? t('events.liveRetrying', { time: clock(live.nextPollAt as string) })
             : t('events.liveWaiting', { time: clock(live.nextPollAt as string) })
           : t('events.liveReading')}
-        {live.arrived ? ` ${t('events.liveNew', { count: live.arrived.count, time: clock(live.arrived.at) })}` : ''}
+        {live.arrived ? ` ${t('events.liveNew', { count: live.arrived.count, time: clock(live.arrived.at) })}` : ''}{' '}
+        <span className="events-live__help">{t('events.liveHelp')}</span>
       </Paragraph>
     </div>
   );
