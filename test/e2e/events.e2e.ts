@@ -4,15 +4,23 @@
  * 127.0.0.1. One instance's life (created with prefill and a file, substatus, next, complete, confirmed) told as
  * the app's events in plain words, filtered, followed live, and as the instance's timeline; Norwegian and English.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { memorySecretStore } from '../../src/node/keys/secret-store';
 import { altinnTokenCheck, type FakeAltinnStorage, startFakeAltinnStorage } from '../fakes/altinn-storage';
 import { type AuthFake, startAuthFake } from '../fakes/auth-server';
-import { registerKeyOnFakeClient } from '../helpers/local-world';
+import {
+  addCliProfile,
+  localEnvironment,
+  mpdIn,
+  registerCliKeyOnFakeClient,
+  registerKeyOnFakeClient,
+  writeEnvironmentsFile,
+} from '../helpers/local-world';
 import { ORG, PDF, SOKNAD } from '../node/acts/acts-harness';
-import { describeWithChromium, type Harness, launchHarness } from './harness';
+import { describeWithChromium, type Harness, launchHarness, resultsDir } from './harness';
 import { ok, settled, text } from './page-steps';
 import { serviceOwnerWorld } from './service-owner-world';
 
@@ -28,7 +36,7 @@ describeWithChromium('events and history in Chromium (built bundle, real service
   let profileId = '';
   let id = '';
 
-  /** An instance's life as the window's own services make it (issue 19's acts); the confirmation as a download's. */
+  /** A second instance's life as the window's own services make it (issue 19's acts), for the live follow. */
   async function life(substatus: string): Promise<string> {
     const on = (instanceId: string) => ({ profileId, appId: APP, instanceId });
     const created = await ok<{ instance: { id: string } }>(h, 'act:create', {
@@ -43,6 +51,68 @@ describeWithChromium('events and history in Chromium (built bundle, real service
     await ok(h, 'act:process-next', on(instanceId));
     await ok(h, 'act:process-complete', on(instanceId));
     storage.confirmAs(instanceId, 'ttd');
+    return instanceId;
+  }
+
+  /**
+   * The first instance's life made with `mpd` in its own home (a client of the same organisation): created with
+   * prefill and a file, substatus, process next, complete, downloaded and confirmed (POST …/complete).
+   */
+  async function lifeWithMpd(): Promise<string> {
+    const cliHome = join(dir, 'mpd-home');
+    await mkdir(cliHome);
+    const mpd = mpdIn(() => cliHome, memorySecretStore());
+    await writeEnvironmentsFile(cliHome, [localEnvironment({ auth, storage, name: 'Lokal test' })]);
+    const key = await registerCliKeyOnFakeClient(mpd, auth, 'Saksbehandling', {
+      clientId: 'mpd-klient',
+      orgNo: ORGNO,
+      scopes: SCOPES,
+    });
+    await addCliProfile(mpd, {
+      name: 'P',
+      env: 'local',
+      clientId: 'mpd-klient',
+      keyId: key.id,
+      scopes: SCOPES,
+      org: 'ttd',
+      app: APP,
+    });
+    const on = ['--profile', 'P', '--app', APP];
+    const run = async (...args: string[]) => {
+      const result = await mpd(...args);
+      expect(result.code, `mpd ${args.join(' ')}: ${result.err}`).toBe(0);
+      return result.out;
+    };
+    await writeFile(
+      join(dir, 'prefill.json'),
+      JSON.stringify({ 'Soknad.Formaal': 'Nytt tak på låven', 'Soknad.Belop': 125000 }),
+    );
+    const created = await run(
+      'instances',
+      'create',
+      ...on,
+      '--org-no',
+      ORG.orgNumber,
+      '--prefill',
+      join(dir, 'prefill.json'),
+      '--data',
+      `vedlegg=${join(dir, 'byggesoknad.pdf')}`,
+    );
+    const instanceId = created.trim().split('\n').at(-1) as string;
+    await run('instances', 'update', ...on, '--instance', instanceId, '--substatus', 'Under behandling');
+    await run('process', 'next', ...on, '--instance', instanceId);
+    await run('process', 'complete', ...on, '--instance', instanceId);
+    await run('download', ...on, '--not-confirmed', '--out', join(dir, 'mottak'), '--confirm');
+    // The same life told by `mpd` (next to the screenshots).
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const events = await mpd('events', ...on, '--from', since);
+    const history = await mpd('instances', 'history', ...on, '--instance', instanceId);
+    await mkdir(resultsDir, { recursive: true });
+    await writeFile(
+      join(resultsDir, 'events-demo-mpd.txt'),
+      `$ mpd events --profile P --app ${APP} --from ${since}\n${events.out}${events.err}\n` +
+        `$ mpd instances history --profile P --app ${APP} --instance ${instanceId}\n${history.out}${history.err}`,
+    );
     return instanceId;
   }
 
@@ -84,7 +154,7 @@ describeWithChromium('events and history in Chromium (built bundle, real service
       },
     );
     profileId = (await ok<{ id: string; name: string }[]>(h, 'profiles:list', { environmentId: 'local' }))[0]?.id ?? '';
-    id = await life('Under behandling');
+    id = await lifeWithMpd();
     await h.open();
   });
 
