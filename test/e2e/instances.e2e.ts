@@ -184,7 +184,12 @@ describeWithChromium('instances and downloads in Chromium (built bundle, real se
     expect(await text(details.getByRole('heading', { level: 2 }))).toBe('Brønnøysundregistrene');
     expect(await text(details.getByTestId('instance-owner'))).toBe('Org.nr. 974 760 673');
     expect(await text(details.getByTestId('instance-read-status'))).toBe('Ikke lest');
-    expect(storage.requests.filter((r) => r.kind === 'instance').map((r) => r.via)).toEqual(['app']);
+    // The details from the app first; the panels below read the instance from Storage beside it (the acts panel
+    // with its status, issue 19; Historikk with its events, issue 20).
+    await details.getByTestId('history-timeline').or(details.getByText('Altinn har ingen hendelser')).first().waitFor();
+    const reads = storage.requests.filter((r) => r.kind === 'instance').map((r) => r.via);
+    expect(reads[0]).toBe('app');
+    expect(reads.slice(1)).toEqual(['storage', 'storage']);
     expect(await text(details.getByTestId('instance-confirmations'))).toBe('Ingen har bekreftet mottak ennå.');
     await h.screenshot('instances-details');
     await page.keyboard.press('Escape');

@@ -160,7 +160,7 @@ export const useEventsStore = create<EventsState>()((set, get) => {
         { isCurrent: () => mine === generation, onReady: () => set({ after: page.after, end: page.end }) },
       );
       // A new query keeps following when the person had it on.
-      if (arrived && wasLive) await get().setLive(true);
+      if (arrived && wasLive && !applied.query.to) await get().setLive(true);
     },
 
     async loadMore() {

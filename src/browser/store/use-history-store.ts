@@ -8,16 +8,26 @@ export interface HistoryState {
   /** `profileId|instanceId|stamp` of what `history` holds or is loading. */
   key?: string;
   history: Loadable<InstanceHistory | undefined>;
-  /** `stamp`: read again when it changes (the instance's lastChanged after an act). */
-  load(input: { profileId: string; instanceId: string; appId?: string; stamp?: string }): Promise<void>;
+  /**
+   * `stamp`: read again when it changes (the instance's lastChanged after an act); the same read twice is one
+   * request unless `force` (the refresh button).
+   */
+  load(input: {
+    profileId: string;
+    instanceId: string;
+    appId?: string;
+    stamp?: string;
+    force?: boolean;
+  }): Promise<void>;
   clear(): void;
 }
 
 export const useHistoryStore = create<HistoryState>()((set, get) => ({
   history: idle(undefined),
 
-  async load({ profileId, instanceId, appId, stamp }) {
+  async load({ profileId, instanceId, appId, stamp, force }) {
     const key = `${profileId}|${instanceId}|${stamp ?? ''}`;
+    if (!force && get().key === key && get().history.status !== 'failed') return;
     const same = get().history.value?.instanceId === instanceId;
     set({ key, ...(same ? {} : { history: idle(undefined) }) });
     await load(

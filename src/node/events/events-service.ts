@@ -48,6 +48,17 @@ const WINDOW_LIMIT = 100;
  * one at a time, a new one stops the one before), and reads an instance's history. Every request uses the
  * profile's Altinn token, sent only to the environment's own Storage and Events hosts.
  */
+/** A follow waits for events still to come: a `to` would end it before they do (the CLI refuses --follow --to too). */
+function followable(query: EventsQuery): EventsQuery {
+  const checked = checkEventsQuery(query);
+  if (checked.to) {
+    throw new AppError(EventsErrors.QUERY_INVALID, 'A follow waits for new events; leave out "to"', {
+      details: { outcome: 'not-sent' },
+    });
+  }
+  return checked;
+}
+
 export function createEventsService(deps: EventsServiceDeps) {
   const follows = new Map<string, AbortController>();
 
@@ -88,7 +99,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       input: { profileId: string; appId: string; query: EventsQuery; size?: number },
       handlers: Omit<Parameters<typeof followEvents>[3], 'backoff'> & { backoff?: { firstMs: number; maxMs: number } },
     ): Promise<void> {
-      const query = checkEventsQuery(input.query);
+      const query = followable(input.query);
       await followEvents(await client(input.profileId), input.appId, query, {
         backoff: deps.followBackoff ?? DEFAULT_FOLLOW_BACKOFF,
         size: input.size,
@@ -99,7 +110,7 @@ export function createEventsService(deps: EventsServiceDeps) {
 
     /** Start a follow in main for the window; its news come as `events:followed`. Stops any follow before it. */
     async startFollow(input: { profileId: string; appId: string; query: EventsQuery }): Promise<{ followId: string }> {
-      const query = checkEventsQuery(input.query);
+      const query = followable(input.query);
       const api = await client(input.profileId);
       for (const id of [...follows.keys()]) stop(id);
       const followId = randomUUID();

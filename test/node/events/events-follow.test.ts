@@ -168,4 +168,13 @@ describe("the window's follow in main", () => {
     const failed = updates.find((u) => u.followId === b.followId && u.state === 'failed') as EventsFollowUpdate;
     expect(failed.error?.code).toBe('EVENTS_PARTY_UNKNOWN');
   });
+
+  it('refuses to follow a query with `to` (nothing after it would ever come), before anything is sent', async () => {
+    e = await eventsHarness();
+    const error = await e.service
+      .startFollow({ profileId: 'p1', appId: 'ttd/soknad', query: { from: FROM, to: '2026-06-01T00:00:00Z' } })
+      .catch((x) => x);
+    expect(error).toMatchObject({ code: 'EVENTS_QUERY_INVALID', details: { outcome: 'not-sent' } });
+    expect(e.fake.requests).toHaveLength(0);
+  });
 });

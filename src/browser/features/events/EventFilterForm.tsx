@@ -105,7 +105,8 @@ export function EventFilterForm() {
         <Switch
           label={t('events.live')}
           checked={s.live.on}
-          disabled={!s.applied || s.rows.status !== 'ready'}
+          // A follow waits for what is still to come; with "Til" set nothing would.
+          disabled={!s.applied || s.rows.status !== 'ready' || Boolean(s.applied.query.to)}
           onChange={(e) => void s.setLive(e.target.checked)}
           data-testid="events-live"
         />

@@ -29,8 +29,8 @@ export function InstanceHistory({
   const t = useT();
   const lang = useLanguage();
   const { status, error, value } = useHistoryStore((s) => s.history);
-  const reload = () =>
-    void useHistoryStore.getState().load({ profileId, instanceId, appId, stamp: stamp ?? undefined });
+  const reload = (force = false) =>
+    void useHistoryStore.getState().load({ profileId, instanceId, appId, stamp: stamp ?? undefined, force });
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload reads the same props listed here
   useEffect(() => {
     if (profileId) reload();
@@ -47,11 +47,13 @@ export function InstanceHistory({
         <Heading level={3} data-size="xs" id="instance-history-heading">
           {t('events.historyHeading')}
         </Heading>
-        <Button variant="tertiary" data-size="sm" onClick={reload} data-testid="history-refresh">
+        <Button variant="tertiary" data-size="sm" onClick={() => reload(true)} data-testid="history-refresh">
           {t('events.historyRefresh')}
         </Button>
       </div>
-      {status === 'failed' ? <ErrorAlert error={error} heading={t('events.historyFailed')} onRetry={reload} /> : null}
+      {status === 'failed' ? (
+        <ErrorAlert error={error} heading={t('events.historyFailed')} onRetry={() => reload(true)} />
+      ) : null}
       {!mine && status !== 'failed' ? <LoadingState label={t('events.historyLoading')} /> : null}
       {mine && mine.entries.length === 0 ? <Paragraph data-size="sm">{t('events.historyEmpty')}</Paragraph> : null}
       {mine && mine.tasks.length > 0 ? (
