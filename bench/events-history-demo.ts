@@ -4,7 +4,7 @@
  * `mpd events` (the app's CloudEvents from Altinn Events) and `mpd instances history` (Storage's instance events
  * and process history), against the fakes on 127.0.0.1. Prints each command as typed, what it printed and its exit
  * code. The fake's Events shows an event only 3 s after it was registered here (Altinn: 30 s), so the first
- * `mpd events` right after the acts finds nothing yet. Nothing here leaves the machine.
+ * `mpd events` right after the acts (a second apart) finds only the events old enough. Nothing here leaves the machine.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     await pause();
     await mpd(['download', ...on, '--not-confirmed', '--out', join(work, 'mottak'), '--confirm']);
 
-    console.log('# Told by the app’s events (Altinn Events) — at once, and once Altinn shows them\n');
+    console.log('# Told by the app’s events (Altinn Events) — at once (only those 3 s old), and once Altinn shows them all\n');
     await mpd(['events', ...on, '--from', since]);
     await new Promise((r) => setTimeout(r, DELAY_MS + 500));
     await mpd(['events', ...on, '--from', since]);
