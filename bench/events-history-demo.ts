@@ -132,7 +132,9 @@ async function main(): Promise<void> {
     await pause();
     await mpd(['download', ...on, '--not-confirmed', '--out', join(work, 'mottak'), '--confirm']);
 
-    console.log('# Told by the app’s events (Altinn Events) — at once (only those 3 s old), and once Altinn shows them all\n');
+    console.log(
+      '# Told by the app’s events (Altinn Events) — at once (only those 3 s old), and once Altinn shows them all\n',
+    );
     await mpd(['events', ...on, '--from', since]);
     await new Promise((r) => setTimeout(r, DELAY_MS + 500));
     await mpd(['events', ...on, '--from', since]);

@@ -271,7 +271,7 @@ describeWithChromium('events and history in Chromium (built bundle, real service
       'Moved to step Task_2',
       'Process completed',
     ]);
-    expect(await page.getByTestId('event-owner').first().innerText()).toBe('org. no. 910 753 614');
+    expect(await text(page.getByTestId('event-owner').first())).toBe('org. no. 910 753 614');
     await settled(page);
     await h.screenshot('events-view-en');
     await page.getByTestId('event-open-instance').first().click();
