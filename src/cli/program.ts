@@ -7,6 +7,7 @@ import { registerConfirmCommand } from './commands/confirm';
 import { registerDataCommands } from './commands/data';
 import { registerDownloadCommand } from './commands/download';
 import { registerEnvCommands } from './commands/env';
+import { registerEventsCommands } from './commands/events';
 import { registerInstanceActsCommands } from './commands/instance-acts';
 import { registerInstancesCommands } from './commands/instances';
 import { registerInstancesSendCommand } from './commands/instances-send';
@@ -39,6 +40,7 @@ const registrations = [
   registerInstancesSendCommand,
   registerDataCommands,
   registerProcessCommands,
+  registerEventsCommands,
 ];
 
 /** Run `mpd` with the given arguments (without node and script); resolves to the exit code. */

@@ -58,6 +58,8 @@ if (debugSwitches.length > 0) {
     mainWindow = createMainWindow(join(__dirname, '../preload/preload.cjs'), app.isPackaged, iconPath, devServer);
     mainWindow.on('closed', () => {
       mainWindow = null;
+      // A follow of an app's events polls Altinn for the window only (intake watches go on in the tray).
+      services.appEvents.stopAll();
     });
     // A copied token that has not expired yet leaves the clipboard with the app (expiring-clipboard.ts).
     app.on('will-quit', () => void services.tokens.clipboard?.clearAll());

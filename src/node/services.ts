@@ -8,6 +8,7 @@ import { createDownloadsService } from './downloads/downloads-service';
 import { discoveryCacheFile } from './environments/discovery-cache-file';
 import { createWellKnownDiscovery } from './environments/environment-discovery';
 import { createEnvironmentRegistry, type EnvironmentSource } from './environments/environments';
+import { createEventsService, type EventsServiceDeps } from './events/events-service';
 import { createInstancesExport } from './export/instances-export';
 import { createIntakeService, type IntakeDeps } from './intake/intake-service';
 import { KeyStore } from './keys/key-store';
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   intake?: Pick<IntakeDeps, 'downloads' | 'timers'>;
   /** The bulk send's wait before looking up a row that got no answer (tests shorten it). */
   bulkSend?: { graceMs?: number };
+  /** An events follow's waits and the reads' retries (tests shorten them). */
+  appEvents?: Pick<EventsServiceDeps, 'followBackoff' | 'retry'>;
 }
 
 /**
@@ -128,6 +131,7 @@ export function createServices(options: ServiceOptions) {
     log: logger,
     ...options.intake,
   });
+  const appEvents = createEventsService({ storageFor, bus: events, now, log: logger, ...options.appEvents });
   return {
     home,
     logger,
@@ -154,6 +158,7 @@ export function createServices(options: ServiceOptions) {
     instances,
     instanceActs,
     bulkSend,
+    appEvents,
     preview: createPreviewService({ storageFor }),
     instancesExport: createInstancesExport({ instances, desktop, settings: uiSettings, now }),
     systems: createSystemsService({

@@ -49,6 +49,7 @@ describe('App shell (jsdom, real dispatch)', () => {
       'Instanser',
       'Mottak',
       'Utsendelse',
+      'Hendelser',
       'Nedlastinger',
       'Nøkler',
       'Miljø og klientprofiler',

@@ -4,6 +4,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Environment } from '../../src/node/environments/environments';
 import { type ActedState, actedFields, FakeAppWrites } from './app-writes';
 import { createFakeEventLog, type FakeEventLog } from './fake-event-log';
+import { serveEventRoutes } from './fake-event-routes';
+import { recordConfirmedComplete } from './fake-instance-history';
 
 /**
  * A fake Altinn 3 Storage and app API on 127.0.0.1 (shapes and rules from
@@ -430,6 +432,7 @@ export class FakeAltinnStorage {
     const now = (this.options.now?.() ?? new Date()).toISOString();
     instance.confirmations.push({ stakeholderId: org, confirmedOn: now });
     instance.lastChanged = now;
+    recordConfirmedComplete(this, instance, { org, scopes: [] }, now);
   }
 
   confirmations(instanceId: string): { stakeholderId: string; confirmedOn: string }[] {
@@ -617,6 +620,7 @@ export class FakeAltinnStorage {
       log.doneAt = performance.now();
     });
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (await serveEventRoutes(this, req, res, url, log)) return;
     const write = this.writes.match(req.method ?? 'GET', url.pathname);
     if (write) return this.writes.handle(write, req, res, url, log);
     const route = this.route(req.method ?? 'GET', url.pathname);
@@ -661,6 +665,7 @@ export class FakeAltinnStorage {
           instance.confirmations.push({ stakeholderId: who.org, confirmedOn: now });
           instance.lastChanged = now;
           this.sorted = undefined;
+          recordConfirmedComplete(this, instance, who, now);
         }
         return this.send(res, log, 200, route.app ? this.appInstanceJson(instance) : this.instanceJson(instance));
       }

@@ -268,16 +268,25 @@ export class FakeAppWrites {
       eventType,
       instanceOwnerPartyId: instance.partyId,
       user: userOf(ctx.who),
-      processInfo: clone(this.actedState(instance).process) as unknown as Record<string, unknown>,
+      processInfo: stripNulls(clone(this.actedState(instance).process)) as Record<string, unknown>,
     });
   }
 
   /**
-   * A process event the app stores with the process change (ProcessEngine.cs:630-760), through `CopyValues`
-   * (InstanceEventExtensions.cs:15-59): started, startEvent and the task's flow, type, id, name, started,
-   * ended; flowType, ended and endEvent dropped; validated {canCompleteTask: false}.
+   * A process event the app stores with the process change (ProcessEngine.cs:630-760). At instantiation the two
+   * events pass through `CopyValues` (ProcessEngine.cs:125-127; InstanceEventExtensions.cs:15-59): started,
+   * startEvent and the task's flow, type, id, name, started, ended; flowType, ended and endEvent dropped;
+   * validated {canCompleteTask: false}. A process `next` stores `instance.Process` itself (ProcessEngine.cs:
+   * 704-760: `ProcessInfo = instance.Process`), so its end event carries `ended` and `endEvent`; Storage strips
+   * the nulls (insertinstanceevent.sql:6, jsonb_strip_nulls).
    */
-  appEvent(instance: FakeInstance, ctx: Ctx, eventType: FakeInstanceEventType, process: ProcessState) {
+  appEvent(
+    instance: FakeInstance,
+    ctx: Ctx,
+    eventType: FakeInstanceEventType,
+    process: ProcessState,
+    copyValues = false,
+  ) {
     const task = process.currentTask;
     this.storage.events.addInstanceEvent({
       instanceId: instance.id,
@@ -285,19 +294,21 @@ export class FakeAppWrites {
       eventType,
       instanceOwnerPartyId: instance.partyId,
       user: userOf(ctx.who),
-      processInfo: {
-        started: process.started,
-        startEvent: process.startEvent,
-        currentTask: {
-          ...(task?.flow != null ? { flow: task.flow } : {}),
-          ...(task?.altinnTaskType ? { altinnTaskType: task.altinnTaskType } : {}),
-          ...(task?.elementId ? { elementId: task.elementId } : {}),
-          ...(task?.name ? { name: task.name } : {}),
-          ...(task?.started ? { started: task.started } : {}),
-          ...(task?.ended ? { ended: task.ended } : {}),
-          validated: { canCompleteTask: false },
-        },
-      },
+      processInfo: copyValues
+        ? {
+            started: process.started,
+            startEvent: process.startEvent,
+            currentTask: {
+              ...(task?.flow != null ? { flow: task.flow } : {}),
+              ...(task?.altinnTaskType ? { altinnTaskType: task.altinnTaskType } : {}),
+              ...(task?.elementId ? { elementId: task.elementId } : {}),
+              ...(task?.name ? { name: task.name } : {}),
+              ...(task?.started ? { started: task.started } : {}),
+              ...(task?.ended ? { ended: task.ended } : {}),
+              validated: { canCompleteTask: false },
+            },
+          }
+        : (stripNulls(clone(process)) as Record<string, unknown>),
     });
   }
 
@@ -437,6 +448,17 @@ export function isStringMap(value: unknown): value is Record<string, string> {
     typeof value === 'object' &&
     !Array.isArray(value) &&
     Object.values(value as object).every((v) => typeof v === 'string')
+  );
+}
+
+/** jsonb_strip_nulls: object members that are null are left out, at every depth. */
+export function stripNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, member]) => member !== null)
+      .map(([key, member]) => [key, stripNulls(member)]),
   );
 }
 

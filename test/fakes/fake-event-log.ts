@@ -63,6 +63,11 @@ export interface FakeCloudEvent {
 }
 
 export interface FakeEventLog {
+  /**
+   * Events shows an event only once it was registered at least this long ago (default 30 s, as Altinn:
+   * getappevents.sql:29, §3.8 "Selection"). Tests set it; the events route (fake-events-api.ts) reads it.
+   */
+  visibilityDelayMs: number;
   /** Storage's instance event, appended in the order the fake's writes make them. */
   addInstanceEvent(event: Omit<FakeInstanceEvent, 'id'> & { id?: string }): FakeInstanceEvent;
   /** An app CloudEvent (the app registers it with Events). */
@@ -79,6 +84,7 @@ export function createFakeEventLog(): FakeEventLog {
   const instanceEvents: FakeInstanceEvent[] = [];
   const cloudEvents: FakeCloudEvent[] = [];
   return {
+    visibilityDelayMs: 30_000,
     addInstanceEvent(event) {
       const stored: FakeInstanceEvent = { ...event, id: event.id ?? randomUUID() };
       instanceEvents.push(stored);

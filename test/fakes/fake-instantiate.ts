@@ -232,8 +232,8 @@ export function create(
     ended: null,
     endEvent: null,
   };
-  w.appEvent(instance, ctx, 'process_StartEvent', startState);
-  if (first) w.appEvent(instance, ctx, 'process_StartTask', instance.acted.process);
+  w.appEvent(instance, ctx, 'process_StartEvent', startState, true);
+  if (first) w.appEvent(instance, ctx, 'process_StartTask', instance.acted.process, true);
   w.storageEvent(instance, ctx, 'Created');
   for (const part of input.parts) {
     const type = app.dataTypes.find((d) => d.id === part.name) as FakeDataType;

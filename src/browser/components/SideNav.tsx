@@ -12,6 +12,7 @@ export const viewLabels: Record<ViewId, MessageKey> = {
   downloads: 'shell.navDownloads',
   intake: 'shell.navIntake',
   send: 'shell.navSend',
+  events: 'events.nav',
 };
 
 const groupLabels: Record<NavGroupId, MessageKey> = {

@@ -3,6 +3,7 @@ import type { ViewId } from '../store/use-app-store';
 import { SendView } from './bulk-send/SendView';
 import { ClientsView } from './clients/ClientsView';
 import { DownloadsView } from './downloads/DownloadsView';
+import { EventsView } from './events/EventsView';
 import { InstancesView } from './instances/InstancesView';
 import { IntakeView } from './intake/IntakeView';
 import { KeysView } from './keys/KeysView';
@@ -21,4 +22,5 @@ export const views: Record<ViewId, ComponentType> = {
   downloads: DownloadsView,
   intake: IntakeView,
   send: SendView,
+  events: EventsView,
 };

@@ -54,6 +54,8 @@ export interface InstancesState {
   clearSelection(): void;
   openDetail(instanceId: string): Promise<void>;
   closeDetail(): void;
+  /** Open one instance in the details from elsewhere (an event in Hendelser): its profile and app chosen and listed. */
+  showInstance(input: { environmentId: string; profileId: string; appId: string; instanceId: string }): Promise<void>;
   /** instances:confirm for instances already downloaded (main checks every file first). */
   confirmReceipt(input: ChannelInput<'instances:confirm'>): Promise<ConfirmResult>;
 }
@@ -199,6 +201,14 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
 
     closeDetail() {
       set({ detailId: undefined, detail: idle(undefined) });
+    },
+
+    async showInstance({ environmentId, profileId, appId, instanceId }) {
+      // The environment first, so the Instances view does not start over when it opens later.
+      if (get().environmentId !== environmentId) set({ environmentId });
+      if (get().profileId !== profileId) get().selectProfile(profileId);
+      if (get().appId !== appId || !get().applied) get().selectApp(appId);
+      await get().openDetail(instanceId);
     },
 
     confirmReceipt(input) {

@@ -25,6 +25,8 @@ export interface EnvironmentSummary {
     appBase: string;
     /** Altinn's authentication API (system register, system-user requests), e.g. https://platform.tt02.altinn.no/authentication/api/v1 */
     authenticationApi?: string;
+    /** Altinn Events, e.g. https://platform.tt02.altinn.no/events/api/v1 (default: beside Storage, events-host.ts). */
+    eventsApi?: string;
   };
   selfService?: { clientsUrl: string; samarbeidsportalen: string };
   /** A custom environment that reuses a preset's issuer or a production host (environment-warnings.ts). */

@@ -10,6 +10,7 @@ import type { ApiShape } from './build-api';
 import { bulkSendChannels } from './bulk-send';
 import { clientsChannels } from './clients';
 import { downloadsChannels } from './downloads';
+import { eventsChannels } from './events';
 import { instanceActsChannels } from './instance-acts';
 import { instancesChannels } from './instances';
 import { instancesExportChannels } from './instances-export';
@@ -35,6 +36,7 @@ export const channels = {
   ...intakeChannels,
   ...instanceActsChannels,
   ...bulkSendChannels,
+  ...eventsChannels,
 };
 
 export type Channels = typeof channels;
@@ -53,6 +55,7 @@ export interface Events {
   'downloads:progress': import('./downloads').DownloadProgress;
   'intake:changed': import('./intake').WatchView;
   'send:progress': import('./bulk-send-types').SendJobSummary;
+  'events:followed': import('./events').EventsFollowUpdate;
 }
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -61,6 +64,7 @@ export const eventNames: EventName[] = [
   'downloads:progress',
   'intake:changed',
   'send:progress',
+  'events:followed',
 ];
 
 export const channelNames = Object.keys(channels) as ChannelName[];

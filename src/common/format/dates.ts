@@ -16,3 +16,15 @@ export function formatDate(date: Date, lang: Language): string {
 export function formatTime(date: Date, lang: Language): string {
   return new Intl.DateTimeFormat(locales[lang], { hour: '2-digit', minute: '2-digit' }).format(date);
 }
+
+/** To the second, for events that come seconds apart: "01.02.2025 14:05:09". */
+export function formatDateTimeSeconds(iso: string | null | undefined, lang: Language): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${formatDate(date, lang)} ${formatTimeSeconds(date, lang)}`;
+}
+
+export function formatTimeSeconds(date: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(locales[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date);
+}

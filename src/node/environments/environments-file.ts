@@ -49,6 +49,8 @@ const customEnvironmentSchema = z.strictObject({
     appBase: appBaseTemplate,
     /** Default: the exchange URL's `…/authentication/api/v1` part (docs/system-vendors.md). */
     authenticationApi: endpoint.optional(),
+    /** Default: Storage's `…/storage/api/v1` with `events` for `storage` (src/node/events/events-host.ts). */
+    eventsApi: endpoint.optional(),
   }),
   selfService: z.strictObject({ clientsUrl: endpoint, samarbeidsportalen: endpoint }).optional(),
 });

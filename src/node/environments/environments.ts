@@ -29,6 +29,8 @@ export const TT02: Environment = {
     appBase: 'https://{org}.apps.tt02.altinn.no/{org}/{app}',
     // docs/system-vendors.md: the system register and system-user request routes live under this base.
     authenticationApi: 'https://platform.tt02.altinn.no/authentication/api/v1',
+    // §3.5/§3.8: the Events API is on the same platform host as Storage.
+    eventsApi: 'https://platform.tt02.altinn.no/events/api/v1',
   },
   selfService: {
     clientsUrl: 'https://api.test.samarbeid.digdir.no/clients/',
@@ -51,6 +53,7 @@ export const PRODUCTION: Environment = {
     storageBase: 'https://platform.altinn.no/storage/api/v1',
     appBase: 'https://{org}.apps.altinn.no/{org}/{app}',
     authenticationApi: 'https://platform.altinn.no/authentication/api/v1',
+    eventsApi: 'https://platform.altinn.no/events/api/v1',
   },
   selfService: {
     clientsUrl: 'https://api.samarbeid.digdir.no/clients/',

@@ -5,6 +5,7 @@ import { appHandlers } from './app-handlers';
 import { bulkSendHandlers } from './bulk-send-handlers';
 import { clientsHandlers } from './clients-handlers';
 import { downloadsHandlers } from './downloads-handlers';
+import { eventsHandlers } from './events-handlers';
 import type { FolderTrust } from './folder-trust';
 import { instanceActsHandlers } from './instance-acts-handlers';
 import { instancesExportHandlers } from './instances-export-handlers';
@@ -39,5 +40,6 @@ export function createHandlers(s: Services, shell: HandlerShell): Handlers {
     ...intakeHandlers(s, shell.folders),
     ...instanceActsHandlers(s, shell.files),
     ...bulkSendHandlers(s, shell.files),
+    ...eventsHandlers(s),
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../common/schemas/instance-types';
 import type { AltinnTokenSource } from '../auth/token-source';
 import { appBaseUrl, type Environment } from '../environments/environments';
+import { eventsApiBase } from '../events/events-host';
 import { redact } from '../platform/log';
 import { classifyError, defaultRetryPolicy, parseRetryAfter, type RetryPolicy, withRetry } from '../platform/retry';
 import { isQueryResponse } from './instance-check';
@@ -307,6 +308,29 @@ export class StorageClient {
     return this.storageBase;
   }
 
+  /** This environment's Altinn Events API (events-host.ts): the one host besides Storage and the app the token goes to. */
+  get eventsApiBase(): string {
+    return eventsApiBase(this.environment);
+  }
+
+  /**
+   * One authorized GET of an app's events (src/node/events/): only under `{eventsApiBase}/app/` — the same rule
+   * as for every Storage link —, the same token, one refresh on a 401. A second 401 is returned, not thrown:
+   * Events says why in its body ("Only orgs can call this api"), and the caller explains it.
+   */
+  async eventsGet(url: string, init: { headers: Headers; signal?: AbortSignal }): Promise<Response> {
+    this.assertUnder(url, `${this.eventsApiBase}/app/`, "this environment's Altinn Events");
+    const request = { method: 'GET', headers: init.headers, signal: init.signal };
+    let token = await this.token(init.signal);
+    let response = await this.rawFetch(url, request, token);
+    if (response.status === 401) {
+      await response.body?.cancel().catch(() => {});
+      token = await this.refreshedToken(token, init.signal);
+      response = await this.rawFetch(url, request, token);
+    }
+    return response;
+  }
+
   /**
    * One authorized request of a write (src/node/acts/): the token goes only to this environment's Storage or
    * the app base of `appId`; a 401 refreshes the token once and repeats the request (a 401 means nothing was
@@ -503,11 +527,13 @@ export class StorageClient {
 
   /** A `next` link (possibly from the renderer) must point at this environment's Storage query. */
   assertStorageUrl(url: string, pathPrefix: string): void {
-    if (!url.startsWith(`${this.storageBase}${pathPrefix}`)) {
-      throw new AppError(
-        StorageErrors.UNTRUSTED_URL,
-        `Refused to send the token to ${safeOrigin(url)}: not this environment's Storage`,
-      );
+    this.assertUnder(url, `${this.storageBase}${pathPrefix}`, "this environment's Storage");
+  }
+
+  /** The token goes only to a URL under `prefix` (built from the environment's own bases). */
+  private assertUnder(url: string, prefix: string, what: string): void {
+    if (!url.startsWith(prefix)) {
+      throw new AppError(StorageErrors.UNTRUSTED_URL, `Refused to send the token to ${safeOrigin(url)}: not ${what}`);
     }
   }
 

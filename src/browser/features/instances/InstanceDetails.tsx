@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { type T, useLanguage, useT } from '../../hooks/use-t';
 import { useInstancesStore } from '../../store/use-instances-store';
+import { InstanceHistory } from '../events/InstanceHistory';
 import { FileRowActions } from '../instance-acts/FileRowActions';
 import { InstanceActsPanel } from '../instance-acts/InstanceActsPanel';
 import { ElementPreviewDialog } from '../preview/ElementPreviewDialog';
@@ -179,6 +180,8 @@ function DetailBody({
           </ul>
         )}
       </section>
+
+      <InstanceHistory profileId={profileId} instanceId={detail.id} appId={detail.appId} stamp={detail.lastChanged} />
     </>
   );
 }

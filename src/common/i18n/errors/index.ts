@@ -1,6 +1,7 @@
 import { actErrors } from './acts';
 import { authErrors } from './auth';
 import { downloadErrors } from './downloads';
+import { eventsErrors } from './events';
 import { intakeErrors } from './intake';
 import { keysErrors } from './keys';
 import { previewErrors } from './preview';
@@ -28,4 +29,5 @@ export const errorTexts: ErrorCatalogue = {
   ...actErrors,
   ...windowTrustErrors,
   ...sendErrors,
+  ...eventsErrors,
 };

@@ -4,6 +4,7 @@ import { clientsMessages } from './clients';
 import { confirmMessages } from './confirm';
 import { downloadsMessages } from './downloads';
 import { environmentMessages } from './environment';
+import { eventsMessages } from './events';
 import { instancesMessages } from './instances';
 import { intakeMessages } from './intake';
 import { keysMessages } from './keys';
@@ -34,4 +35,5 @@ export const messages = {
   acts: actsMessages,
   confirm: confirmMessages,
   send: sendMessages,
+  events: eventsMessages,
 };
