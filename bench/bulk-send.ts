@@ -17,7 +17,7 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { altinnTokenCheck, FakeAltinnStorage } from '../test/fakes/altinn-storage';
 import { startAuthFake } from '../test/fakes/auth-server';
 import type { FakeAppDefinition } from '../test/fakes/fake-apps';
@@ -49,6 +49,10 @@ export interface SendBenchOptions {
   latencyMs: number;
   rssRows: number;
   timeoutS: number;
+  /** Node flags for the measured `mpd` (`--node-flag=F`, repeatable; `--prof DIR` adds `--cpu-prof`). */
+  nodeFlags?: string[];
+  /** false: only mpd is run (`--no-curl`, for quick profiling rounds). */
+  curl?: boolean;
   log: (line: string) => void;
 }
 
@@ -56,6 +60,15 @@ function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   return Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
+/** `--node-flag=F` (repeatable) and `--prof DIR` (V8 CPU profiles of each measured mpd, `--cpu-prof`). */
+export function nodeFlagsOf(argv: string[]): string[] {
+  const flags = argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length));
+  const i = argv.indexOf('--prof');
+  const prof = i >= 0 ? argv[i + 1] : undefined;
+  if (prof) flags.push('--cpu-prof', `--cpu-prof-dir=${resolve(prof)}`);
+  return flags;
 }
 
 function bundleMpd(work: string): string {
@@ -97,6 +110,7 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
   }
   try {
     const mpdBundle = bundleMpd(work);
+    const flags = o.nodeFlags ?? [];
     const home = join(work, 'home');
     const env = { MPD_BENCH_SECRETS: join(work, 'secrets.json') };
     const mpd = async (...argv: string[]) => {
@@ -235,6 +249,7 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
       const ours = await timed(
         process.execPath,
         [
+          ...flags,
           mpdBundle,
           '--home',
           home,
@@ -258,6 +273,15 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
         throw new Error(
           `mpd instances send: exit ${ours.code}, sent ${report.sent}, made ${storage.instances.size - n}: ${ours.stderr.slice(-1000)}`,
         );
+      rows.ours.push(ours.seconds);
+      rows.oursCpu.push(ours.cpuSeconds);
+      rows.oursRss.push(ours.peakRss);
+      if (o.curl === false) {
+        o.log(
+          `  round ${round}: mpd instances send ${fmt(ours.seconds, 2)} s (CPU ${fmt(ours.cpuSeconds, 2)} s, ${fmt(mib(ours.peakRss))} MiB)`,
+        );
+        continue;
+      }
       n = before();
       const loop = await timed('sh', [loopScript], o.timeoutS);
       if (loop.code !== 0 || storage.instances.size - n !== o.rows)
@@ -266,9 +290,6 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
       const par = await timed('curl', ['--parallel', '--parallel-max', '8', '-K', parallelConfig], o.timeoutS);
       if (par.code !== 0 || storage.instances.size - n !== o.rows)
         throw new Error(`curl --parallel: exit ${par.code}: ${par.stderr.slice(-500)}`);
-      rows.ours.push(ours.seconds);
-      rows.oursCpu.push(ours.cpuSeconds);
-      rows.oursRss.push(ours.peakRss);
       rows.loop.push(loop.seconds);
       rows.loopCpu.push(loop.cpuSeconds);
       rows.par.push(par.seconds);
@@ -278,33 +299,38 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
       );
     }
     // Peak RSS of a large send, at the same latency.
-    const big = await csv('stor.csv', o.rssRows);
-    const n = before();
-    const large = await timed(
-      process.execPath,
-      [
-        mpdBundle,
-        '--home',
-        home,
-        'instances',
-        'send',
-        '--profile',
-        'Bench',
-        '--app',
-        APP.id,
-        '--csv',
-        big,
-        '--batch',
-        'stor',
-      ],
-      o.timeoutS * 4,
-      { extraEnv: env },
-    );
-    if (large.code !== 0 || storage.instances.size - n !== o.rssRows)
-      throw new Error(`large send: exit ${large.code}: ${large.stderr.slice(-1000)}`);
-    o.log(
-      `  ${o.rssRows} rows: ${fmt(large.seconds, 2)} s (CPU ${fmt(large.cpuSeconds, 2)} s), peak RSS ${fmt(mib(large.peakRss))} MiB`,
-    );
+    const large = o.rssRows > 0 ? await largeSend() : undefined;
+    async function largeSend() {
+      const big = await csv('stor.csv', o.rssRows);
+      const n = before();
+      const large = await timed(
+        process.execPath,
+        [
+          ...flags,
+          mpdBundle,
+          '--home',
+          home,
+          'instances',
+          'send',
+          '--profile',
+          'Bench',
+          '--app',
+          APP.id,
+          '--csv',
+          big,
+          '--batch',
+          'stor',
+        ],
+        o.timeoutS * 4,
+        { extraEnv: env },
+      );
+      if (large.code !== 0 || storage.instances.size - n !== o.rssRows)
+        throw new Error(`large send: exit ${large.code}: ${large.stderr.slice(-1000)}`);
+      o.log(
+        `  ${o.rssRows} rows: ${fmt(large.seconds, 2)} s (CPU ${fmt(large.cpuSeconds, 2)} s), peak RSS ${fmt(mib(large.peakRss))} MiB`,
+      );
+      return large;
+    }
 
     const ours = median(rows.ours);
     const loop = median(rows.loop);
@@ -318,7 +344,11 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
       `| curl loop, one POST after another | ${fmt(loop, 2)} | ${fmt(o.rows / loop)} | ${fmt(median(rows.loopCpu), 2)} | | 1.00 | |`,
       `| curl --parallel --parallel-max 8 | ${fmt(par, 2)} | ${fmt(o.rows / par)} | ${fmt(median(rows.parCpu), 2)} | | | |`,
       `| mpd instances send (adaptive) | ${fmt(ours, 2)} | ${fmt(o.rows / ours)} | ${fmt(median(rows.oursCpu), 2)} | ${fmt(mib(median(rows.oursRss)))} MiB | ${fmt(vsLoop, 2)} × the loop's time; ${fmt(vsPar, 2)} × curl --parallel's rows/s | ≤ 0.2 ${vsLoop <= 0.2 ? 'met' : 'NOT met'}; ≥ 0.8 ${vsPar >= 0.8 ? 'met' : 'NOT met'} |`,
-      `| mpd instances send, ${o.rssRows} rows | ${fmt(large.seconds, 2)} | ${fmt(o.rssRows / large.seconds)} | ${fmt(large.cpuSeconds, 2)} | ${fmt(mib(large.peakRss))} MiB | | ≤ 200 MB ${large.peakRss <= 200 * 1024 * 1024 ? 'met' : 'NOT met'} |`,
+      ...(large
+        ? [
+            `| mpd instances send, ${o.rssRows} rows | ${fmt(large.seconds, 2)} | ${fmt(o.rssRows / large.seconds)} | ${fmt(large.cpuSeconds, 2)} | ${fmt(mib(large.peakRss))} MiB | | ≤ 200 MB ${large.peakRss <= 200 * 1024 * 1024 ? 'met' : 'NOT met'} |`,
+          ]
+        : []),
     ];
   } finally {
     await storage.close();
@@ -335,6 +365,8 @@ if (require.main === module) {
     latencyMs: arg('--latency-ms', 40),
     rssRows: arg('--rss-rows', 10_000),
     timeoutS: arg('--timeout', 600),
+    nodeFlags: nodeFlagsOf(process.argv),
+    curl: !process.argv.includes('--no-curl'),
     log,
   }).then(
     (lines) => {

@@ -116,6 +116,7 @@ export function createServices(options: ServiceOptions) {
     events,
     language: async () => (await uiSettings.get()).language,
     now,
+    warmToken: (profileId) => void tokens.getAltinnToken(profileId).catch(() => {}),
     ...options.bulkSend,
   });
   const intake = createIntakeService({

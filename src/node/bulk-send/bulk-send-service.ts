@@ -40,6 +40,11 @@ export interface BulkSendDeps {
   now(): Date;
   /** How long after a request without an answer before its row is looked up (tests: a few ms). */
   graceMs?: number;
+  /**
+   * Ask for the profile's Altinn token ahead of the first request (the token service keeps it and shares a
+   * request in flight): the grant and the exchange then run while the spreadsheet is read and checked.
+   */
+  warmToken?(profileId: string): void;
 }
 
 export interface SendTarget {
@@ -90,10 +95,16 @@ export function createBulkSendService(deps: BulkSendDeps) {
 
   async function plan(target: SendTarget): Promise<Plan> {
     const filePath = await realpath(resolve(target.path)).catch(() => resolve(target.path));
+    // The app's metadata is on its way while the spreadsheet is read; a file that cannot be used is still the
+    // error reported first.
+    const ahead = deps.storageFor(target.profileId).then(async ({ client, environment }) => ({
+      environment,
+      metadata: await deps.metadata.get(client.appBase(target.appId), target.appId),
+    }));
+    ahead.catch(() => {});
     const table = await readSheetFile(filePath);
     const { columns, problems: headerProblems } = mapColumns(table.header);
-    const { client, environment } = await deps.storageFor(target.profileId);
-    const metadata = await deps.metadata.get(client.appBase(target.appId), target.appId);
+    const { environment, metadata } = await ahead;
     const checked = await checkRows(table, columns, metadata, filePath);
     const source = target.batch ? `batch:${target.batch}` : `file:${filePath}`;
     const journal = await SendJournal.peek(journalFolder(environment.id, target.appId, source));
@@ -204,6 +215,7 @@ export function createBulkSendService(deps: BulkSendDeps) {
      * `confirmInMain`) → the journal (one writer) → the run.
      */
     async start(input: SendStart, options: { confirmInMain?: boolean } = {}): Promise<SendJobSummary> {
+      deps.warmToken?.(input.profileId);
       const p = await plan(input);
       checkWriteScope(await deps.getProfile(input.profileId));
       const { client, environment } = await deps.storageFor(input.profileId);

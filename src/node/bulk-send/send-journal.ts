@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
@@ -73,6 +74,8 @@ export function journalId(environmentId: string, appId: string, source: string):
 
 export class SendJournal {
   readonly rows = new Map<string, JournalRow>();
+  /** Lines made durable, and the flushes (fdatasync) that did it: requests in flight share them. */
+  readonly durable = { lines: 0, flushes: 0 };
   private queue: { line: string; done: () => void; fail: (e: unknown) => void }[] = [];
   private flushing?: Promise<void>;
   private handle?: import('node:fs/promises').FileHandle;
@@ -194,15 +197,23 @@ export class SendJournal {
     });
   }
 
-  /** Group commit: every line queued so far in one write and one fdatasync; lines queued meanwhile go next. */
+  /**
+   * Group commit: every line queued so far in one write and one fdatasync; lines queued meanwhile go next. It
+   * starts after the answers that came in this turn of the event loop have queued their lines too.
+   */
   private async flush(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.queue.length) {
       const batch = this.queue;
       this.queue = [];
       try {
         this.handle ??= await open(this.path, 'a', 0o600);
-        await this.handle.write(`${batch.map((b) => b.line).join('\n')}\n`);
+        // A few hundred bytes into the page cache: written in place (about 35 µs here), not handed to the libuv
+        // pool and back (0.1–0.15 ms of the main thread and one more wait); only the flush goes there.
+        writeSync(this.handle.fd, `${batch.map((b) => b.line).join('\n')}\n`);
         await this.handle.datasync();
+        this.durable.lines += batch.length;
+        this.durable.flushes++;
         for (const b of batch) b.done();
       } catch (error) {
         for (const b of batch) b.fail(error);

@@ -6,6 +6,7 @@ import { StorageErrors } from '../../common/errors/storage-errors';
 import { type Instance, splitInstanceId } from '../../common/schemas/instance-types';
 import { redact } from '../platform/log';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../platform/retry';
+import type { HttpAnswer } from '../storage/write-request';
 import { mergeHistory, type ProcessHistoryItem, type StoredInstanceEvent } from './history-merge';
 
 /**
@@ -24,7 +25,7 @@ export interface HistoryApi {
     url: string,
     appId: string,
     init: { method: 'GET'; headers: Headers; signal?: AbortSignal },
-  ): Promise<Response>;
+  ): Promise<HttpAnswer>;
 }
 
 const userSchema = z.looseObject({
@@ -119,7 +120,7 @@ async function getJson(
 ): Promise<unknown> {
   return withRetry(
     async () => {
-      let response: Response;
+      let response: HttpAnswer;
       try {
         response = await api.authorizedRequest(url, appId, {
           method: 'GET',
