@@ -370,8 +370,11 @@ export class StorageClient {
   }
 
   private async rawWrite(url: string, init: WriteInit, token: string): Promise<HttpAnswer> {
-    const headers = new Headers(init.headers);
-    headers.set('Authorization', `Bearer ${token}`);
+    const headers: Record<string, string> = {};
+    init.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    headers.authorization = `Bearer ${token}`;
     try {
       return await this.writeRequest(url, { ...init, headers });
     } catch (error) {

@@ -23,7 +23,11 @@ export interface WriteInit {
   signal?: AbortSignal;
 }
 
-export type WriteRequest = (url: string, init: WriteInit) => Promise<HttpAnswer>;
+/** A request as it goes on the wire: lower-case header names, the Authorization header among them. */
+export type WriteRequest = (
+  url: string,
+  init: Omit<WriteInit, 'headers'> & { headers: Record<string, string> },
+) => Promise<HttpAnswer>;
 
 /** Bodies of answers are JSON instances and ProblemDetails: far below this. */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
@@ -49,16 +53,17 @@ export function nodeWriteRequest(): WriteRequest {
       const u = new URL(url);
       if (u.protocol !== 'http:' && u.protocol !== 'https:')
         return reject(new Error(`Unsupported URL scheme ${u.protocol}`));
-      const headers: Record<string, string> = {};
-      init.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
+      const headers = init.headers;
       const body = init.body === undefined ? undefined : Buffer.from(init.body);
       if (body) headers['content-length'] = String(body.length);
       const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+      // The caller's signal aborts the request; listened to here and let go when the request is over (node:http's
+      // own `signal` option ties a stream-end watcher to every request, a few KB each).
+      const signal = init.signal;
+      if (signal?.aborted) return reject(signal.reason);
       const req = send(
         u,
-        { method: init.method, headers, agent: agents[u.protocol], signal: init.signal, timeout: IDLE_TIMEOUT_MS },
+        { method: init.method, headers, agent: agents[u.protocol], timeout: IDLE_TIMEOUT_MS },
         (res) => {
           const r = streamResponse(url, res);
           const status = r.status;
@@ -69,8 +74,13 @@ export function nodeWriteRequest(): WriteRequest {
             text: () => r.text(MAX_ANSWER_BYTES),
             discard: () => r.discard(),
           });
+          res.once('close', stop);
         },
       );
+      const onAbort = () => req.destroy(signal?.reason);
+      const stop = () => signal?.removeEventListener('abort', onAbort);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      req.once('error', stop);
       req.on('timeout', () =>
         req.destroy(Object.assign(new Error(`No answer within ${IDLE_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })),
       );

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActWorld } from '../../../src/node/acts/act-world';
 import { createAppMetadataSource } from '../../../src/node/acts/app-metadata';
@@ -47,6 +48,27 @@ describe('authorized requests (write-request.ts)', () => {
     expect(fake.instances.size).toBe(6);
     // One after another over one kept-alive connection.
     expect(fake.connections - before).toBeLessThanOrEqual(2);
+  });
+
+  it('leave nothing on a long-lived signal, and stop at once when it aborts', async () => {
+    const w = await world();
+    const controller = new AbortController();
+    const send = (i: number) =>
+      createInstance(
+        { ...w, signal: controller.signal },
+        { appId: SOKNAD.id, owner: { kind: 'org', value: ORG.orgNumber }, prefill: { 'Soknad.Formaal': `${i}` } },
+      );
+    for (let i = 0; i < 5; i++) await send(i);
+    // One signal for a whole send: a request's listener goes with its answer, not at the next full GC.
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    fake.latencyMs = 2_000;
+    const started = Date.now();
+    const pending = send(5).catch((e) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    controller.abort(new Error('stopped'));
+    const error = await pending;
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(String(error?.message ?? error)).toMatch(/stopped|aborted/);
   });
 
   it("give a 401 one fresh token and send again; read Altinn's refusal as a refusal", async () => {
