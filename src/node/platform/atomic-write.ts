@@ -5,9 +5,14 @@ import { renameRetrying } from './rename-retrying';
 
 /**
  * Write a small file so that readers see the old content or the new, never a mix:
- * temp file in the same folder, fsync, rename over the target, fsync the folder.
+ * temp file in the same folder, fsync, rename over the target, fsync the folder. `data` may come in pieces
+ * (an iterable of strings, each written in turn) so a large file is never one string in memory.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+  mode = 0o600,
+): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
