@@ -12,7 +12,7 @@ const WRITE = 'altinn:serviceowner/instances.write';
 
 let w: CliStorageWorld;
 const PASSPHRASE = 'send-test-vault-passphrase';
-const orgs = Array.from({ length: 40 }, (_, i) => ({ partyId: 70_000 + i, orgNumber: orgNumberFor(100 + i) }));
+const orgs = Array.from({ length: 52 }, (_, i) => ({ partyId: 70_000 + i, orgNumber: orgNumberFor(100 + i) }));
 
 beforeAll(async () => {
   w = await startCliStorageWorld({ orgNo: '991825827', scopes: [READ, WRITE], vaultPassphrase: PASSPHRASE });
@@ -132,6 +132,33 @@ describe('mpd instances send', () => {
     expect(run.code, run.err).toBe(0);
     expect(run.out.startsWith('\uFEFF')).toBe(true);
   });
+
+  it('Ctrl+C stops the send: the rows on their way finish, the rest are reported failed (not sent), exit 1', async () => {
+    const rows = orgs.slice(40, 52);
+    const path = await sheet(
+      'avbrutt.csv',
+      rows.map((o, i) => `${o.orgNumber};Avbrutt ${i};`),
+    );
+    w.storage.latencyMs = 150;
+    const child = spawnMpd(
+      w.home,
+      ['instances', 'send', ...on, '--csv', path, '--concurrency', '2', '--batch', 'avbrutt', '--json'],
+      { MPD_VAULT_PASSPHRASE: PASSPHRASE },
+    );
+    const creates = () => w.storage.requests.filter((r) => r.op === 'instantiate-create').length;
+    for (let i = 0; i < 200 && creates() < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    child.child.kill('SIGINT');
+    expect(await child.exited, child.err()).toBe(1);
+    const json = JSON.parse(child.out());
+    const sent = rows.filter((o) => instancesOf(o.orgNumber).length > 0).length;
+    expect(json.sent).toBe(sent);
+    expect(sent).toBeLessThan(rows.length);
+    expect(json.failed).toBe(rows.length - sent);
+    expect(json.rows.filter((r: { error?: { code: string } }) => r.error?.code === 'SEND_CANCELLED')).toHaveLength(
+      json.failed,
+    );
+    expect(child.err()).toContain('[SEND_CANCELLED]');
+  }, 60_000);
 
   it('kill -9 in the middle of a send, then the same command again: exactly one instance per row', async () => {
     const rows = orgs.slice(12, 40);

@@ -5,6 +5,9 @@ import { formatCsvRecord, neutralizeFormula, UTF8_BOM } from '../export/csv-form
  * The report of a send (issue 22, item 4): every row of the file with its owner, status, instance id and
  * error — rows the checks refused too — as `mpd instances send --json` prints it and as CSV ("Eksporter
  * rapport", `--report FILE`): RFC 4180, UTF-8 with a BOM, `;`, every cell defused as the instance export's.
+ * `failed` counts every row not sent now or before: refused by the checks or by Altinn, left in doubt, or
+ * never started — the job's summary counts the same (bulk-send-service.ts). In a dry run a row not sent yet
+ * (`ready`, or `pending`: looked up in Altinn first) is `would-send`.
  */
 export function sendReport(rows: SendRowView[]): SendReport {
   let sent = 0;
@@ -14,11 +17,11 @@ export function sendReport(rows: SendRowView[]): SendReport {
   for (const r of rows) {
     if (r.status === 'sent') sent++;
     else if (r.status === 'already-sent') alreadySent++;
-    else if (r.status === 'failed' || r.status === 'invalid' || r.status === 'pending') failed++;
+    else if (r.status === 'failed' || r.status === 'invalid') failed++;
     out.push({
       row: r.row,
       status:
-        r.status === 'invalid' || r.status === 'pending' ? 'failed' : r.status === 'ready' ? 'would-send' : r.status,
+        r.status === 'invalid' ? 'failed' : r.status === 'ready' || r.status === 'pending' ? 'would-send' : r.status,
       ...(r.instanceId ? { instanceId: r.instanceId } : {}),
       ...(r.error ? { error: r.error } : {}),
     });
