@@ -143,21 +143,25 @@ export function createBulkSendService(deps: BulkSendDeps) {
   }
 
   /**
-   * A job's figures as its report counts them (issue 22, item 4): every row of the file is sent now, sent
-   * before, or failed — refused by the checks, failed or left in doubt by Altinn, or, once a stopped send has
-   * ended, never started. A send with failed rows ends `partial`.
+   * A job's figures as its report counts them (issue 22, item 4; send-report.ts): every row of the file is sent
+   * now, sent before, or failed — `failedBy` says why: refused by the checks, failed or left in doubt while
+   * sending, or, once a stopped send has ended, never started. A send with failed rows ends `partial`.
    */
   function summary(job: Job, progress: SendProgress = job.run.progress()): SendJobSummary {
-    const invalid = job.plan.invalid.size;
-    const notStarted = job.endedAt
-      ? Math.max(0, job.plan.planned.length - (progress.sent + progress.alreadySent + progress.failed))
-      : 0;
-    const failed = progress.failed + invalid + notStarted;
+    const failedBy = {
+      checks: job.plan.invalid.size,
+      sending: progress.failed,
+      stopped: job.endedAt
+        ? Math.max(0, job.plan.planned.length - (progress.sent + progress.alreadySent + progress.failed))
+        : 0,
+    };
+    const failed = failedBy.checks + failedBy.sending + failedBy.stopped;
     return {
       ...progress,
       jobId: job.id,
-      total: job.plan.planned.length + invalid,
+      total: job.plan.planned.length + failedBy.checks,
       failed,
+      failedBy,
       state: progress.state === 'completed' && failed > 0 ? 'partial' : progress.state,
       profileId: job.target.profileId,
       appId: job.target.appId,
@@ -185,7 +189,7 @@ export function createBulkSendService(deps: BulkSendDeps) {
         };
       if (!ended) return { status: 'ready' };
       return {
-        status: 'failed',
+        status: 'not-sent',
         error: { code: SendErrors.CANCELLED, message: 'Not sent: the send was stopped before this row' },
       };
     });
@@ -331,6 +335,16 @@ export function createBulkSendService(deps: BulkSendDeps) {
     cancel(jobId: string): SendJobSummary {
       const j = job(jobId);
       j.run.stop();
+      return summary(j);
+    },
+
+    /**
+     * Stop at once (`mpd instances send`'s second Ctrl+C): the requests on their way are aborted, their rows stay
+     * pending in the journal and are looked up in Altinn before the next run sends anything for them.
+     */
+    abort(jobId: string): SendJobSummary {
+      const j = job(jobId);
+      j.run.abort();
       return summary(j);
     },
 

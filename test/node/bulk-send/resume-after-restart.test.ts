@@ -144,19 +144,29 @@ describe('an unfinished send after a restart', () => {
     ]);
     const job = await call<{ jobId: string }>('send:start', mixed);
     const summary = await t.services.bulkSend.wait(job.jobId);
-    expect(summary).toMatchObject({ state: 'partial', total: 4, sent: 2, alreadySent: 0, failed: 2 });
-    const report = await call<{ sent: number; alreadySent: number; failed: number; rows: { status: string }[] }>(
-      'send:report',
-      { jobId: job.jobId },
-    );
-    expect(report).toMatchObject({ sent: 2, alreadySent: 0, failed: 2 });
-    expect(report.rows.map((r) => r.status)).toEqual(['sent', 'failed', 'sent', 'failed']);
+    const failedBy = { checks: 1, sending: 1, stopped: 0 };
+    expect(summary).toMatchObject({ state: 'partial', total: 4, sent: 2, alreadySent: 0, failed: 2, failedBy });
+    const report = await call<{
+      sent: number;
+      alreadySent: number;
+      failed: number;
+      rows: { status: string; failedBy?: string }[];
+    }>('send:report', { jobId: job.jobId });
+    expect(report).toMatchObject({ sent: 2, alreadySent: 0, failed: 2, failedBy });
+    expect(report.rows.map((r) => [r.status, r.failedBy])).toEqual([
+      ['sent', undefined],
+      ['failed', 'checks'],
+      ['sent', undefined],
+      ['failed', 'sending'],
+    ]);
     const detail = await call<{ rows: { status: string }[] }>('send:get', { jobId: job.jobId });
     expect(detail.rows.map((r) => r.status)).toEqual(['sent', 'invalid', 'sent', 'failed']);
     t.desktop.answers.saveFile = join(w.home, 'blandet-rapport.csv');
     await call('send:export-report', { jobId: job.jobId });
     const csv = await readFile(join(w.home, 'blandet-rapport.csv'), 'utf8');
-    expect(csv.split('\r\n').filter((l) => l.includes(';failed;'))).toHaveLength(summary.failed);
+    const failedLines = csv.split('\r\n').filter((l) => l.includes(';failed;'));
+    expect(failedLines).toHaveLength(summary.failed);
+    expect(failedLines.map((l) => l.split(';').at(-1))).toEqual(['checks', 'sending']);
 
     // A send stopped half-way: the rows it never started are not sent, so they count as failed once it has ended.
     const rows = orgs.slice(12, 24);
@@ -176,12 +186,17 @@ describe('an unfinished send after a restart', () => {
     expect(end.sent).toBeGreaterThan(0);
     expect(end.sent).toBeLessThan(rows.length);
     expect(end.sent + end.failed).toBe(rows.length);
+    expect(end.failedBy).toEqual({ checks: 0, sending: 0, stopped: end.failed });
     const stopReport = await call<{
       sent: number;
       failed: number;
-      rows: { status: string; error?: { code: string } }[];
+      rows: { status: string; failedBy?: string; error?: { code: string } }[];
     }>('send:report', { jobId: running.jobId });
-    expect(stopReport).toMatchObject({ sent: end.sent, failed: end.failed });
-    expect(stopReport.rows.filter((r) => r.error?.code === 'SEND_CANCELLED')).toHaveLength(end.failed);
+    expect(stopReport).toMatchObject({ sent: end.sent, failed: end.failed, failedBy: end.failedBy });
+    expect(stopReport.rows.filter((r) => r.failedBy === 'stopped' && r.error?.code === 'SEND_CANCELLED')).toHaveLength(
+      end.failed,
+    );
+    const stopDetail = await call<{ rows: { status: string }[] }>('send:get', { jobId: running.jobId });
+    expect(stopDetail.rows.filter((r) => r.status === 'not-sent')).toHaveLength(end.failed);
   }, 60_000);
 });
