@@ -88,6 +88,7 @@ describeWithChromium('bulk send in Chromium (built bundle, real services, fake a
       'Instanser',
       'Mottak',
       'Utsendelse',
+      'Hendelser',
       'Nedlastinger',
     ]);
   });
