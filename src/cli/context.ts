@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { SecretStore } from '../node/keys/secret-store';
 import { resolveHome } from '../node/platform/home';
-import { createServices, type Services } from '../node/services';
+import type { createServices, Services } from '../node/services';
 import type { CliIo } from './io';
 
 export interface CliDeps {
@@ -17,6 +17,7 @@ export interface CliDeps {
 /** What every command gets: the terminal, and the services built lazily from the chosen home folder. */
 export class CliContext {
   private built?: Services;
+  private loaded?: { createServices: typeof createServices; secrets: () => SecretStore };
   /** Set by a command that finished but did not fully succeed (for example: not every file verified). */
   exitCode = 0;
 
@@ -24,15 +25,30 @@ export class CliContext {
     readonly io: CliIo,
     private readonly program: Command,
     private readonly deps: CliDeps,
-    private readonly secretsFactory: () => SecretStore,
   ) {}
+
+  /**
+   * Load the services' code and the OS keychain's binding before a command runs (program.ts): they are
+   * most of the CLI, and `mpd --version` or `--help` need neither.
+   */
+  async loadServices(): Promise<void> {
+    const [services, keychain] = await Promise.all([
+      import('../node/services'),
+      this.deps.secrets ? undefined : import('../node/keys/keychain'),
+    ]);
+    this.loaded = {
+      createServices: services.createServices,
+      secrets: this.deps.secrets ?? (() => (keychain as typeof import('../node/keys/keychain')).osKeychain()),
+    };
+  }
 
   get services(): Services {
     if (!this.built) {
+      if (!this.loaded) throw new Error('The services were used before loadServices()');
       const home = resolveHome({ flag: this.program.opts<{ home?: string }>().home, env: this.io.env });
-      this.built = createServices({
+      this.built = this.loaded.createServices({
         home,
-        secrets: this.secretsFactory(),
+        secrets: this.loaded.secrets(),
         fetch: this.deps.fetch,
         now: this.deps.now,
         appVersion: this.deps.version,

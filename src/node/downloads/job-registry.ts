@@ -85,6 +85,8 @@ export class JobRegistry {
     }
     const context = await this.options.storageFor(spec.profileId);
     if (spec.confirm) requireProductionConfirm(context.environment.production, spec.confirmProduction);
+    // The token's round trips go on while the folder is claimed and its manifest read.
+    context.client.warmToken();
     await prepareTarget(target);
     const claim = await claimFolder(target, this.now);
     const job = newJob({

@@ -13,6 +13,7 @@ import {
 } from '../../common/schemas/instance-types';
 import type { AltinnTokenSource } from '../auth/token-source';
 import { appBaseUrl, type Environment } from '../environments/environments';
+import { abortable } from '../platform/abortable';
 import { redact } from '../platform/log';
 import { classifyError, defaultRetryPolicy, parseRetryAfter, type RetryPolicy, withRetry } from '../platform/retry';
 import { isQueryResponse } from './instance-check';
@@ -63,6 +64,8 @@ export class StorageClient {
   private readonly now: () => number;
   private refresh?: { from: string; promise: Promise<string> };
   private readonly streamGet: StreamGet;
+  /** A token asked for ahead of the first request (warmToken), which that request then takes. */
+  private early?: Promise<string>;
 
   constructor(private readonly options: StorageClientOptions) {
     this.streamGet = options.streamGet ?? nodeStreamGet();
@@ -453,11 +456,33 @@ export class StorageClient {
    * file-stamp-cache.ts), and it alone decides about expiry and refresh.
    */
   private async token(signal?: AbortSignal): Promise<string> {
+    const early = this.early;
+    this.early = undefined;
     try {
-      return await this.options.tokens.getAltinnToken(this.options.profileId, { signal });
+      return await (early
+        ? abortable(early, signal)
+        : this.options.tokens.getAltinnToken(this.options.profileId, { signal }));
     } catch (error) {
       throw asTokenError(error);
     }
+  }
+
+  /**
+   * Ask for the token now, before the first request needs it: a download job does so before it claims its
+   * folder and reads its manifest, so the grant and the exchange are on their way meanwhile and the first
+   * page is asked for the moment the token arrives (issue 21). The next request takes this answer, a
+   * failure included (reported there, and not asked for twice).
+   */
+  warmToken(): void {
+    if (this.early) return;
+    const early = this.options.tokens.getAltinnToken(this.options.profileId);
+    this.early = early;
+    const forget = () => {
+      if (this.early === early) this.early = undefined;
+    };
+    // Once it is there, the token source's cache answers (and judges its expiry); a failure is kept a
+    // moment for the request about to be made, not for later ones.
+    early.then(forget, () => setTimeout(forget, 5_000).unref());
   }
 
   /** Concurrent requests that all got 401 with the same token share one refresh. */
