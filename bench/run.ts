@@ -145,10 +145,9 @@ function node(script: string, arg: unknown, timeoutS: number, onLine?: (line: st
 function bundleClient(work: string): boolean {
   try {
     const esbuild = require('esbuild') as typeof import('esbuild');
-    for (const script of ['client-child.ts', 'node-floor.ts', 'mpd-entry.ts']) {
-      const outfile = join(work, script.replace(/\.ts$/, '.cjs'));
+    const build = (entry: string, outfile: string) =>
       esbuild.buildSync({
-        entryPoints: [join(here, script)],
+        entryPoints: [entry],
         bundle: true,
         platform: 'node',
         format: 'cjs',
@@ -157,8 +156,14 @@ function bundleClient(work: string): boolean {
         external: ['@napi-rs/keyring', 'electron'],
         logLevel: 'error',
       });
+    for (const script of ['client-child.ts', 'node-floor.ts', 'mpd-entry.ts']) {
+      const outfile = join(work, script.replace(/\.ts$/, '.cjs'));
+      build(join(here, script), outfile);
       bundled.set(script, outfile);
     }
+    // The download's transfer worker beside the bundles, where they look for it (as out/main has it:
+    // src/node/downloads/transfer-worker-script.ts).
+    build(resolve(here, '..', 'src', 'node', 'downloads', 'transfer-worker.ts'), join(work, 'transfer-worker.js'));
     return true;
   } catch {
     return false;

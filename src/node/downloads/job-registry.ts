@@ -21,6 +21,7 @@ import { claimFolder, prepareTarget } from './folder-claim';
 import { jobDetail, jobFiles, jobProgress, jobSummary, progressTicker } from './job-progress';
 import { runJob, settleJob } from './job-runner';
 import type { FileOpener } from './small-file';
+import { defaultTransferThreads } from './transfer-threads';
 
 export interface JobRegistryOptions {
   /** The Storage client for a profile (its environment and token source); throws for an unknown profile. */
@@ -38,6 +39,12 @@ export interface JobRegistryOptions {
   originMark?: OriginMark;
   /** How verified files are flushed to the disk in batches (flush-batch.ts; the disk's flush for tests). */
   flush?: FlushBatchOptions;
+  /**
+   * Worker threads for the transfers (transfer-threads.ts); default from the machine's cores. A job whose
+   * outside world is given as functions (`files`, the disk's flush) transfers in the main thread: functions
+   * cannot cross to a worker.
+   */
+  transferThreads?: number;
   log?: Logger;
 }
 
@@ -99,6 +106,7 @@ export class JobRegistry {
       mark: this.originMark.writes ? (files) => this.markFiles(files) : undefined,
       adaptive: spec.concurrency === undefined,
       flush: this.options.flush,
+      transferThreads: this.transferThreads(),
       now: this.now,
     });
     this.jobs.set(job.id, job);
@@ -174,6 +182,12 @@ export class JobRegistry {
   runningIn(folder: string): DownloadJob | undefined {
     for (const job of this.jobs.values()) if (job.state === 'running' && job.target === folder) return job;
     return undefined;
+  }
+
+  private transferThreads(): number {
+    const { files, flush } = this.options;
+    if (files || flush?.syncFd || flush?.syncHandle || flush?.syncFolder) return 0;
+    return this.options.transferThreads ?? defaultTransferThreads();
   }
 
   /** A mark that cannot be written (a volume without streams, xattr refused) leaves the file without it. */

@@ -58,7 +58,7 @@ export interface ElementTransfer {
    * Held from the request until the bytes are verified, released before fsync and rename (see
    * transfer-slots.ts): the job's concurrency bounds connections, not files waiting on the disk.
    */
-  slots?: TransferSlots;
+  slots?: Pick<TransferSlots, 'acquire' | 'release'>;
   /**
    * Flush in batches (flush-batch.ts): the verified file is renamed at once and flushed later with
    * others; `durable` in the result says when. Without it, each file is fsynced before its rename.
