@@ -8,6 +8,7 @@ import type {
 } from '../../common/contract/downloads';
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
+import { limitHeapGrowth } from '../platform/heap-growth';
 import type { Logger } from '../platform/log';
 import { type MarkedFile, type OriginMark, originMarkFor } from '../platform/origin-mark';
 import { defaultRetryPolicy, type RetryPolicy } from '../platform/retry';
@@ -87,6 +88,8 @@ export class JobRegistry {
       throw new AppError(DownloadErrors.TARGET_INVALID, `The target folder must be an absolute path: ${spec.target}`);
     }
     const target = resolve(spec.target);
+    // A download keeps V8's heap from growing past what its garbage needs (heap-growth.ts; process-wide, once).
+    limitHeapGrowth();
     if (this.runningIn(target)) {
       throw new AppError(DownloadErrors.TARGET_BUSY, `Another download is writing to ${target}`);
     }

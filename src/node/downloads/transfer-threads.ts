@@ -20,9 +20,11 @@ import { transferWorkerScript } from './transfer-worker-script';
  * verified record, then the flush's outcome. Bodies are received, hashed and written by the worker that
  * asked for them; no byte is copied between threads. The byte count is one shared counter (Atomics).
  *
- * The token stays the main thread's to get and refresh (the token service, before expiry); each order
- * carries the current one, used by the worker for that request only. A 401 comes back as such, and the main
- * thread asks for a fresh token once and orders the attempt again, as the Storage client does.
+ * The token stays the main thread's to get and refresh (the token service, before expiry): it asks for it
+ * for every order, and sends it to a worker with its first order and again whenever it changed; the worker
+ * keeps only the job's current one, in memory, for the requests' Authorization header, never logged. A 401
+ * comes back as such, and the main thread asks for a fresh token once and orders the attempt again, as the
+ * Storage client does.
  *
  * The guarantees are those of a transfer in the main thread, kept by the same code in the worker: verified
  * before the final name, flushed before the main thread records it in the manifest, an instance confirmed
@@ -60,6 +62,8 @@ class TransferWorker {
   readonly attempts = new Map<number, Attempt>();
   readonly durables = new Map<number, { resolve(): void; reject(error: unknown): void }>();
   readonly jobs = new Set<number>();
+  /** The token last sent to this worker, by job: an order carries it only when it changed. */
+  readonly tokens = new Map<number, string>();
   dead?: Error;
   private refd = false;
   private readonly outbox = new MessageOutbox<ToWorker>((messages) => {
@@ -216,6 +220,7 @@ export class TransferThreads {
       },
       close: () => {
         for (const w of this.workers) {
+          w.tokens.delete(jobId);
           if (w.jobs.delete(jobId)) w.post({ op: 'end', job: jobId });
         }
         this.jobMarks.delete(jobId);
@@ -279,7 +284,9 @@ export class TransferThreads {
           route: hooks.route,
         });
         worker.settle();
-        worker.post({ op: 'transfer', id, job, order, route: { ...hooks.route }, token });
+        const changed = worker.tokens.get(job) !== token;
+        worker.tokens.set(job, token);
+        worker.post({ op: 'transfer', id, job, order, route: { ...hooks.route }, ...(changed ? { token } : {}) });
       });
     } catch (error) {
       if (hooks.signal.aborted) throw hooks.signal.reason ?? error;

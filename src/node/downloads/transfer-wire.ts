@@ -7,7 +7,7 @@ import type { TransferOrder } from './element-transfers';
 /**
  * The messages between the download job (main thread, transfer-threads.ts) and its transfer workers
  * (transfer-worker.ts). All small: which element and where it goes, then its verified record; the bytes
- * stay in the worker that received them. The bearer token goes with each order (see TransferMessage).
+ * stay in the worker that received them. The bearer token goes with an order when it changed (see 'transfer').
  */
 export type ToWorker =
   | {
@@ -21,11 +21,12 @@ export type ToWorker =
       flush?: { maxFiles?: number; maxDelayMs?: number; lanes?: number };
     }
   /**
-   * One attempt. `token` is the Altinn bearer token for `order.urls` (the only hosts it may go to, checked
-   * by the Storage client that made them): it lives in the worker only for this attempt, goes only into
-   * the request's Authorization header, and is never logged or kept.
+   * One attempt. `token`, when the job's token has changed since the last order to this worker (the first
+   * order, a refresh): the Altinn bearer token for the job's data URLs (the only hosts it may go to, checked
+   * by the Storage client that made them). The worker keeps the job's current one in memory while the job
+   * runs, puts it only into a request's Authorization header, and never logs or stores it.
    */
-  | { op: 'transfer'; id: number; job: number; order: TransferOrder; route: DataRoute; token: string }
+  | { op: 'transfer'; id: number; job: number; order: TransferOrder; route: DataRoute; token?: string }
   | { op: 'abort'; id: number }
   /** Flush the job's renamed files now. */
   | { op: 'flush'; job: number }

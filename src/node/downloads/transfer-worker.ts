@@ -23,6 +23,8 @@ if (!port) throw new Error('transfer-worker.ts runs as a worker thread');
 
 interface Job {
   bytes: BigInt64Array;
+  /** The job's Altinn token as the main thread last sent it (see ToWorker 'transfer'). */
+  token: string;
   flusher: FlushBatch;
   smallFiles: SmallFileWriter;
 }
@@ -59,6 +61,7 @@ function receive(m: ToWorker): void {
         : undefined;
       jobs.set(m.job, {
         bytes,
+        token: '',
         flusher: new FlushBatch({ ...m.flush, ...(mark ? { mark } : {}) }),
         smallFiles: new SmallFileWriter(m.blockingCallLimitMs),
       });
@@ -101,10 +104,12 @@ async function transfer(m: Extract<ToWorker, { op: 'transfer' }>): Promise<void>
   };
   try {
     if (!job) throw new Error('The download job is over');
+    if (m.token !== undefined) job.token = m.token;
+    const token = job.token;
     const result = await transferElement({
       open: (rangeStart, signal) =>
         routedOpen(route, order.urls, async (url) => {
-          const response = await openDataUrl(streamGet, url, m.token, { rangeStart, signal });
+          const response = await openDataUrl(streamGet, url, token, { rangeStart, signal });
           if (response === REFUSED_TOKEN) throw new RefusedToken();
           return response;
         }),
