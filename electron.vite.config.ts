@@ -36,7 +36,12 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/electron-main/main.ts'),
           cli: resolve(__dirname, 'src/cli/mpd.ts'),
+          // The download's transfer worker threads (transfer-threads.ts), for both entries above.
+          'transfer-worker': resolve(__dirname, 'src/node/downloads/transfer-worker.ts'),
         },
+        // Every file of the main build in out/main, the chunks too: a module in any chunk finds the worker's
+        // entry beside itself (src/node/downloads/transfer-worker-script.ts).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

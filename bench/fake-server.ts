@@ -6,8 +6,8 @@
  * `mpd` process register its client's public key, as a service owner would in the self-service portal.
  *
  * Prints one JSON line when ready ({ storageBase, appBaseTemplate, auth, adminUrl, bytes, elements,
- * urlsFile, latency }), then serves on 127.0.0.1 until SIGTERM. Argument: JSON { downloadInstances,
- * listInstances, latencyInstances, dir }.
+ * urlsFile, latency, many }), then serves on 127.0.0.1 until SIGTERM. Argument: JSON { downloadInstances,
+ * listInstances, latencyInstances, manyInstances, dir }.
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,13 +15,15 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { altinnTokenCheck, FakeAltinnStorage } from '../test/fakes/altinn-storage';
 import { startAuthFake } from '../test/fakes/auth-server';
-import { BENCH_ORG, BENCH_ORGNO, downloadScenario, LATENCY_APP, listScenario } from './scenario';
+import { BENCH_ORG, BENCH_ORGNO, downloadScenario, LATENCY_APP, listScenario, manyScenario } from './scenario';
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as {
     downloadInstances: number;
     listInstances: number;
     latencyInstances: number;
+    /** The memory row's one-file instances (0: none). */
+    manyInstances?: number;
     dir: string;
   };
   const auth = await startAuthFake();
@@ -34,10 +36,12 @@ async function main(): Promise<void> {
   const downloads = fake.add(downloadScenario(args.downloadInstances));
   fake.add(listScenario(args.listInstances));
   const latencyDownloads = fake.add(downloadScenario(args.latencyInstances, 7, LATENCY_APP));
+  const many = args.manyInstances ? fake.add(manyScenario(args.manyInstances)) : [];
 
   // POST /register {clientId, jwk, scopes}: the measured process's key, registered on the fake Maskinporten.
   // POST /latency {ms}: every request to both fakes waits this long first (the latency regime).
-  // POST /log {on}: log Storage requests from now on (cleared) or stop; GET /marks: when the first query
+  // POST /log {on}: log Storage requests from now on (cleared) or stop; GET /marks: when the Maskinporten
+  // token and the Altinn token were answered, when the first query
   // and the first data request arrived and were answered (epoch ms), for the time to the first file.
   const epoch = (t: number | undefined) => (t === undefined ? undefined : performance.timeOrigin + t);
   const admin = createServer((req, res) => {
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
         }
         if (req.method === 'POST' && req.url === '/log') {
           fake.requests.length = 0;
+          auth.resetStats();
           fake.logRequests = (JSON.parse(body) as { on: boolean }).on;
           res.end('{}');
           return;
@@ -68,8 +73,12 @@ async function main(): Promise<void> {
             (a, r) => (a && (a.doneAt as number) <= (r.doneAt as number) ? a : r),
             undefined,
           );
+          const answered = auth.answered();
           res.end(
             JSON.stringify({
+              // The Altinn token: when the exchange answered (and the Maskinporten token before it).
+              grantAt: epoch(answered.token),
+              tokenAt: epoch(answered.exchange),
               queryAt: epoch(query?.at),
               queryDoneAt: epoch(query?.doneAt),
               firstDataAt: epoch(firstData?.at),
@@ -126,6 +135,10 @@ async function main(): Promise<void> {
       elements,
       urlsFile,
       latency: { urlsFile: latencyUrlsFile, bytes: latencyBytes, elements: latencyLines.length },
+      many: {
+        instances: many.length,
+        bytes: many.reduce((sum, i) => sum + i.elements.reduce((s, e) => s + e.spec.size, 0), 0),
+      },
     })}\n`,
   );
   process.on('SIGTERM', () => {

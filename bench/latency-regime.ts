@@ -17,7 +17,7 @@
 import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { alternate, fmt, folderBytes, median, mib, run, syncDisks, timed } from './proc';
+import { alternate, benchDir, fmt, folderBytes, median, mib, run, syncDisks, timed } from './proc';
 import { BENCH_ORG, BENCH_SCOPES, LATENCY_APP, LIST_APP } from './scenario';
 
 export interface LatencyContext {
@@ -40,6 +40,8 @@ export interface LatencyContext {
   log: (line: string) => void;
   /** Node flags for the measured mpd (`--prof DIR`). */
   nodeFlags: string[];
+  /** Only the downloads (the start-up figures), not the listing (d). */
+  skipList?: boolean;
 }
 
 interface DownloadRun {
@@ -48,10 +50,37 @@ interface DownloadRun {
   peakRss: number;
   firstFileMs: number;
   firstPageMs: number;
+  /** From spawn: the Maskinporten token answered, the Altinn token answered, the first page asked for. */
+  grantMs: number;
+  tokenMs: number;
+  pageAskedMs: number;
   ok: boolean;
 }
 
-async function admin(ctx: LatencyContext, path: string, body?: unknown): Promise<unknown> {
+/** The start of `mpd download` from spawn, in ms (medians), for the start-up row. */
+export interface StartupFigures {
+  grantMs: number;
+  tokenMs: number;
+  pageAskedMs: number;
+  firstPageMs: number;
+  firstFileMs: number;
+}
+
+/**
+ * The bundled mpd started as bin/mpd.cjs starts the shipped one (mpd-launch.cjs: V8's compile cache on
+ * first): node [flags] mpd-launch.cjs BUNDLE ARGS…
+ */
+export function mpdArgv(bundle: string, argv: string[], nodeFlags: string[] = []): string[] {
+  return [...nodeFlags, join(benchDir, 'mpd-launch.cjs'), bundle, ...argv];
+}
+
+/** What a home for the bundled mpd needs: the fakes, and where to make it. */
+export type HomeContext = Pick<
+  LatencyContext,
+  'work' | 'adminUrl' | 'storageBase' | 'appBaseTemplate' | 'auth' | 'mpdBundle' | 'timeoutS'
+>;
+
+export async function admin(ctx: Pick<LatencyContext, 'adminUrl'>, path: string, body?: unknown): Promise<unknown> {
   const r = await fetch(`${ctx.adminUrl}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -61,12 +90,16 @@ async function admin(ctx: LatencyContext, path: string, body?: unknown): Promise
 }
 
 /** A home with the bench environment, a key registered on the fake Maskinporten, and profile "Bench". */
-async function setUpHome(ctx: LatencyContext): Promise<{ home: string; env: Record<string, string> }> {
+export async function setUpHome(
+  ctx: HomeContext,
+  clientId = 'bench-latency',
+): Promise<{ home: string; env: Record<string, string> }> {
   const home = await mkdtemp(join(ctx.work, 'lat-home-'));
   const env = { MPD_BENCH_SECRETS: join(home, 'bench-secrets.json') };
   const mpd = async (...argv: string[]) => {
-    const r = await run(process.execPath, [ctx.mpdBundle, '--home', home, ...argv], ctx.timeoutS, { extraEnv: env })
-      .done;
+    const r = await run(process.execPath, mpdArgv(ctx.mpdBundle, ['--home', home, ...argv]), ctx.timeoutS, {
+      extraEnv: env,
+    }).done;
     if (r.code !== 0) throw new Error(`mpd ${argv[0]} failed: ${r.stderr}`);
     return r.stdout;
   };
@@ -86,8 +119,8 @@ async function setUpHome(ctx: LatencyContext): Promise<{ home: string; env: Reco
   );
   const key = JSON.parse(await mpd('keys', 'generate', '--name', 'Benchmark', '--json')) as { id: string };
   const jwk = JSON.parse(await mpd('keys', 'export', key.id, '--public-jwk'));
-  await admin(ctx, '/register', { clientId: 'bench-latency', jwk, scopes: BENCH_SCOPES });
-  const profile = ['--name', 'Bench', '--env', 'bench', '--client-id', 'bench-latency', '--key', key.id];
+  await admin(ctx, '/register', { clientId, jwk, scopes: BENCH_SCOPES });
+  const profile = ['--name', 'Bench', '--env', 'bench', '--client-id', clientId, '--key', key.id];
   for (const scope of BENCH_SCOPES) profile.push('--scope', scope);
   await mpd('profiles', 'add', ...profile, '--org', BENCH_ORG, '--app', LATENCY_APP);
   return { home, env };
@@ -121,7 +154,7 @@ function watchFirstFile(dir: string, since: number): { stop: () => number } {
   };
 }
 
-export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
+export async function latencyRegime(ctx: LatencyContext) {
   const { home, env } = await setUpHome(ctx);
   await admin(ctx, '/latency', { ms: ctx.latencyMs });
   const urls = (await readFile(ctx.download.urlsFile, 'utf8')).trim().split('\n');
@@ -130,8 +163,19 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
   const oursAdaptive: DownloadRun[] = [];
 
   const marks = async (spawnedAt: number) => {
-    const m = (await admin(ctx, '/marks')) as { queryDoneAt?: number };
-    return m.queryDoneAt === undefined ? Number.NaN : m.queryDoneAt - spawnedAt;
+    const m = (await admin(ctx, '/marks')) as {
+      grantAt?: number;
+      tokenAt?: number;
+      queryAt?: number;
+      queryDoneAt?: number;
+    };
+    const since = (t: number | undefined) => (t === undefined ? Number.NaN : t - spawnedAt);
+    return {
+      grantMs: since(m.grantAt),
+      tokenMs: since(m.tokenAt),
+      pageAskedMs: since(m.queryAt),
+      firstPageMs: since(m.queryDoneAt),
+    };
   };
 
   const runCurl = async (round: number) => {
@@ -176,6 +220,9 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
       peakRss: r.peakRss,
       firstFileMs: first,
       firstPageMs: Number.NaN,
+      grantMs: Number.NaN,
+      tokenMs: Number.NaN,
+      pageAskedMs: Number.NaN,
       ok: disk.files === ctx.download.elements && disk.bytes === ctx.download.bytes,
     });
     ctx.log(`  round ${round}: curl ${fmt(r.seconds, 2)} s, first file ${fmt(first, 0)} ms`);
@@ -190,13 +237,13 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
     const watch = watchFirstFile(target, since);
     const argv = ['--home', home, 'download', '--profile', 'Bench', '--app', LATENCY_APP, '--out', target];
     if (!adaptive) argv.push('--concurrency', String(ctx.concurrency));
-    const r = await timed(process.execPath, [...ctx.nodeFlags, ctx.mpdBundle, ...argv], ctx.timeoutS, {
+    const r = await timed(process.execPath, mpdArgv(ctx.mpdBundle, argv, ctx.nodeFlags), ctx.timeoutS, {
       extraEnv: env,
     });
     const firstFileMs = watch.stop();
     // Lines a --node-flag=--require=… tracer wrote (nothing otherwise).
     for (const line of r.stderr.split('\n')) if (line.startsWith('TRACE ')) ctx.log(`    ${line}`);
-    const firstPageMs = await marks(spawnedAt);
+    const start = await marks(spawnedAt);
     await admin(ctx, '/log', { on: false });
     const disk = await folderBytes(target);
     syncDisks();
@@ -211,12 +258,13 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
       cpuSeconds: r.cpuSeconds,
       peakRss: r.peakRss,
       firstFileMs,
-      firstPageMs,
+      ...start,
       ok,
     });
     ctx.log(
-      `  round ${round}: mpd download${adaptive ? ' (adaptive)' : ` --concurrency ${ctx.concurrency}`} ${fmt(r.seconds, 2)} s, ` +
-        `first page answered at ${fmt(firstPageMs, 0)} ms, first verified file at ${fmt(firstFileMs, 0)} ms`,
+      `  round ${round}: mpd download${adaptive ? ' (adaptive)' : ` --concurrency ${ctx.concurrency}`} ${fmt(r.seconds, 2)} s ` +
+        `(${fmt(r.cpuSeconds, 2)} CPU s), from spawn: Maskinporten token ${fmt(start.grantMs, 0)} ms, Altinn token ${fmt(start.tokenMs, 0)} ms, ` +
+        `first page asked ${fmt(start.pageAskedMs, 0)} ms, answered ${fmt(start.firstPageMs, 0)} ms, first verified file ${fmt(firstFileMs, 0)} ms`,
     );
   };
 
@@ -247,7 +295,7 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
   };
   const runListOurs = async () => {
     const argv = ['--home', home, 'instances', '--profile', 'Bench', '--app', LIST_APP];
-    const r = await timed(process.execPath, [...ctx.nodeFlags, ctx.mpdBundle, ...argv], ctx.timeoutS, {
+    const r = await timed(process.execPath, mpdArgv(ctx.mpdBundle, argv, ctx.nodeFlags), ctx.timeoutS, {
       extraEnv: env,
     });
     if (r.code !== 0) throw new Error(`mpd instances failed: ${r.stderr}`);
@@ -256,8 +304,10 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
     listOurs.push({ seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRss: r.peakRss, rows });
     ctx.log(`  ours: ${fmt(r.seconds, 3)} s, ${rows} instances (whole \`mpd instances\`)`);
   };
-  ctx.log(`(d) latency ${ctx.latencyMs} ms: list ${ctx.listInstances} instances, ${ctx.rounds} round(s):`);
-  await alternate(ctx.rounds, runListOurs, runListCurl);
+  if (!ctx.skipList) {
+    ctx.log(`(d) latency ${ctx.latencyMs} ms: list ${ctx.listInstances} instances, ${ctx.rounds} round(s):`);
+    await alternate(ctx.rounds, runListOurs, runListCurl);
+  }
   await admin(ctx, '/latency', { ms: 0 });
 
   const s = (runs: DownloadRun[]) => median(runs.map((r) => r.seconds));
@@ -282,7 +332,14 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
   };
   const listS = median(listOurs.map((r) => r.seconds));
   const listCurlS = median(listCurl);
-  return [
+  const startup = (runs: DownloadRun[]): StartupFigures => ({
+    grantMs: median(runs.map((r) => r.grantMs)),
+    tokenMs: median(runs.map((r) => r.tokenMs)),
+    pageAskedMs: median(runs.map((r) => r.pageAskedMs)),
+    firstPageMs: median(runs.map((r) => r.firstPageMs)),
+    firstFileMs: median(runs.map((r) => r.firstFileMs)),
+  });
+  const rows = [
     [
       `latency ${ctx.latencyMs} ms, whole commands`,
       'seconds (median)',
@@ -307,21 +364,43 @@ export async function latencyRegime(ctx: LatencyContext): Promise<string[][]> {
     ],
     downloadRow(`(c) mpd download --concurrency ${ctx.concurrency}`, oursEqual),
     downloadRow('(c) mpd download (adaptive)', oursAdaptive),
-    [`(d) curl: ${ctx.listPages.length} pages of 100`, `${fmt(listCurlS, 3)} s`, '', '', '1.00', '', '', '', ''],
-    [
-      `(d) mpd instances (${ctx.listInstances})`,
-      `${fmt(listS, 3)} s`,
-      fmt(median(listOurs.map((r) => r.cpuSeconds)), 2),
-      fmt(mib(Math.max(...listOurs.map((r) => r.peakRss))), 0),
-      `${fmt(listS / listCurlS, 2)} of curl's time`,
-      listOurs.every((r) => r.rows === ctx.listInstances) ? 'yes' : 'NO',
-      '',
-      '',
-      '',
-    ],
-    [
-      'rounds (s)',
-      `curl ${curlDownload.map((r) => fmt(r.seconds, 2)).join(' ')} | equal ${oursEqual.map((r) => fmt(r.seconds, 2)).join(' ')} | adaptive ${oursAdaptive.map((r) => fmt(r.seconds, 2)).join(' ')} | list ours ${listOurs.map((r) => fmt(r.seconds, 3)).join(' ')} | list curl ${listCurl.map((x) => fmt(x, 3)).join(' ')}`,
-    ],
   ];
+  if (!ctx.skipList) {
+    rows.push(
+      [`(d) curl: ${ctx.listPages.length} pages of 100`, `${fmt(listCurlS, 3)} s`, '', '', '1.00', '', '', '', ''],
+      [
+        `(d) mpd instances (${ctx.listInstances})`,
+        `${fmt(listS, 3)} s`,
+        fmt(median(listOurs.map((r) => r.cpuSeconds)), 2),
+        fmt(mib(Math.max(...listOurs.map((r) => r.peakRss))), 0),
+        `${fmt(listS / listCurlS, 2)} of curl's time`,
+        listOurs.every((r) => r.rows === ctx.listInstances) ? 'yes' : 'NO',
+        '',
+        '',
+        '',
+      ],
+    );
+  }
+  const rounds =
+    `rounds (s): curl ${curlDownload.map((r) => fmt(r.seconds, 2)).join(' ')} | equal ${oursEqual.map((r) => fmt(r.seconds, 2)).join(' ')}` +
+    ` | adaptive ${oursAdaptive.map((r) => fmt(r.seconds, 2)).join(' ')} | list ours ${listOurs.map((r) => fmt(r.seconds, 3)).join(' ')}` +
+    ` | list curl ${listCurl.map((x) => fmt(x, 3)).join(' ')}`;
+  const cpu = (runs: { cpuSeconds: number }[]) => median(runs.map((r) => r.cpuSeconds));
+  return {
+    rows,
+    rounds,
+    startup: { equal: startup(oursEqual), adaptive: startup(oursAdaptive) },
+    download: {
+      files: ctx.download.elements,
+      curlS,
+      curlCpu: cpu(curlDownload),
+      equalS: s(oursEqual),
+      equalCpu: cpu(oursEqual),
+      adaptiveS: s(oursAdaptive),
+      adaptiveCpu: cpu(oursAdaptive),
+    },
+    list: { ratio: listS / listCurlS },
+  };
 }
+
+export type LatencyResult = Awaited<ReturnType<typeof latencyRegime>>;

@@ -48,7 +48,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sendBench } from './bulk-send';
-import { type LatencyContext, latencyRegime } from './latency-regime';
+import { type LatencyContext, type LatencyResult, latencyRegime } from './latency-regime';
+import { type MemoryResult, memoryRegime } from './memory-regime';
 import {
   alternate,
   cpuOf,
@@ -63,6 +64,7 @@ import {
   table,
   timed,
 } from './proc';
+import { type VersionFigures, versionFigures, versionLines } from './startup';
 
 interface Options {
   scale: number;
@@ -77,7 +79,9 @@ interface Options {
   latencyConcurrency: number;
   /** More Node flags for the measured client (`--node-flag=--require=./trace.cjs`, repeatable). */
   nodeFlags: string[];
-  only?: 'loopback' | 'latency' | 'send';
+  only?: 'loopback' | 'latency' | 'startup' | 'memory' | 'send';
+  /** Other Node binaries for the memory row, beside this one (`--compare-node /usr/bin/node`). */
+  compareNodes: string[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -102,12 +106,15 @@ function parseArgs(argv: string[]): Options {
   if (!Number.isInteger(latencyConcurrency) || latencyConcurrency < 1 || latencyConcurrency > 16)
     throw new Error('--latency-concurrency must be 1–16');
   const only = get('--only') as Options['only'];
-  if (only && only !== 'loopback' && only !== 'latency' && only !== 'send')
-    throw new Error('--only must be loopback, latency or send');
-  if (only === 'latency' && latencyMs === 0) throw new Error('--only latency needs --latency-ms above 0');
+  if (only && !['loopback', 'latency', 'startup', 'memory', 'send'].includes(only))
+    throw new Error('--only must be loopback, latency, startup, memory or send');
+  if ((only === 'latency' || only === 'startup') && latencyMs === 0)
+    throw new Error(`--only ${only} needs --latency-ms above 0`);
   const nodeFlags = argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length));
+  const compareNodes = argv.flatMap((a, i) => (a === '--compare-node' ? [argv[i + 1] as string] : []));
   return {
     nodeFlags,
+    compareNodes,
     latencyMs,
     latencyConcurrency,
     ...(only ? { only } : {}),
@@ -142,10 +149,9 @@ function node(script: string, arg: unknown, timeoutS: number, onLine?: (line: st
 function bundleClient(work: string): boolean {
   try {
     const esbuild = require('esbuild') as typeof import('esbuild');
-    for (const script of ['client-child.ts', 'node-floor.ts', 'mpd-entry.ts']) {
-      const outfile = join(work, script.replace(/\.ts$/, '.cjs'));
+    const build = (entry: string, outfile: string) =>
       esbuild.buildSync({
-        entryPoints: [join(here, script)],
+        entryPoints: [entry],
         bundle: true,
         platform: 'node',
         format: 'cjs',
@@ -154,8 +160,14 @@ function bundleClient(work: string): boolean {
         external: ['@napi-rs/keyring', 'electron'],
         logLevel: 'error',
       });
+    for (const script of ['client-child.ts', 'node-floor.ts', 'mpd-entry.ts']) {
+      const outfile = join(work, script.replace(/\.ts$/, '.cjs'));
+      build(join(here, script), outfile);
       bundled.set(script, outfile);
     }
+    // The download's transfer worker beside the bundles, where they look for it (as out/main has it:
+    // src/node/downloads/transfer-worker-script.ts).
+    build(resolve(here, '..', 'src', 'node', 'downloads', 'transfer-worker.ts'), join(work, 'transfer-worker.js'));
     return true;
   } catch {
     return false;
@@ -180,6 +192,7 @@ interface ServerInfo {
   elements: number;
   urlsFile: string;
   latency: { urlsFile: string; bytes: number; elements: number };
+  many: { instances: number; bytes: number };
 }
 
 async function main(): Promise<void> {
@@ -208,6 +221,11 @@ async function downloadsAndListing(o: Options): Promise<void> {
   const listInstances = Math.max(100, Math.round(10_000 * o.scale));
   // 400 files at full scale (the issue's measurement); never fewer than ~100, or start-up is all there is.
   const latencyInstances = Math.max(34, Math.round(134 * o.scale));
+  const wants = (part: 'loopback' | 'latency' | 'startup' | 'memory') =>
+    o.only === undefined || o.only === part || (o.only === 'startup' && part === 'latency');
+  const latencyOn = o.latencyMs > 0 && wants('latency');
+  // The memory row: 20,000 one-file instances at full scale.
+  const manyInstances = wants('memory') ? Math.max(200, Math.round(20_000 * o.scale)) : 0;
   const work = await mkdtemp(join(o.dir, 'mpd-bench-'));
   const fsType = spawnSync('stat', ['-f', '-c', '%T', work]).stdout?.toString().trim() || '?';
   let server: ReturnType<typeof node> | undefined;
@@ -220,7 +238,7 @@ async function downloadsAndListing(o: Options): Promise<void> {
     });
     server = node(
       'fake-server.ts',
-      { downloadInstances, listInstances, latencyInstances, dir: work },
+      { downloadInstances, listInstances, latencyInstances, manyInstances, dir: work },
       o.timeoutS * (o.rounds * 4 + 2),
       (l) => ready(l),
     );
@@ -238,8 +256,8 @@ async function downloadsAndListing(o: Options): Promise<void> {
       work,
     };
     const isBundled = bundleClient(work);
-    if (!isBundled && o.only !== 'loopback' && o.latencyMs > 0)
-      throw new Error('the latency regime runs the bundled mpd: esbuild is needed');
+    if (!isBundled && (latencyOn || wants('memory') || wants('startup')))
+      throw new Error('the latency, start-up and memory rows run the bundled mpd: esbuild is needed');
     log(`Fakes on loopback: ${info.elements} elements, ${fmt(mib(info.bytes))} MiB; files go to ${work} (${fsType}).`);
     // One Altinn token for curl (and for the manager and list modes): from the real token service.
     const { token } = await nodeJson<{ token: string }>(
@@ -249,7 +267,16 @@ async function downloadsAndListing(o: Options): Promise<void> {
       'setup',
     );
 
-    if (o.only !== 'latency') {
+    const summary: Summary = {};
+    if (wants('startup')) {
+      summary.version = await versionFigures(
+        bundled.get('mpd-entry.ts') as string,
+        Math.max(5, o.rounds * 3),
+        o.timeoutS,
+      );
+      for (const line of versionLines(summary.version)) log(line);
+    }
+    if (wants('loopback')) {
       // curl's config: the same URLs, the same token, one output file per element.
       const urls = (await readFile(info.urlsFile, 'utf8')).trim().split('\n');
       const curlConfig = (dir: string) => {
@@ -460,6 +487,21 @@ async function downloadsAndListing(o: Options): Promise<void> {
       const listRatio = median(listOurs) / median(listCurl);
       const allFiles = [...ours, ...oursAdaptive].every((r) => r.files === info.elements && r.bytes >= info.bytes);
       const curlFiles = theirs.every((r) => r.files === info.elements && r.bytes === info.bytes);
+      const adaptiveS = median(oursAdaptive.map((r) => r.seconds));
+      summary.loopback = {
+        files: info.elements,
+        mib: mib(info.bytes),
+        oursS,
+        adaptiveS,
+        curlS,
+        durableS,
+        oursCpu: median(ours.map((r) => r.cpuSeconds)),
+        adaptiveCpu: median(oursAdaptive.map((r) => r.cpuSeconds)),
+        curlCpu: median(theirs.map((r) => r.cpuSeconds)),
+        floorBatchS: median(floorSafeBatch),
+        peakRss: oursRss,
+        verified: allFiles,
+      };
       const yes = (b: boolean) => (b ? 'yes' : 'NO');
       /** A floor's throughput and its ratio to curl's (how much of curl's speed the runtime allows). */
       const floorRow = (label: string, seconds: number[]) => [
@@ -568,7 +610,7 @@ async function downloadsAndListing(o: Options): Promise<void> {
       );
     }
 
-    if (o.only !== 'loopback' && o.latencyMs > 0) {
+    if (latencyOn) {
       // The size=100 page URLs curl fetches (learned without latency, untimed).
       const listed = await nodeJson<{ pages: string[]; instances: number }>(
         'client-child.ts',
@@ -576,7 +618,7 @@ async function downloadsAndListing(o: Options): Promise<void> {
         o.timeoutS,
         'learning the page URLs',
       );
-      const latencyRows = await latencyRegime({
+      const latency = await latencyRegime({
         work,
         adminUrl: info.adminUrl,
         storageBase: info.storageBase,
@@ -593,21 +635,198 @@ async function downloadsAndListing(o: Options): Promise<void> {
         download: { ...info.latency, instances: latencyInstances },
         log,
         nodeFlags: clientFlags,
+        skipList: o.only === 'startup',
       });
+      summary.latency = latency;
       log('');
       log(
         `latency regime: every request to the fakes waits ${o.latencyMs} ms; whole commands from spawn to exit ` +
           `(ours: bundled mpd, plain node, process start + token + listing included; curl gets the URLs and the token); ` +
           `median of ${o.rounds}; ${availableParallelism()} CPUs`,
       );
-      for (const line of table(latencyRows.slice(0, -1))) log(line);
-      log((latencyRows.at(-1) as string[]).join(': '));
+      for (const line of table(latency.rows)) log(line);
+      log(latency.rounds);
+      log('');
+      for (const line of table(startupRows(latency, o.latencyMs, summary.version))) log(line);
     }
+
+    if (wants('memory')) {
+      summary.manyInstances = info.many.instances;
+      summary.memory = await memoryRegime({
+        work,
+        adminUrl: info.adminUrl,
+        storageBase: info.storageBase,
+        appBaseTemplate: info.appBaseTemplate,
+        auth: info.auth as LatencyContext['auth'],
+        mpdBundle: bundled.get('mpd-entry.ts') as string,
+        timeoutS: o.timeoutS,
+        instances: info.many.instances,
+        rounds: o.rounds,
+        nodeFlags: clientFlags,
+        compareNodes: o.compareNodes,
+        log,
+      });
+      log('');
+      log(
+        `memory: whole \`mpd download\` of ${info.many.instances} one-file instances (${fmt(mib(info.many.bytes))} MiB), ` +
+          `loopback, adaptive; peak RSS = the highest of ${o.rounds} round(s) (median beside it)`,
+      );
+      const memoryTable = [['node', 'seconds', 'CPU s', 'peak RSS MiB (max / median)', 'verified']];
+      for (const m of summary.memory) {
+        memoryTable.push([
+          m.node,
+          fmt(m.seconds, 2),
+          fmt(m.cpuSeconds, 2),
+          `${fmt(mib(m.peakRss))} / ${fmt(mib(m.peakRssMedian))}`,
+          m.ok ? 'yes' : 'NO',
+        ]);
+      }
+      for (const line of table(memoryTable)) log(line);
+    }
+
+    log('');
+    log(
+      `issue 21, every figure of its table (${o.rounds} round(s), scale ${o.scale}, ${availableParallelism()} CPUs):`,
+    );
+    for (const line of table(issueTable(summary, o))) log(line);
   } finally {
     server?.child.kill('SIGTERM');
     await server?.done;
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The figures of issue 21's table, as far as this run measured them. */
+interface Summary {
+  version?: VersionFigures;
+  latency?: LatencyResult;
+  memory?: MemoryResult;
+  manyInstances?: number;
+  loopback?: {
+    files: number;
+    mib: number;
+    oursS: number;
+    adaptiveS: number;
+    curlS: number;
+    durableS: number;
+    oursCpu: number;
+    adaptiveCpu: number;
+    curlCpu: number;
+    floorBatchS: number;
+    peakRss: number;
+    verified: boolean;
+  };
+}
+
+/**
+ * The start-up row: from spawn to the Maskinporten token, the Altinn token, the first page asked for and
+ * answered, and the first verified file, beside the round-trip floor — Node's own start (node -e 0) and
+ * four round trips: the grant, the exchange, the first page and the first file (the Maskinporten metadata
+ * comes from the disk cache, discovery-cache-file.ts).
+ */
+function startupRows(latency: LatencyResult, latencyMs: number, version: VersionFigures | undefined): string[][] {
+  const nodeMs = version ? version.node.seconds * 1000 : Number.NaN;
+  const floor = nodeMs + 4 * latencyMs;
+  const row = (label: string, f: LatencyResult['startup']['equal']) => [
+    label,
+    fmt(f.grantMs, 0),
+    fmt(f.tokenMs, 0),
+    fmt(f.pageAskedMs, 0),
+    fmt(f.firstPageMs, 0),
+    fmt(f.firstFileMs, 0),
+    fmt(f.firstFileMs - floor, 0),
+  ];
+  return [
+    [
+      `start-up at ${latencyMs} ms, ms from spawn (median)`,
+      'MP token',
+      'Altinn token',
+      '1st page asked',
+      '1st page',
+      '1st file',
+      'above floor',
+    ],
+    [
+      `floor: Node's start (node -e 0) + 4 round trips`,
+      fmt(nodeMs + latencyMs, 0),
+      fmt(nodeMs + 2 * latencyMs, 0),
+      fmt(nodeMs + 2 * latencyMs, 0),
+      fmt(nodeMs + 3 * latencyMs, 0),
+      fmt(floor, 0),
+      '',
+    ],
+    row('mpd download --concurrency 8', latency.startup.equal),
+    row('mpd download (adaptive)', latency.startup.adaptive),
+  ];
+}
+
+/** Issue 21's table: each figure beside its goal, and whether it was met in this run. */
+function issueTable(s: Summary, o: Options): string[][] {
+  const rows = [['figure', 'now', 'goal', 'met']];
+  const met = (ok: boolean) => (ok ? 'yes' : 'NO');
+  const add = (figure: string, now: string, goal: string, ok?: boolean) =>
+    rows.push([figure, now, goal, ok === undefined ? '' : met(ok)]);
+  const l = s.latency;
+  if (l) {
+    const first = Math.min(l.startup.equal.firstFileMs, l.startup.adaptive.firstFileMs);
+    add(
+      `mpd download, ${o.latencyMs} ms per request: first page / first verified file, from spawn`,
+      `${fmt(l.startup.equal.firstPageMs, 0)} ms / ${fmt(l.startup.equal.firstFileMs, 0)} ms (adaptive: ${fmt(l.startup.adaptive.firstPageMs, 0)} / ${fmt(l.startup.adaptive.firstFileMs, 0)})`,
+      'first file ≤ 350 ms',
+      first <= 350,
+    );
+  }
+  const v = s.version;
+  if (v) {
+    const shipped = v.shipped ?? v.bundle;
+    add(
+      `mpd --version (Node alone: ${fmt(v.node.seconds, 2)} s)`,
+      `${fmt(shipped.seconds, 2)} s (${fmt(shipped.cpuSeconds, 2)} CPU s)${v.shipped ? '' : ' [bench bundle]'}`,
+      '≤ 0.12 s',
+      shipped.seconds <= 0.12,
+    );
+  }
+  if (l) {
+    const d = l.download;
+    const equal = d.curlS / d.equalS;
+    const adaptive = d.curlS / d.adaptiveS;
+    add(
+      `download ${d.files} files at ${o.latencyMs} ms, --concurrency ${o.latencyConcurrency}, whole command, vs curl at ${o.latencyConcurrency}`,
+      `${fmt(equal, 2)} × (${fmt(d.equalS, 2)} s, ${fmt(d.equalCpu, 2)} CPU s; curl ${fmt(d.curlS, 2)} s, ${fmt(d.curlCpu, 2)} CPU s)`,
+      '≥ 1.0 ×',
+      equal >= 1,
+    );
+    add(
+      'the same, adaptive',
+      `${fmt(adaptive, 2)} × (${fmt(d.adaptiveS, 2)} s, ${fmt(d.adaptiveCpu, 2)} CPU s)`,
+      '≥ 1.3 ×',
+      adaptive >= 1.3,
+    );
+  }
+  const lb = s.loopback;
+  if (lb) {
+    const ratio = lb.durableS / lb.oursS;
+    add(
+      `loopback, ${lb.files} files / ${fmt(lb.mib, 0)} MiB, vs curl followed by sync`,
+      `${fmt(ratio, 2)} × (${fmt(lb.oursS, 2)} s, ${fmt(lb.oursCpu, 2)} CPU s; adaptive ${fmt(lb.durableS / lb.adaptiveS, 2)} ×; ` +
+        `${fmt(lb.floorBatchS / lb.oursS, 2)} of the one-thread Node floor; curl + sync ${fmt(lb.durableS, 2)} s, ${fmt(lb.curlCpu, 2)} CPU s)`,
+      '≥ 0.8 ×',
+      ratio >= 0.8,
+    );
+    add('peak RSS, loopback download', `${fmt(mib(lb.peakRss))} MiB`, '≤ 200 MB', lb.peakRss <= 200e6);
+  }
+  const m = s.memory;
+  if (m) {
+    const ours = m[0] as MemoryResult[number];
+    const others = m.slice(1).map((x) => `${x.node}: ${fmt(mib(x.peakRss))} MiB`);
+    add(
+      `peak RSS, mpd download of ${s.manyInstances} one-file instances (${ours.node})`,
+      `${fmt(mib(ours.peakRss))} MiB (${fmt(ours.seconds, 2)} s, ${fmt(ours.cpuSeconds, 2)} CPU s)${others.length ? `; ${others.join('; ')}` : ''}`,
+      '≤ 200 MB',
+      ours.peakRss <= 200e6,
+    );
+  }
+  return rows;
 }
 
 main().catch((error) => {

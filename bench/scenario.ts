@@ -9,6 +9,12 @@ export const DOWNLOAD_APP = 'ttd/bench-download';
 export const LIST_APP = 'ttd/bench-list';
 /** The latency regime's download (run.ts --latency-ms): the same mix, fewer files (400 at full scale). */
 export const LATENCY_APP = 'ttd/bench-latency';
+/**
+ * The memory row (issue 21): `mpd download` of many one-file instances (20,000 at full scale), where what
+ * the process keeps per instance — listing pages, the queue, the manifest, the job's maps — shows in its
+ * peak RSS more than bytes in flight do.
+ */
+export const MANY_APP = 'ttd/bench-many';
 /** The service owner the benchmark's client acts for (org number → org code on the fake exchange). */
 export const BENCH_ORG = 'ttd';
 export const BENCH_ORGNO = '991825827';
@@ -27,6 +33,24 @@ export function downloadScenario(instances: number, seed = 42, appId = DOWNLOAD_
       random() < 0.015
         ? { size: between(10_000_000, 20_000_000), filename: `stor-${i}.zip`, contentType: 'application/zip' }
         : { size: between(20_000, 200_000), filename: `bilde-${i}.png`, contentType: 'image/png' },
+    ],
+  }));
+}
+
+/** Many instances of one small form each (2–8 KB), for the memory row. */
+export function manyScenario(instances: number, seed = 11): FakeInstanceSpec[] {
+  const random = mulberry32(seed);
+  return Array.from({ length: instances }, (_, i) => ({
+    appId: MANY_APP,
+    isComplete: true,
+    owner: { organisationNumber: '310000001' },
+    elements: [
+      {
+        size: 2_000 + Math.floor(random() * 6_000),
+        filename: `skjema-${i}.xml`,
+        contentType: 'application/xml',
+        dataType: 'model',
+      },
     ],
   }));
 }

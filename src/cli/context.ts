@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { SecretStore } from '../node/keys/secret-store';
 import { scriptedDesktop } from '../node/platform/desktop';
 import { resolveHome } from '../node/platform/home';
-import { createServices, type Services } from '../node/services';
+import type { createServices, Services } from '../node/services';
 import type { CliIo } from './io';
 
 export interface CliDeps {
@@ -18,6 +18,7 @@ export interface CliDeps {
 /** What every command gets: the terminal, and the services built lazily from the chosen home folder. */
 export class CliContext {
   private built?: Services;
+  private loaded?: { createServices: typeof createServices; secrets: () => SecretStore };
   /** Set by a command that finished but did not fully succeed (for example: not every file verified). */
   exitCode = 0;
   /**
@@ -30,15 +31,30 @@ export class CliContext {
     readonly io: CliIo,
     private readonly program: Command,
     private readonly deps: CliDeps,
-    private readonly secretsFactory: () => SecretStore,
   ) {}
+
+  /**
+   * Load the services' code and the OS keychain's binding before a command runs (program.ts): they are
+   * most of the CLI, and `mpd --version` or `--help` need neither.
+   */
+  async loadServices(): Promise<void> {
+    const [services, keychain] = await Promise.all([
+      import('../node/services'),
+      this.deps.secrets ? undefined : import('../node/keys/keychain'),
+    ]);
+    this.loaded = {
+      createServices: services.createServices,
+      secrets: this.deps.secrets ?? (() => (keychain as typeof import('../node/keys/keychain')).osKeychain()),
+    };
+  }
 
   get services(): Services {
     if (!this.built) {
+      if (!this.loaded) throw new Error('The services were used before loadServices()');
       const home = resolveHome({ flag: this.program.opts<{ home?: string }>().home, env: this.io.env });
-      this.built = createServices({
+      this.built = this.loaded.createServices({
         home,
-        secrets: this.secretsFactory(),
+        secrets: this.loaded.secrets(),
         // What the window's app asks in main's own dialog (Desktop.confirmInMain), the command line answers
         // from its person: a production write only on their explicit flag or typed yes; any other change
         // (a key or client id in a test environment) is the command they typed. No dialogs, no files chosen.

@@ -73,7 +73,8 @@ export function createServices(options: ServiceOptions) {
     environments,
     getProfile: (id) => profiles.get(id),
     keys,
-    fetch: fetchImpl,
+    // The token requests on every run's path: node:http unless a fetch is given (http.ts, issue 21).
+    fetch: options.fetch,
     now,
     logger,
     events,

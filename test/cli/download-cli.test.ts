@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultTransferThreads } from '../../src/node/downloads/transfer-threads';
 import type { FakeAltinnStorage } from '../fakes/altinn-storage';
 import { type CliStorageWorld, startCliStorageWorld } from '../helpers/cli-storage-world';
 import type { Mpd } from '../helpers/local-world';
@@ -131,6 +132,8 @@ describe('mpd download against the fakes, with the real token service', () => {
       failures: [],
       infected: [],
     });
+    // The transfers' worker threads, chosen from the machine's cores (transfer-threads.ts).
+    expect(job.transferThreads).toBe(defaultTransferThreads());
     expect(run.err).toBe('');
     const instanceId = String(one?.id);
     const instanceFolder = join(out, 'ttd_json', instanceId.replace('/', '_'));

@@ -39,12 +39,16 @@ describeWithChromium('events and history in Chromium (built bundle, real service
   /** A second instance's life as the window's own services make it (issue 19's acts), for the live follow. */
   async function life(substatus: string): Promise<string> {
     const on = (instanceId: string) => ({ profileId, appId: APP, instanceId });
+    // The window names a file only by the handle main's dialog gave (issue 17, finding 4).
+    h.desktop.answers.openFile = join(dir, 'byggesoknad.pdf');
+    const picked = await ok<{ file: { handle: string } | null }>(h, 'act:choose-file', { purpose: 'data' });
+    if (!picked.file) throw new Error('the dialog chose nothing');
     const created = await ok<{ instance: { id: string } }>(h, 'act:create', {
       profileId,
       appId: APP,
       owner: { kind: 'org', value: ORG.orgNumber },
       prefill: { 'Soknad.Formaal': 'Nytt tak på låven' },
-      files: [{ dataType: 'vedlegg', path: join(dir, 'byggesoknad.pdf') }],
+      files: [{ dataType: 'vedlegg', file: picked.file.handle }],
     });
     const instanceId = created.instance.id;
     await ok(h, 'act:update-status', { ...on(instanceId), substatus: { label: substatus } });

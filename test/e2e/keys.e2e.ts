@@ -189,6 +189,7 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     const dialog = page.getByTestId('delete-dialog');
     await dialog.waitFor();
     expect(await text(dialog)).toContain(kid);
+    await dialog.getByTestId('delete-main-confirm').waitFor();
     await dialog.getByTestId('delete-confirm').fill('feil navn');
     await dialog.getByTestId('delete-submit').click();
     await dialog.getByText('Skriv navnet nøyaktig slik det står').waitFor();
@@ -201,6 +202,8 @@ describeWithChromium('Keys view in Chromium (built bundle, real dispatch)', () =
     const empty = page.getByTestId('view-keys').getByTestId('empty-state');
     await empty.waitFor();
     expect(await h.services.keys.list()).toHaveLength(0);
+    // The typed name was the window's question; main asked its own, naming the key (issue 17, finding 4).
+    expect(h.desktop.confirmations.at(-1)?.message).toBe(`Slette nøkkelen «${KEY_NAME}» for godt?`);
     expect(await text(page.getByTestId('keys-notice'))).toContain(`Nøkkelen «${KEY_NAME}» er slettet.`);
     await settled(page);
     await h.screenshot('keys-empty');

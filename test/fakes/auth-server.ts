@@ -130,6 +130,8 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
   ]);
   const failures: { status: number; body?: string; endpoint?: Endpoint }[] = [];
   const counts: Record<Endpoint | 'other', number> = { wellKnown: 0, jwk: 0, token: 0, exchange: 0, other: 0 };
+  /** When each endpoint last finished an answer (performance.now()), for the benchmark's start-up figures. */
+  const answeredAt: Partial<Record<Endpoint, number>> = {};
   const grants: ReceivedGrant[] = [];
   let systemUserDirectory: SystemUserDirectory | undefined;
   const issued = { accessTokens: [] as string[], altinnTokens: [] as string[] };
@@ -157,6 +159,11 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
     const path = new URL(req.url ?? '/', url);
     const endpoint = endpointOf(req.method ?? 'GET', path.pathname);
     counts[endpoint ?? 'other']++;
+    if (endpoint) {
+      res.once('finish', () => {
+        answeredAt[endpoint] = performance.now();
+      });
+    }
     const body = await readBody(req);
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     const injected = failures.findIndex((f) => !f.endpoint || f.endpoint === endpoint);
@@ -547,8 +554,13 @@ export async function startAuthFake(options: AuthFakeOptions = {}) {
     stats(): Record<Endpoint | 'other', number> {
       return { ...counts };
     },
+    /** When each endpoint last finished an answer (performance.now() of this process). */
+    answered(): Partial<Record<Endpoint, number>> {
+      return { ...answeredAt };
+    },
     resetStats(): void {
       for (const k of Object.keys(counts) as (Endpoint | 'other')[]) counts[k] = 0;
+      for (const k of Object.keys(answeredAt) as Endpoint[]) delete answeredAt[k];
       grants.length = 0;
     },
     /** Decoded header and claims of every grant the token endpoint received. */

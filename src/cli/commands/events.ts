@@ -47,8 +47,10 @@ export function registerEventsCommands(program: Command, ctx: CliContext): void 
     )
     .action((o: EventsOptions) => events(ctx, o));
 
+  // `mpd instances history` exists when `mpd instances` was loaded (program.ts loads that module for
+  // `mpd instances …`, after the listing's own); `mpd events` alone needs neither.
   const instances = program.commands.find((c) => c.name() === 'instances');
-  if (!instances) throw new Error('mpd instances must be registered before its subcommands');
+  if (!instances) return;
   // Under `mpd instances`, whose listing has --profile, --app and --json too (instance-acts.ts says why they are
   // read with the parent's): the listing's own checks run only for the listing (its preAction hook).
   instances

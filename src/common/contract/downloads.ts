@@ -46,6 +46,8 @@ export interface DownloadJobSummary extends DownloadProgress {
   concurrency: number;
   /** Transfers allowed at once now (it grows and shrinks while an adaptive job runs). */
   concurrencyNow?: number;
+  /** Worker threads that carry the transfers, chosen from the machine's cores (0: the main thread). */
+  transferThreads: number;
   confirm: boolean;
   startedAt: string;
   endedAt?: string;

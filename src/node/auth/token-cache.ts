@@ -61,6 +61,12 @@ export class TokenCache<T extends Expiring> {
     return promise;
   }
 
+  /** Whether the owner has a fresh entry or one being fetched (then no new request is coming for it). */
+  ownsFreshOrPending(owner: string): boolean {
+    for (const key of this.keysByOwner.get(owner) ?? []) if (this.peek(key) || this.inflight.has(key)) return true;
+    return false;
+  }
+
   /** Forget every token. */
   clear(): void {
     this.generation++;

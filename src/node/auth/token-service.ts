@@ -3,7 +3,8 @@ import type { DoctorReport, TokenChanged, TokenKind, TokenSummary } from '../../
 import { AppError } from '../../common/errors/app-error';
 import type { Profile } from '../../common/schemas/profile';
 import type { Environment, EnvironmentSource } from '../environments/environments';
-import type { SigningKeySource } from '../keys/signing-key';
+import type { SigningKeySource, SigningMaterial } from '../keys/signing-key';
+import { abortable } from '../platform/abortable';
 import type { Desktop } from '../platform/desktop';
 import { createExpiringClipboard, type ExpiringClipboard, type Schedule } from '../platform/expiring-clipboard';
 import { createHttpClient, type HttpClient } from '../platform/http';
@@ -31,7 +32,8 @@ export interface TokenServiceDeps {
   /** The profile store's lookup; throws its own AppError when the id is unknown. */
   getProfile: (id: string) => Promise<Profile>;
   keys: SigningKeySource;
-  fetch: typeof fetch;
+  /** The grant and the exchange go through this fetch; without one, through node:http (http.ts). */
+  fetch?: typeof fetch;
   now: () => Date;
   logger: Logger;
   events: { emit<E extends EventName>(event: E, payload: Events[E]): void };
@@ -76,6 +78,8 @@ export class TokenService implements AltinnTokenSource {
   private readonly altinnCache: TokenCache<AltinnEntry>;
   /** Copied tokens leave the clipboard when they expire. */
   readonly clipboard?: ExpiringClipboard;
+  /** Keys being unsealed for the grant that comes next (see resolve), by key id; taken by that grant. */
+  private readonly unsealing = new Map<string, Promise<SigningMaterial>>();
 
   constructor(private readonly deps: TokenServiceDeps) {
     if (deps.desktop) {
@@ -107,7 +111,7 @@ export class TokenService implements AltinnTokenSource {
 
   /** What is in memory for the profile now, without any request. */
   async cached(profileId: string): Promise<TokenSummary | undefined> {
-    const r = await this.resolve(profileId);
+    const r = await this.resolve(profileId, false);
     const mp = this.mpCache.peek(r.mpKey);
     if (!mp) return undefined;
     return this.summarize(r, mp, this.altinnCache.peek(r.altinnKey));
@@ -165,20 +169,32 @@ export class TokenService implements AltinnTokenSource {
   clear(): void {
     this.mpCache.clear();
     this.altinnCache.clear();
+    this.unsealing.clear();
   }
 
   /** Forget a profile's tokens: call on every profile edit or removal. */
   clearProfile(profileId: string): void {
+    // A key unsealed for an old version of the profile is unsealed again for the new one.
+    this.unsealing.clear();
     const dropped = this.mpCache.clearOwner(profileId).length + this.altinnCache.clearOwner(profileId).length;
     if (dropped > 0) this.emit({ profileId, status: 'cleared' });
   }
 
-  private async resolve(profileId: string): Promise<Resolved> {
+  /** The profile and its environment; `forGrant`: a token is wanted, so its key may be unsealed ahead. */
+  private async resolve(profileId: string, forGrant = true): Promise<Resolved> {
     const profile = (await this.deps.getProfile(profileId)) as ProfileWithAuth;
+    if (forGrant) this.unsealAhead(profile);
     const environments = this.deps.environments;
-    const env = environments.resolve
-      ? await environments.resolve(profile.environmentId)
-      : await environments.get(profile.environmentId);
+    let env: Environment;
+    try {
+      env = environments.resolve
+        ? await environments.resolve(profile.environmentId)
+        : await environments.get(profile.environmentId);
+    } catch (error) {
+      // No grant follows: the key unsealed for it is not kept.
+      this.unsealing.delete(profile.keyId);
+      throw error;
+    }
     // Reference §2: `?test=true` only matters for Digdir's org in TT02; never send it to production.
     const testOrg = profile.testOrg && !env.production;
     const mpKey = JSON.stringify([
@@ -203,7 +219,7 @@ export class TokenService implements AltinnTokenSource {
       r.profile.id,
       () =>
         this.tracked(r.profile.id, 'maskinporten', async () => {
-          const signing = await this.deps.keys.getSigningMaterial(r.profile.keyId);
+          const signing = await this.takeSigningMaterial(r.profile.keyId);
           const auth = chooseGrantAuth(r.profile, signing);
           const { token } = await requestMaskinportenToken(
             { http: this.http, clock: this.clock, now: this.deps.now, logger: this.deps.logger },
@@ -267,6 +283,25 @@ export class TokenService implements AltinnTokenSource {
     );
   }
 
+  /**
+   * A profile with no token (fresh or on its way) is about to make a grant: start unsealing its key
+   * (keychain, vault file, key import) now, while the environment's metadata is read (from the disk
+   * cache, discovery-cache-file.ts), instead of after it — the first file of a run is that much sooner
+   * (issue 21). The grant takes it (takeSigningMaterial); a failure is that grant's to report.
+   */
+  private unsealAhead(profile: Profile): void {
+    if (this.unsealing.has(profile.keyId) || this.mpCache.ownsFreshOrPending(profile.id)) return;
+    const unsealing = this.deps.keys.getSigningMaterial(profile.keyId);
+    unsealing.catch(() => {});
+    this.unsealing.set(profile.keyId, unsealing);
+  }
+
+  private takeSigningMaterial(keyId: string): Promise<SigningMaterial> {
+    const ahead = this.unsealing.get(keyId);
+    this.unsealing.delete(keyId);
+    return ahead ?? this.deps.keys.getSigningMaterial(keyId);
+  }
+
   /** Run one fetch and tell the window about it. */
   private async tracked<T extends Expiring>(
     profileId: string,
@@ -319,24 +354,4 @@ export class TokenService implements AltinnTokenSource {
 
 export function createTokenService(deps: TokenServiceDeps): TokenService {
   return new TokenService(deps);
-}
-
-/** A caller may stop waiting without cancelling the request other callers share. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -8,6 +8,7 @@ import { isAbort } from '../platform/retry';
 import type { StorageContext } from '../storage/storage-context';
 import type { AdaptiveConcurrency } from './adaptive-concurrency';
 import { asAppError } from './download-failures';
+import type { ElementTransfers } from './element-transfers';
 import { FlushBatch, type FlushBatchOptions } from './flush-batch';
 import type { FolderLock } from './folder-lock';
 import type { Manifest } from './manifest';
@@ -47,6 +48,14 @@ export interface DownloadJob {
   listed?: Map<string, Instance>;
   /** This run's concurrency control (set while a run goes on). */
   concurrency?: AdaptiveConcurrency;
+  /** Worker threads that carry the transfers (transfer-threads.ts); 0: the main thread. */
+  transferThreads: number;
+  /** Who carries this run's transfers (set while a run goes on). */
+  transfers?: ElementTransfers;
+  /** The OS's "from the internet" mark of a flush batch (also asked for by transfer workers). */
+  mark?: (files: MarkedFile[]) => Promise<void>;
+  /** What transfer workers are told of this job's disk (small-file.ts, flush-batch.ts), as plain numbers. */
+  diskSettings: { blockingCallLimitMs?: number; flush?: { maxFiles?: number; maxDelayMs?: number; lanes?: number } };
   /** Verified files renamed and waiting for their flush to the disk (flush-batch.ts). */
   flusher: FlushBatch;
   /** Instances whose elements are all through and that wait for their flush (and confirm). */
@@ -67,7 +76,10 @@ export interface DownloadJob {
   /** `check`: how a done or skipped element's bytes were checked (common/schemas/content-hash.ts). */
   elements: Map<string, { state: ElementState; size: number; check?: VerifiedBy }>;
   failures: DownloadProblem[];
+  /** Bytes received by transfers in this thread (see jobBytes). */
   bytesDone: number;
+  /** Bytes received by transfer workers: one BigInt64 cell they add to (Atomics), shared with them. */
+  sharedBytes: BigInt64Array;
   rate: RateMeter;
   startedAt: string;
   endedAt?: string;
@@ -109,6 +121,7 @@ export function newJob(input: {
   mark?: (files: MarkedFile[]) => Promise<void>;
   adaptive: boolean;
   flush?: FlushBatchOptions;
+  transferThreads: number;
   now: () => Date;
 }): DownloadJob {
   const { listed, ...spec } = input.spec;
@@ -118,6 +131,12 @@ export function newJob(input: {
     adaptive: input.adaptive,
     listed: listed ? new Map(listed.map((instance) => [instance.id, instance])) : undefined,
     flusher: new FlushBatch({ ...input.flush, ...(input.mark ? { mark: input.mark } : {}) }),
+    transferThreads: input.transferThreads,
+    ...(input.mark ? { mark: input.mark } : {}),
+    diskSettings: {
+      ...(input.blockingCallLimitMs !== undefined ? { blockingCallLimitMs: input.blockingCallLimitMs } : {}),
+      flush: { maxFiles: input.flush?.maxFiles, maxDelayMs: input.flush?.maxDelayMs, lanes: input.flush?.lanes },
+    },
     finishing: new Set(),
     target: input.target,
     context: input.context,
@@ -132,6 +151,7 @@ export function newJob(input: {
     elements: new Map(),
     failures: [],
     bytesDone: 0,
+    sharedBytes: new BigInt64Array(new SharedArrayBuffer(8)),
     rate: new RateMeter(),
     startedAt: input.now().toISOString(),
   };
@@ -180,6 +200,11 @@ export function recordProblem(
 ): void {
   const e = asAppError(error);
   if (job.failures.length < MAX_PROBLEMS) job.failures.push({ ...where, code: e.code, message: e.message });
+}
+
+/** Every byte the job's transfers received, in this thread and in its transfer workers. */
+export function jobBytes(job: Pick<DownloadJob, 'bytesDone'> & Partial<Pick<DownloadJob, 'sharedBytes'>>): number {
+  return job.bytesDone + (job.sharedBytes ? Number(Atomics.load(job.sharedBytes, 0)) : 0);
 }
 
 export function hasProblems(job: DownloadJob): boolean {

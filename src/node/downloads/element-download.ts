@@ -4,13 +4,14 @@ import { AppError } from '../../common/errors/app-error';
 import { trustedContentHash, type VerifiedBy } from '../../common/schemas/content-hash';
 import type { DataElement } from '../../common/schemas/instance-types';
 import { isAbort, type RetryPolicy, withRetry } from '../platform/retry';
-import { elementOpener } from '../storage/element-opener';
+import type { DataRoute } from '../storage/element-opener';
 import type { AdaptiveConcurrency } from './adaptive-concurrency';
 import { asAppError, isFatal } from './download-failures';
 import { type DownloadJob, type ElementState, type ElementWork, failJob, recordProblem } from './download-job';
+import type { ElementTransfers } from './element-transfers';
 import { insideTarget, manifestPath, tempPath } from './folder-layout';
 import { type ManifestEntry, sameVersion } from './manifest';
-import { hashFile, transferElement } from './transfer-element';
+import { hashFile } from './transfer-element';
 import type { TransferSlots } from './transfer-slots';
 
 export interface ElementDownloadOptions {
@@ -19,12 +20,14 @@ export interface ElementDownloadOptions {
   idleTimeoutMs: number;
 }
 
-/** A run's network: its slots, and what adjusts their number (adaptive-concurrency.ts). */
+/** A run's network: its slots, what adjusts their number (adaptive-concurrency.ts), and who transfers. */
 export interface Network {
   slots: TransferSlots;
   adaptive?: AdaptiveConcurrency;
   /** The job's signal joined with its drain: no new request once it aborts (transfer-element.ts). */
   start?: AbortSignal;
+  /** This thread or the transfer workers (element-transfers.ts). */
+  transfers: ElementTransfers;
 }
 
 /**
@@ -80,12 +83,14 @@ export async function downloadElement(
   try {
     const finalPath = insideTarget(job.target, join(run.folder, work.filename));
     const rel = manifestPath(job.target, finalPath);
-    // The URL the bytes come from (the app's, or Storage's after a fallback), for the file's "from the
-    // internet" mark (origin-mark.ts); before any request, the element's own link.
-    const open = elementOpener(job.context.client, run.instance, element);
-    let source: string | undefined;
-    const originUrl = () =>
-      source ?? element.selfLinks?.apps ?? element.selfLinks?.platform ?? job.context.environment.altinn.storageBase;
+    // Where the bytes are asked for (the app API, Storage after a fallback), kept across attempts.
+    const urls = job.context.client.dataUrls(run.instance, element);
+    const route: DataRoute = { useStorage: false };
+    // The URL the bytes come from, for the file's "from the internet" mark (origin-mark.ts); before any
+    // request, the element's own link.
+    const markUrl =
+      element.selfLinks?.apps ?? element.selfLinks?.platform ?? job.context.environment.altinn.storageBase;
+    const originUrl = () => route.source ?? markUrl;
     // Storage's hash only where it still describes the bytes; otherwise size and Content-Length.
     const expectedMd5 = trustedContentHash(element);
     const expectedSize = element.size ?? undefined;
@@ -128,32 +133,35 @@ export async function downloadElement(
       return first && !expectedMd5;
     };
 
+    const hooks = {
+      signal,
+      ...(network.start ? { startSignal: network.start } : {}),
+      slots: network.slots,
+      route,
+      onBytes: (delta: number) => {
+        job.bytesDone += delta;
+      },
+    };
+    // Each attempt on this thread or a transfer worker (element-transfers.ts); it resolves once the file is
+    // verified and renamed, and once the disk keeps up (flush-batch.ts MAX_UNFLUSHED).
     const result = await withRetry(
       () =>
-        transferElement({
-          open: async (rangeStart, attemptSignal) => {
-            const response = await open({ rangeStart, signal: attemptSignal });
-            source = response.url;
-            return response;
+        network.transfers.attempt(
+          {
+            urls,
+            appId: run.instance.appId,
+            tempPath: tempPath(run.folder, element),
+            finalPath,
+            ...(expectedSize !== undefined ? { expectedSize } : {}),
+            ...(expectedMd5 ? { expectedMd5 } : {}),
+            noPart: takeNoPart(),
+            untrustedPart: takeUntrusted(),
+            dirs: run.dirs,
+            idleTimeoutMs: options.idleTimeoutMs,
+            markUrl,
           },
-          originUrl,
-          tempPath: tempPath(run.folder, element),
-          smallFiles: job.smallFiles,
-          noPart: takeNoPart(),
-          untrustedPart: takeUntrusted(),
-          slots: network.slots,
-          startSignal: network.start,
-          flush: job.flusher,
-          dirs: run.dirs,
-          finalPath,
-          expectedSize,
-          expectedMd5,
-          signal,
-          onBytes: (delta) => {
-            job.bytesDone += delta;
-          },
-          idleTimeoutMs: options.idleTimeoutMs,
-        }),
+          hooks,
+        ),
       { policy: options.retry, signal, onRetry: ({ error }) => overloaded(error) },
     );
     network.adaptive?.transferDone();
@@ -162,10 +170,7 @@ export async function downloadElement(
       job.manifest.recordVerified(element.id, { instanceId, ...entry });
       return { state: set('done', result.check) };
     }
-    const durable = afterFlush(result.durable, entry, 'done');
-    // A disk that falls behind holds the next transfer back (flush-batch.ts MAX_UNFLUSHED).
-    await job.flusher.ready();
-    return { state: 'done', durable };
+    return { state: 'done', durable: afterFlush(result.durable, entry, 'done') };
   } catch (error) {
     if (signal.aborted || isAbort(error)) return { state: 'aborted' };
     overloaded(error);

@@ -4,7 +4,7 @@ import type {
   DownloadJobSummary,
   DownloadProgress,
 } from '../../common/contract/downloads';
-import type { DownloadJob } from './download-job';
+import { type DownloadJob, jobBytes } from './download-job';
 import { etaSeconds } from './rate-meter';
 
 /**
@@ -39,15 +39,16 @@ export function jobProgress(job: DownloadJob, now: () => Date): DownloadProgress
     else if (v.state === 'skipped') elements.skipped++;
     if (v.state !== 'skipped' && v.state !== 'infected') bytesTotal += v.size;
   }
-  const rate = job.state === 'running' ? job.rate.sample(job.bytesDone, now().getTime()) : job.rate.bytesPerSecond;
+  const bytesDone = jobBytes(job);
+  const rate = job.state === 'running' ? job.rate.sample(bytesDone, now().getTime()) : job.rate.bytesPerSecond;
   return {
     jobId: job.id,
     state: job.state,
     instances,
     elements,
-    bytes: { done: job.bytesDone, total: bytesTotal },
+    bytes: { done: bytesDone, total: bytesTotal },
     rate: Math.round(rate),
-    etaSeconds: job.state === 'running' && job.listingDone ? etaSeconds(job.bytesDone, bytesTotal, rate) : undefined,
+    etaSeconds: job.state === 'running' && job.listingDone ? etaSeconds(bytesDone, bytesTotal, rate) : undefined,
   };
 }
 
@@ -64,6 +65,7 @@ export function jobSummary(job: DownloadJob, now: () => Date): DownloadJobSummar
     chosenInstances: source.kind === 'instances' ? source.instanceIds.length : undefined,
     concurrency: job.spec.concurrency,
     ...(job.concurrency ? { concurrencyNow: job.concurrency.limit } : {}),
+    transferThreads: job.transferThreads,
     confirm: job.spec.confirm,
     startedAt: job.startedAt,
     endedAt: job.endedAt,

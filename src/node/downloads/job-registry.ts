@@ -8,6 +8,7 @@ import type {
 } from '../../common/contract/downloads';
 import { AppError } from '../../common/errors/app-error';
 import { DownloadErrors } from '../../common/errors/download-errors';
+import { limitHeapGrowth } from '../platform/heap-growth';
 import type { Logger } from '../platform/log';
 import { type MarkedFile, type OriginMark, originMarkFor } from '../platform/origin-mark';
 import { defaultRetryPolicy, type RetryPolicy } from '../platform/retry';
@@ -21,6 +22,7 @@ import { claimFolder, prepareTarget } from './folder-claim';
 import { jobDetail, jobFiles, jobProgress, jobSummary, progressTicker } from './job-progress';
 import { runJob, settleJob } from './job-runner';
 import type { FileOpener } from './small-file';
+import { defaultTransferThreads } from './transfer-threads';
 
 export interface JobRegistryOptions {
   /** The Storage client for a profile (its environment and token source); throws for an unknown profile. */
@@ -38,6 +40,12 @@ export interface JobRegistryOptions {
   originMark?: OriginMark;
   /** How verified files are flushed to the disk in batches (flush-batch.ts; the disk's flush for tests). */
   flush?: FlushBatchOptions;
+  /**
+   * Worker threads for the transfers (transfer-threads.ts); default from the machine's cores. A job whose
+   * outside world is given as functions (`files`, the disk's flush) transfers in the main thread: functions
+   * cannot cross to a worker.
+   */
+  transferThreads?: number;
   log?: Logger;
 }
 
@@ -80,11 +88,15 @@ export class JobRegistry {
       throw new AppError(DownloadErrors.TARGET_INVALID, `The target folder must be an absolute path: ${spec.target}`);
     }
     const target = resolve(spec.target);
+    // A download keeps V8's heap from growing past what its garbage needs (heap-growth.ts; process-wide, once).
+    limitHeapGrowth();
     if (this.runningIn(target)) {
       throw new AppError(DownloadErrors.TARGET_BUSY, `Another download is writing to ${target}`);
     }
     const context = await this.options.storageFor(spec.profileId);
     if (spec.confirm) requireProductionConfirm(context.environment.production, spec.confirmProduction);
+    // The token's round trips go on while the folder is claimed and its manifest read.
+    context.client.warmToken();
     await prepareTarget(target);
     const claim = await claimFolder(target, this.now);
     const job = newJob({
@@ -97,6 +109,7 @@ export class JobRegistry {
       mark: this.originMark.writes ? (files) => this.markFiles(files) : undefined,
       adaptive: spec.concurrency === undefined,
       flush: this.options.flush,
+      transferThreads: this.transferThreads(),
       now: this.now,
     });
     this.jobs.set(job.id, job);
@@ -172,6 +185,12 @@ export class JobRegistry {
   runningIn(folder: string): DownloadJob | undefined {
     for (const job of this.jobs.values()) if (job.state === 'running' && job.target === folder) return job;
     return undefined;
+  }
+
+  private transferThreads(): number {
+    const { files, flush } = this.options;
+    if (files || flush?.syncFd || flush?.syncHandle || flush?.syncFolder) return 0;
+    return this.options.transferThreads ?? defaultTransferThreads();
   }
 
   /** A mark that cannot be written (a volume without streams, xattr refused) leaves the file without it. */

@@ -13,12 +13,15 @@ import {
   failJob,
   hasProblems,
   type InstanceRun,
+  jobBytes,
   recordProblem,
 } from './download-job';
 import { downloadElement, type ElementDownloadOptions, type Network } from './element-download';
+import { type ElementTransfers, LocalTransfers } from './element-transfers';
 import { assignFilenames, INSTANCE_JSON, instanceFolder } from './folder-layout';
 import { writeSmallFile } from './transfer-element';
 import { TransferSlots } from './transfer-slots';
+import { sharedTransferThreads } from './transfer-threads';
 import { WorkQueue } from './work-queue';
 
 /**
@@ -42,6 +45,9 @@ export async function runJob(
   source: DownloadSource | undefined,
   options: ElementDownloadOptions,
 ): Promise<void> {
+  // The transfer workers start now, while the token and the first page are on their way.
+  const transfers = openTransfers(job);
+  job.transfers = transfers;
   const queue = new WorkQueue<ElementWork>();
   const cap = job.spec.concurrency;
   const slots = new TransferSlots(cap);
@@ -50,7 +56,7 @@ export async function runJob(
     max: cap,
     start: job.adaptive ? Math.min(START, cap) : cap,
     grow: job.adaptive,
-    bytes: () => job.bytesDone,
+    bytes: () => jobBytes(job),
   });
   job.concurrency = adaptive;
   const stopAdapting = adaptive.run();
@@ -63,7 +69,7 @@ export async function runJob(
     queue.close();
   };
   const stop = AbortSignal.any([job.controller.signal, draining.signal]);
-  const network: Network = { slots, adaptive, start: stop };
+  const network: Network = { slots, adaptive, start: stop, transfers };
   // Up to `cap` elements on the network, as many again on their way to the disk meanwhile.
   const workers = Array.from({ length: cap * 2 }, () => worker(job, queue, network, options));
   try {
@@ -74,11 +80,29 @@ export async function runJob(
   } finally {
     queue.close();
   }
-  await Promise.all(workers);
-  job.drain = undefined;
-  stopAdapting();
-  await job.flusher.flush();
-  while (job.finishing.size) await Promise.all([...job.finishing]);
+  try {
+    await Promise.all(workers);
+    job.drain = undefined;
+    stopAdapting();
+    await Promise.all([job.flusher.flush(), transfers.flush()]);
+    while (job.finishing.size) await Promise.all([...job.finishing]);
+  } finally {
+    transfers.close();
+    job.transfers = undefined;
+  }
+}
+
+/** On worker threads when the job has them (transfer-threads.ts), else in this thread. */
+function openTransfers(job: DownloadJob): ElementTransfers {
+  if (job.transferThreads <= 0) return new LocalTransfers(job);
+  const { client } = job.context;
+  return sharedTransferThreads(job.transferThreads).open({
+    bytes: job.sharedBytes.buffer as SharedArrayBuffer,
+    ...(job.mark ? { mark: job.mark } : {}),
+    ...job.diskSettings,
+    token: (signal) => client.dataToken(signal),
+    freshToken: (stale, signal) => client.freshDataToken(stale, signal),
+  });
 }
 
 /** After a run: the manifest compacted, the folder released, the final state and end time set. */

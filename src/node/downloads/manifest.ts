@@ -100,7 +100,10 @@ type JournalRecord =
 export const JOURNAL_NAME = '.mpd-manifest.journal';
 
 export class Manifest {
-  private readonly byInstance = new Map<string, Set<string>>();
+  /** Element ids by instance (an array: most instances have a few elements; a Set each cost ~4x as much). */
+  private readonly byInstance = new Map<string, string[]>();
+  /** The snapshot's and the journal's sizes as this manifest knows them (read at open, appended since). */
+  private onDisk: { snapshot: number; journal: number };
   private pending: string[] = [];
   private needsSync = false;
   private writing: Promise<void> = Promise.resolve();
@@ -110,7 +113,9 @@ export class Manifest {
     readonly path: string,
     private readonly doc: ManifestDoc,
     private readonly now: () => Date,
+    sizes: { snapshot: number; journal: number },
   ) {
+    this.onDisk = sizes;
     for (const [id, entry] of Object.entries(doc.elements)) this.index(entry.instanceId, id);
   }
 
@@ -122,11 +127,16 @@ export class Manifest {
     const path = join(target, MANIFEST_NAME);
     const journal = join(target, JOURNAL_NAME);
     // Our own files, never links: a planted link would have records appended to whatever it points to.
-    for (const file of [path, journal]) {
+    const sizes = { snapshot: 0, journal: 0 };
+    for (const [file, which] of [
+      [path, 'snapshot'],
+      [journal, 'journal'],
+    ] as const) {
       const s = await lstatOrNone(file);
       if (s && !s.isFile()) throw linkRefused(file);
+      sizes[which] = s?.size ?? 0;
     }
-    return new Manifest(path, await readState(path, journal), now);
+    return new Manifest(path, await readState(path, journal), now, sizes);
   }
 
   verified(elementId: string): ManifestEntry | undefined {
@@ -196,9 +206,16 @@ export class Manifest {
     this.writing = this.writing
       .catch(() => {})
       .then(async () => {
-        const state = await readState(this.path, this.journalPath);
-        await writeFileAtomic(this.path, `${JSON.stringify(state)}\n`, 0o644);
+        // Files just as this manifest left them: what is in memory is what they say, and they need not be
+        // read, parsed and held a second time (for 20,000 files that was the peak of a download's memory,
+        // bench/, issue 21). Anything else appended or rewrote them: fold what is on disk.
+        const [snapshot, journal] = await Promise.all([lstatOrNone(this.path), lstatOrNone(this.journalPath)]);
+        const unchanged =
+          (snapshot?.size ?? 0) === this.onDisk.snapshot && (journal?.size ?? 0) === this.onDisk.journal;
+        const state = unchanged ? this.doc : await readState(this.path, this.journalPath);
+        await writeFileAtomic(this.path, jsonPieces(state), 0o644);
         await rm(this.journalPath, { force: true });
+        this.onDisk = { snapshot: (await lstatOrNone(this.path))?.size ?? 0, journal: 0 };
       });
     return this.writing;
   }
@@ -230,7 +247,11 @@ export class Manifest {
           throw asLinkRefused(error, this.journalPath);
         });
         try {
-          if (lines.length) await handle.writeFile(`${lines.join('\n')}\n`);
+          if (lines.length) {
+            const text = `${lines.join('\n')}\n`;
+            await handle.writeFile(text);
+            this.onDisk.journal += Buffer.byteLength(text);
+          }
           if (sync) {
             await handle.sync();
             this.needsSync = false;
@@ -247,13 +268,43 @@ export class Manifest {
   }
 
   private index(instanceId: string, elementId: string): void {
-    let set = this.byInstance.get(instanceId);
-    if (!set) {
-      set = new Set();
-      this.byInstance.set(instanceId, set);
-    }
-    set.add(elementId);
+    const ids = this.byInstance.get(instanceId);
+    if (!ids) this.byInstance.set(instanceId, [elementId]);
+    else if (!ids.includes(elementId)) ids.push(elementId);
   }
+}
+
+/**
+ * The document as JSON.stringify writes it, in pieces of about 64 KiB: each member of the top-level maps
+ * (elements, infected, confirmed) on its own, so no one string holds all of a large manifest.
+ */
+function* jsonPieces(doc: ManifestDoc): Generator<string> {
+  let piece = '{';
+  let firstKey = true;
+  for (const [key, value] of Object.entries(doc)) {
+    piece += `${firstKey ? '' : ','}${JSON.stringify(key)}:`;
+    firstKey = false;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      piece += JSON.stringify(value);
+      continue;
+    }
+    piece += '{';
+    let first = true;
+    const members = value as Record<string, unknown>;
+    // for…in, not Object.entries: no array of every member at once.
+    for (const member in members) {
+      const entry = members[member];
+      if (entry === undefined) continue;
+      piece += `${first ? '' : ','}${JSON.stringify(member)}:${JSON.stringify(entry)}`;
+      first = false;
+      if (piece.length >= 65_536) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += '}';
+  }
+  yield `${piece}}\n`;
 }
 
 function emptyDoc(): ManifestDoc {

@@ -14,8 +14,13 @@ export interface SmallBodyOptions extends BodyReadOptions {
 }
 
 export interface SmallBody {
-  /** Everything received (a clean prefix when `readError` is set). */
-  data: Buffer;
+  /**
+   * Everything received (a clean prefix when `readError` is set), as the chunks it arrived in: hashed and
+   * written as they are, never joined into one more buffer. (Joined, every body was copied once more, and on a
+   * transfer worker those copies of up to 512 KiB grew its malloc arena by tens of MiB: bench/, issue 21.)
+   */
+  chunks: Buffer[];
+  size: number;
   tooLong: boolean;
   readError?: unknown;
 }
@@ -34,6 +39,5 @@ export async function receiveSmallBody(o: SmallBodyOptions): Promise<SmallBody> 
     size += chunk.length;
   });
   const { readError } = await reader.done;
-  const data = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
-  return { data, tooLong, ...(readError !== undefined ? { readError } : {}) };
+  return { chunks, size, tooLong, ...(readError !== undefined ? { readError } : {}) };
 }

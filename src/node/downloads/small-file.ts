@@ -1,4 +1,15 @@
-import { closeSync, fsync, lstatSync, mkdirSync, openSync, renameSync, rmSync, type Stats, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  writeSync,
+  writevSync,
+} from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,7 +47,8 @@ const fsyncAsync = promisify(fsync);
  */
 export interface SmallFileWrite {
   path: string;
-  data: Uint8Array;
+  /** The bytes, or the chunks they arrived in (written in order, with one call where the system allows). */
+  data: Uint8Array | readonly Uint8Array[];
   /** fsync before closing (and before the rename). */
   sync?: boolean;
   /** Then rename `path` to this: the bytes appear under the final name at once, or not at all. */
@@ -79,12 +91,7 @@ export class SmallFileWriter {
     try {
       let started = performance.now();
       fd = this.createSync(w.path);
-      let off = 0;
-      while (off < w.data.length) {
-        const n = writeSync(fd, w.data, off, w.data.length - off);
-        if (n <= 0) throw Object.assign(new Error('The write made no progress'), { code: 'EIO' });
-        off += n;
-      }
+      writeAllSync(fd, w.data);
       this.timed(started);
       if (w.sync) await withFsyncSlot(() => fsyncAsync(fd as number));
       started = performance.now();
@@ -201,7 +208,8 @@ async function writeThroughPool(w: SmallFileWrite, files: FileOpener): Promise<O
     const handle = await createExclusive(w.path, (p) => files.open(p, CREATE_NEW, 0o644));
     let kept = false;
     try {
-      await handle.writeFile(w.data);
+      if (w.data instanceof Uint8Array) await handle.writeFile(w.data);
+      else for (const chunk of w.data) await handle.writeFile(chunk);
       if (w.sync) await withFsyncSlot(() => handle.sync());
       if (w.keepOpen) {
         if (w.renameTo) await renameRetrying(w.path, w.renameTo);
@@ -216,6 +224,29 @@ async function writeThroughPool(w: SmallFileWrite, files: FileOpener): Promise<O
   } catch (error) {
     removeQuietly(w.path);
     throw error;
+  }
+}
+
+/** Every byte, in order: one buffer, or chunks with as few writev calls as the system's partial writes allow. */
+function writeAllSync(fd: number, data: Uint8Array | readonly Uint8Array[]): void {
+  const noProgress = () => Object.assign(new Error('The write made no progress'), { code: 'EIO' });
+  if (data instanceof Uint8Array) {
+    for (let off = 0; off < data.length; ) {
+      const n = writeSync(fd, data, off, data.length - off);
+      if (n <= 0) throw noProgress();
+      off += n;
+    }
+    return;
+  }
+  let rest = data.filter((chunk) => chunk.length > 0);
+  while (rest.length) {
+    let n = writevSync(fd, rest);
+    if (n <= 0) throw noProgress();
+    // Drop what was written: whole chunks, then the written part of the next one.
+    let i = 0;
+    while (i < rest.length && n >= (rest[i] as Uint8Array).length) n -= (rest[i++] as Uint8Array).length;
+    rest = rest.slice(i);
+    if (n > 0 && rest.length) rest[0] = (rest[0] as Uint8Array).subarray(n);
   }
 }
 

@@ -17,7 +17,8 @@ import type { Md5Stream } from './md5-pool';
  */
 export const SLAB_BYTES = 512 * 1024;
 const MAX_IN_FLIGHT = 4;
-const POOL_LIMIT = 16;
+/** Slabs kept for reuse per thread (each transfer worker has its own pool): 4 MiB. */
+const POOL_LIMIT = 8;
 const pool: SharedArrayBuffer[] = [];
 
 function takeSlab(): SharedArrayBuffer {

@@ -58,7 +58,7 @@ export interface ElementTransfer {
    * Held from the request until the bytes are verified, released before fsync and rename (see
    * transfer-slots.ts): the job's concurrency bounds connections, not files waiting on the disk.
    */
-  slots?: TransferSlots;
+  slots?: Pick<TransferSlots, 'acquire' | 'release'>;
   /**
    * Flush in batches (flush-batch.ts): the verified file is renamed at once and flushed later with
    * others; `durable` in the result says when. Without it, each file is fsynced before its rename.
@@ -339,18 +339,20 @@ async function commitSmallBody(
     });
   }
   if (got.readError !== undefined || attempt.signal.aborted) {
-    if (got.data.length > 0 && !attempt.signal.aborted) await files.write({ path: t.tempPath, data: got.data });
+    if (got.size > 0 && !attempt.signal.aborted) await files.write({ path: t.tempPath, data: got.chunks });
     throw got.readError ?? attempt.signal.reason;
   }
-  const size = got.data.length;
+  const size = got.size;
   if (size !== expectedSize || (hooks.sent !== undefined && size !== hooks.sent)) {
     // Too short (the server ended early and called it complete): keep the prefix to continue with Range.
-    if (size > 0) await files.write({ path: t.tempPath, data: got.data });
+    if (size > 0) await files.write({ path: t.tempPath, data: got.chunks });
     throw new AppError(DownloadErrors.SIZE_MISMATCH, `Got ${size} bytes, expected ${expectedSize}`, {
       details: { retryable: true, discard: false },
     });
   }
-  const digest = createHash('md5').update(got.data).digest('base64');
+  const hash = createHash('md5');
+  for (const chunk of got.chunks) hash.update(chunk);
+  const digest = hash.digest('base64');
   if (t.expectedMd5 && digest !== t.expectedMd5) {
     if (!t.noPart) await rm(t.tempPath, { force: true });
     throw new AppError(DownloadErrors.HASH_MISMATCH, 'The MD5 of the downloaded bytes does not match contentHash', {
@@ -361,10 +363,10 @@ async function commitSmallBody(
   // The network part is done: let the next element start while this one waits on the disk.
   hooks.releaseSlot();
   if (t.flush) {
-    const open = await files.write({ path: t.tempPath, data: got.data, keepOpen: true, renameTo: t.finalPath });
+    const open = await files.write({ path: t.tempPath, data: got.chunks, keepOpen: true, renameTo: t.finalPath });
     return { size, md5: digest, check, resumedFrom: 0, durable: flushLater(t, open ?? t.finalPath) };
   }
-  await files.write({ path: t.tempPath, data: got.data, sync: true, renameTo: t.finalPath });
+  await files.write({ path: t.tempPath, data: got.chunks, sync: true, renameTo: t.finalPath });
   return { size, md5: digest, check, resumedFrom: 0 };
 }
 

@@ -3,6 +3,7 @@ import type { Handler } from '../dispatch';
 import { KeyFormatErrors } from '../keys/key-formats';
 import type { FileHandles } from '../platform/file-handles';
 import type { Services } from '../services';
+import { deleteKeyConfirmedInMain } from './delete-key-in-main';
 
 const IMPORT_FILTERS = [
   { name: 'Keys and certificates', extensions: ['pem', 'key', 'json', 'jwk', 'p12', 'pfx', 'der', 'txt', 'b64'] },
@@ -47,7 +48,7 @@ export function keysHandlers(s: Services, files: FileHandles) {
     'keys:set-kid': (({ id, kid }) => keys.setKid(id, kid)) satisfies Handler<'keys:set-kid'>,
     'keys:set-registered': (({ id, registeredAt }) =>
       keys.setRegisteredAt(id, registeredAt)) satisfies Handler<'keys:set-registered'>,
-    'keys:delete': (({ id }) => keys.delete(id)) satisfies Handler<'keys:delete'>,
+    'keys:delete': (({ id }) => deleteKeyConfirmedInMain(s, id)) satisfies Handler<'keys:delete'>,
     'keys:export-public-jwk': (({ id }) => keys.publicJwk(id)) satisfies Handler<'keys:export-public-jwk'>,
     'keys:copy-public-jwk': (async ({ id }) => {
       await s.desktop.writeClipboard(JSON.stringify(await keys.publicJwk(id), null, 2));

@@ -4,9 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import { renameRetrying } from './rename-retrying';
 
 /**
- * Write a small file so that readers see the old content or the new, never a mix:
- * temp file in the same folder, fsync, rename over the target, fsync the folder. `data` may come in pieces
- * (an iterable of strings, each written in turn) so a large file is never one string in memory.
+ * Write a file so that readers see the old content or the new, never a mix: temp file in the same folder,
+ * fsync, rename over the target, fsync the folder. `data` may come in pieces (a large document written as
+ * it is serialized, without one string of all of it: manifest.ts, send-journal.ts).
  */
 export async function writeFileAtomic(
   path: string,
@@ -18,7 +18,9 @@ export async function writeFileAtomic(
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
   try {
-    await handle.writeFile(data);
+    // ArrayBuffer.isView, not instanceof: a Buffer made in another realm (a test's jsdom) is no Uint8Array there.
+    if (typeof data === 'string' || ArrayBuffer.isView(data)) await handle.writeFile(data);
+    else for (const piece of data) await handle.writeFile(piece);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});

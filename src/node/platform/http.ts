@@ -1,7 +1,9 @@
 import type { Logger } from './log';
+import { nodeHttpSend, type SentResponse } from './node-http-send';
 
 /**
- * The one HTTP helper of main: global fetch with a timeout, the response read as text, and the server's
+ * The one HTTP helper of main: a request with a timeout (global fetch when one is given, else node:http —
+ * node-http-send.ts), the response read as text, and the server's
  * `Date` header parsed for clock-skew learning (reference §6 pain point 1). It logs method, URL (without the
  * query string), status and duration — never request or response bodies, never headers: bodies and the
  * Authorization header carry grants and tokens.
@@ -16,7 +18,7 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   text: string;
   /** The server's `Date` header, when present and parseable. */
   serverDate?: Date;
@@ -47,7 +49,8 @@ export interface HttpClient {
 }
 
 export function createHttpClient(options: {
-  fetch: typeof fetch;
+  /** Requests through this fetch; without one, through node:http (node-http-send.ts). */
+  fetch?: typeof fetch;
   logger: Logger;
   /** The local clock, for `sentAt`/`receivedAt`. */
   now?: () => number;
@@ -63,17 +66,11 @@ export function createHttpClient(options: {
       const where = urlForLog(url);
       const sentAt = now();
       const started = performance.now();
-      let response: Response;
-      let text: string;
+      let response: SentResponse;
       try {
-        response = await options.fetch(url, {
-          method,
-          headers: init.headers,
-          body: init.body,
-          signal,
-          redirect: 'error',
-        });
-        text = await response.text();
+        response = options.fetch
+          ? await viaFetch(options.fetch, url, { method, headers: init.headers, body: init.body, signal })
+          : await nodeHttpSend(url, { method, headers: init.headers, body: init.body, signal });
       } catch (error) {
         const kind: NetworkFailureKind = timeout.aborted ? 'timeout' : init.signal?.aborted ? 'aborted' : 'network';
         options.logger.warn('http request failed', { method, url: where, kind, error: describeCause(error) });
@@ -96,13 +93,22 @@ export function createHttpClient(options: {
       return {
         status: response.status,
         headers: response.headers,
-        text,
+        text: response.text,
         serverDate: parseHttpDate(response.headers.get('date')),
         sentAt,
         receivedAt,
       };
     },
   };
+}
+
+async function viaFetch(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: string; signal: AbortSignal },
+): Promise<SentResponse> {
+  const response = await fetchImpl(url, { ...init, redirect: 'error' });
+  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 /** RFC 9110 §5.6.7 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"); Date.parse reads it. */

@@ -14,8 +14,10 @@ import {
 import type { AltinnTokenSource } from '../auth/token-source';
 import { appBaseUrl, type Environment } from '../environments/environments';
 import { eventsApiBase } from '../events/events-host';
-import { redact } from '../platform/log';
-import { classifyError, defaultRetryPolicy, parseRetryAfter, type RetryPolicy, withRetry } from '../platform/retry';
+import { abortable } from '../platform/abortable';
+import { classifyError, defaultRetryPolicy, type RetryPolicy, withRetry } from '../platform/retry';
+import { openDataUrl, REFUSED_TOKEN } from './data-get';
+import { networkError, pathOf, safeOrigin, statusError, unauthorized } from './http-errors';
 import { isQueryResponse } from './instance-check';
 import { leadingMembers } from './leading-members';
 import { buildInstanceQuery, ownerHeaders, trimSlash } from './storage-query';
@@ -68,6 +70,8 @@ export class StorageClient {
   private refresh?: { from: string; promise: Promise<string> };
   private readonly streamGet: StreamGet;
   private readonly writeRequest: WriteRequest;
+  /** A token asked for ahead of the first request (warmToken), which that request then takes. */
+  private early?: Promise<string>;
 
   constructor(private readonly options: StorageClientOptions) {
     this.streamGet = options.streamGet ?? nodeStreamGet();
@@ -247,30 +251,15 @@ export class StorageClient {
   /** GET a data element's bytes. Resolves to the response (200, or 206 for a range); throws otherwise. */
   async openData(url: string, request: DataRequest): Promise<StreamResponse> {
     this.assertDataUrl(url, request.appId);
-    const headers: Record<string, string> = { Accept: '*/*' };
-    if (request.rangeStart) headers.Range = `bytes=${request.rangeStart}-`;
-    const get = async (token: string) => {
-      try {
-        return await this.streamGet(url, { ...headers, Authorization: `Bearer ${token}` }, request.signal);
-      } catch (error) {
-        if (request.signal?.aborted) throw request.signal.reason ?? error;
-        throw networkError(error, url);
-      }
-    };
+    const get = { ...request, now: this.now };
     let token = await this.token(request.signal);
-    let response = await get(token);
-    if (response.status === 401) {
-      response.discard();
+    let response = await openDataUrl(this.streamGet, url, token, get);
+    if (response === REFUSED_TOKEN) {
       token = await this.refreshedToken(token, request.signal);
-      response = await get(token);
-      if (response.status === 401) {
-        response.discard();
-        throw unauthorized(url);
-      }
+      response = await openDataUrl(this.streamGet, url, token, get);
+      if (response === REFUSED_TOKEN) throw unauthorized(url);
     }
-    if (response.status === 200 || response.status === 206) return response;
-    const text = await response.text().catch(() => '');
-    throw this.statusError(response.status, url, text, response.header('retry-after'));
+    return response;
   }
 
   /**
@@ -423,7 +412,7 @@ export class StorageClient {
         }
         if (response.status !== 200) {
           const text = await response.text().catch(() => '');
-          throw this.statusError(response.status, url, text, response.header('retry-after'));
+          throw statusError(response.status, url, text, response.header('retry-after'), this.now());
         }
         let json: unknown;
         try {
@@ -498,11 +487,46 @@ export class StorageClient {
    * file-stamp-cache.ts), and it alone decides about expiry and refresh.
    */
   private async token(signal?: AbortSignal): Promise<string> {
+    const early = this.early;
+    this.early = undefined;
     try {
-      return await this.options.tokens.getAltinnToken(this.options.profileId, { signal });
+      return await (early
+        ? abortable(early, signal)
+        : this.options.tokens.getAltinnToken(this.options.profileId, { signal }));
     } catch (error) {
       throw asTokenError(error);
     }
+  }
+
+  /**
+   * The token for a data request made on another thread — a download's transfer worker
+   * (downloads/transfer-threads.ts) — to the URLs of dataUrls only, and a fresh one after Altinn refused
+   * `stale` (concurrent refusals share one refresh). The token service alone judges expiry and refreshes.
+   */
+  dataToken(signal?: AbortSignal): Promise<string> {
+    return this.token(signal);
+  }
+
+  freshDataToken(stale: string, signal?: AbortSignal): Promise<string> {
+    return this.refreshedToken(stale, signal);
+  }
+
+  /**
+   * Ask for the token now, before the first request needs it: a download job does so before it claims its
+   * folder and reads its manifest, so the grant and the exchange are on their way meanwhile and the first
+   * page is asked for the moment the token arrives (issue 21). The next request takes this answer, a
+   * failure included (reported there, and not asked for twice).
+   */
+  warmToken(): void {
+    if (this.early) return;
+    const early = this.options.tokens.getAltinnToken(this.options.profileId);
+    this.early = early;
+    const forget = () => {
+      if (this.early === early) this.early = undefined;
+    };
+    // Once it is there, the token source's cache answers (and judges its expiry); a failure is kept a
+    // moment for the request about to be made, not for later ones.
+    early.then(forget, () => setTimeout(forget, 5_000).unref());
   }
 
   /** Concurrent requests that all got 401 with the same token share one refresh. */
@@ -521,29 +545,7 @@ export class StorageClient {
 
   private async httpError(response: Response, url: string): Promise<AppError> {
     const text = await response.text().catch(() => '');
-    return this.statusError(response.status, url, text, response.headers.get('retry-after'));
-  }
-
-  private statusError(status: number, url: string, text: string, retryAfter: string | null | undefined): AppError {
-    const detail = redact(text.replace(/\s+/g, ' ').trim()).slice(0, 300);
-    const where = pathOf(url);
-    const base = { status, ...(detail ? { body: detail } : {}) };
-    if (status === 429 || status === 408 || status >= 500) {
-      return new AppError(StorageErrors.UNAVAILABLE, `Altinn answered ${status} for ${where}`, {
-        details: { ...base, retryable: true, retryAfterMs: parseRetryAfter(retryAfter, this.now()) },
-      });
-    }
-    if (status === 403) {
-      return new AppError(StorageErrors.FORBIDDEN, `Altinn refused ${where} (403)`, { details: base });
-    }
-    if (status === 404) return new AppError(StorageErrors.NOT_FOUND, `Not found: ${where} (404)`, { details: base });
-    return new AppError(
-      StorageErrors.BAD_REQUEST,
-      `Altinn answered ${status} for ${where}${detail ? `: ${detail}` : ''}`,
-      {
-        details: base,
-      },
-    );
+    return statusError(response.status, url, text, response.headers.get('retry-after'), this.now());
   }
 
   /** A `next` link (possibly from the renderer) must point at this environment's Storage query. */
@@ -647,23 +649,6 @@ function isNetworkFailure(error: unknown): boolean {
   return typeof code === 'string' && /^(E[A-Z]+|ERR_STREAM_PREMATURE_CLOSE)$/.test(code);
 }
 
-function unauthorized(url: string): AppError {
-  return new AppError(
-    StorageErrors.UNAUTHORIZED,
-    `Altinn refused the token for ${pathOf(url)} even after a fresh one was fetched (401)`,
-    { details: { status: 401 } },
-  );
-}
-
-function networkError(error: unknown, url: string): AppError {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const reason = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
-  return new AppError(StorageErrors.NETWORK, `Could not reach ${safeOrigin(url)}: ${reason}`, {
-    details: { retryable: true },
-    cause: error,
-  });
-}
-
 function asTokenError(error: unknown): unknown {
   return error instanceof AppError
     ? error
@@ -671,21 +656,4 @@ function asTokenError(error: unknown): unknown {
         StorageErrors.TOKENS_UNAVAILABLE,
         `Could not get an Altinn token: ${(error as Error)?.message ?? error}`,
       );
-}
-
-function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '(invalid URL)';
-  }
-}
-
-function safeOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '(invalid URL)';
-  }
 }

@@ -157,7 +157,7 @@ export async function authHarness(options: HarnessOptions = {}) {
       return profile;
     },
     keys: source,
-    fetch: globalThis.fetch,
+    // No fetch: the token requests go over node:http, as they do in the app and in mpd (http.ts).
     now: clock ? () => new Date(clock.now) : () => new Date(),
     logger,
     events,

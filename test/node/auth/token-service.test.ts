@@ -37,6 +37,37 @@ describe('TokenService against the strict fake', () => {
     expect(h.fake.stats()).toMatchObject({ token: 1, exchange: 1 });
   });
 
+  it('unseals the key while the environment is still being resolved (issue 21), once per grant', async () => {
+    h = await authHarness();
+    const env = h.environments.get('local')!;
+    let keyAskedBeforeEnvironment = false;
+    // The environment answers only once the key has been asked for, or after 1 s (the old order).
+    h.deps.environments.resolve = async () => {
+      const since = Date.now();
+      while (h!.source.calls === 0 && Date.now() - since < 1_000) await new Promise((r) => setTimeout(r, 5));
+      keyAskedBeforeEnvironment = h!.source.calls > 0;
+      return env;
+    };
+    const service = (await import('../../../src/node/auth/token-service')).createTokenService(h.deps);
+    await service.getAltinnToken('p1');
+    expect(keyAskedBeforeEnvironment).toBe(true);
+    expect(h.source.calls).toBe(1);
+    // A token in memory: no key is unsealed for the calls it answers, nor for the status view.
+    await service.getAltinnToken('p1');
+    await service.cached('p1');
+    expect(h.source.calls).toBe(1);
+    expect(h.fake.stats()).toMatchObject({ token: 1, exchange: 1 });
+  });
+
+  it('reports a key that cannot be unsealed once, from the grant that needed it', async () => {
+    h = await authHarness();
+    h.profiles.set('p2', makeProfile({ id: 'p2', keyId: 'missing', org: 'digdir' }));
+    const error = await appErrorOf(h.service.getAltinnToken('p2'));
+    expect(error.code).toBe('KEY_NOT_FOUND');
+    expect(h.source.calls).toBe(1);
+    expect(h.fake.stats().token).toBe(0);
+  });
+
   it('shares one Maskinporten token between the token view and the exchange', async () => {
     h = await authHarness({ fake: { delayMs: 30 } });
     await Promise.all([

@@ -13,10 +13,23 @@ const HASHED_ERA = '2022-06-01T08:00:00Z';
 const folderOf = (id: string, app = 'ttd_app') => join(h.target, app, id.replace('/', '_'));
 /**
  * Both byte paths (atomic-file.ts): bodies up to 512 KiB are received whole and written in one go,
- * larger ones stream to disk slab by slab. Each fault is tried on both; `at` scales a fault's offset.
+ * larger ones stream to disk slab by slab. Each fault is tried on both, on the transfer workers (the
+ * harness's default, transfer-threads.ts) and in the main thread; `at` scales a fault's offset.
  */
 const paths = [
   { path: 'a small body (in memory)', size: (n: number) => n, at: (n: number) => n, manager: {} },
+  {
+    path: 'a small body, in the main thread',
+    size: (n: number) => n,
+    at: (n: number) => n,
+    manager: { transferThreads: 0 },
+  },
+  {
+    path: 'a large body, in the main thread',
+    size: (n: number) => n * 4 + 600_000,
+    at: (n: number) => n * 4,
+    manager: { transferThreads: 0 },
+  },
   {
     // every blocking call counts as slow: the job writes its small files through the thread pool
     path: 'a small body on a slow disk',
@@ -45,6 +58,7 @@ describe('download faults against the fake Storage', () => {
     h.fake.addFault({ kind: 'data', elementId: el.id, type: 'reset', afterBytes: p.at(150_000) });
     const end = await runQuery();
     expect(end.state).toBe('completed');
+    expect(end.transferThreads).toBe('transferThreads' in p.manager ? 0 : 2);
     const reqs = dataRequests();
     expect(reqs).toHaveLength(2);
     expect(reqs[1]!.range).toMatch(/^bytes=\d+-$/);

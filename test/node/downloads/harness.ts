@@ -41,6 +41,8 @@ export async function harness(
     retry: fastRetry,
     idleTimeoutMs: 2_000,
     progressIntervalMs: 20,
+    // Two transfer workers whatever the machine (transfer-threads.ts); a test passes 0 for the main thread.
+    transferThreads: 2,
     ...extra.manager,
   });
   const target = await mkdtemp(join(tmpdir(), 'mpd-dl-'));

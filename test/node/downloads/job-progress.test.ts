@@ -65,7 +65,11 @@ function job(overrides: Partial<DownloadJob> = {}): DownloadJob {
       ['e6', { state: 'done', size: 700 }],
     ]),
     failures: [{ instanceId: 'i2', elementId: 'e3', filename: 'a.pdf', code: 'STORAGE_UNAVAILABLE', message: '503' }],
-    bytesDone: 1700,
+    bytesDone: 1200,
+    // 500 more received by the transfer workers, which add to a shared counter.
+    sharedBytes: new BigInt64Array([500n]),
+    transferThreads: 2,
+    diskSettings: {},
     rate: new RateMeter(),
     startedAt: '2026-03-01T10:00:00.000Z',
     ...overrides,
@@ -85,25 +89,27 @@ describe('job progress', () => {
   });
 
   it('samples the rate while running and gives an ETA only when the total is known', () => {
-    const j = job({ bytesDone: 0 });
+    const j = job({ bytesDone: 0, sharedBytes: new BigInt64Array(1) });
     let now = 0;
     const clock = () => new Date(now);
     expect(jobProgress(j, clock).rate).toBe(0);
     now = 1000;
-    j.bytesDone = 1000;
+    // Half from this thread, half from a transfer worker.
+    j.bytesDone = 500;
+    Atomics.add(j.sharedBytes, 0, 500n);
     const p = jobProgress(j, clock);
     expect(p.rate).toBe(1000);
     expect(p.etaSeconds).toBe(3);
     j.listingDone = false;
     now = 2000;
-    j.bytesDone = 2000;
+    j.bytesDone = 1500;
     const unknownTotal = jobProgress(j, clock);
     expect(unknownTotal.instances.totalKnown).toBe(false);
     expect(unknownTotal.etaSeconds).toBeUndefined();
   });
 
   it('keeps the last rate and gives no ETA once the job has ended', () => {
-    const j = job({ bytesDone: 0 });
+    const j = job({ bytesDone: 0, sharedBytes: new BigInt64Array(1) });
     jobProgress(j, () => new Date(0));
     j.bytesDone = 2000;
     expect(jobProgress(j, () => new Date(1000)).rate).toBe(2000);
@@ -124,6 +130,7 @@ describe('job progress', () => {
       appId: 'ttd/app',
       chosenInstances: undefined,
       concurrency: 4,
+      transferThreads: 2,
       confirm: true,
       startedAt: '2026-03-01T10:00:00.000Z',
       endedAt: undefined,

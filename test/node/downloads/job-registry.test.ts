@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,24 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string }> {
 }
 
 describe('job registry', () => {
+  it('asks for the token before it claims the folder, and the first page takes that answer (issue 21)', async () => {
+    const jobs = await setup();
+    h.fake.add([{ appId: 'ttd/app', elements: [{ size: 10 }] }]);
+    const lock = join(h.target, '.mpd-download.lock');
+    const seen: boolean[] = [];
+    const asked = h.tokens.getAltinnToken.bind(h.tokens);
+    h.tokens.getAltinnToken = async (profileId, options) => {
+      seen.push(existsSync(lock));
+      return asked(profileId, options);
+    };
+    const job = await jobs.start({ profileId: 'p1', source: query, target: h.target });
+    expect((await jobs.wait(job.jobId)).state).toBe('completed');
+    // The first ask came before the folder was claimed; the listing's first page took its answer.
+    expect(seen[0]).toBe(false);
+    expect(h.fake.requests.filter((r) => r.kind === 'query')[0]?.token).toBe('tok-1');
+    expect(h.tokens.calls.refresh).toBe(0);
+  });
+
   it('runs one job per folder: a second one there is refused however the path is spelled, another folder is not', async () => {
     const jobs = await setup();
     h.fake.add([{ appId: 'ttd/app', elements: [{ size: 10 }, { size: 20 }] }]);

@@ -52,6 +52,46 @@ describe('manifest journal', () => {
   });
 });
 
+describe('manifest compaction of a large job (issue 21)', () => {
+  it('writes the snapshot JSON.stringify would, from memory, without reading its own journal back', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mpd-manifest-'));
+    const first = await Manifest.open(dir);
+    for (let i = 0; i < 3_000; i++) first.recordVerified(`e${i}`, { ...entry(i), elementChanged: undefined });
+    first.recordInfected('bad', '1/9', null);
+    first.recordConfirmed('1/1');
+    await first.compact();
+    // A second run over that snapshot: more records, then compaction again.
+    const m = await Manifest.open(dir);
+    for (let i = 3_000; i < 5_000; i++) m.recordVerified(`e${i}`, entry(i));
+    m.forget('e7');
+    m.recordConfirmed('1/2');
+    const journal = join(dir, JOURNAL_NAME);
+    await m.flush();
+    // Its journal, emptied: were it read back, these records would be lost.
+    await writeFile(journal, '');
+    const size = (await stat(journal)).size;
+    expect(size).toBe(0);
+    // …but the sizes differ from what the manifest wrote, so it folds what is on disk: nothing of run two.
+    await m.compact();
+    const folded = JSON.parse(await readFile(join(dir, '.mpd-manifest.json'), 'utf8'));
+    expect(Object.keys(folded.elements)).toHaveLength(3_000);
+
+    const n = await Manifest.open(dir);
+    for (let i = 3_000; i < 5_000; i++) n.recordVerified(`e${i}`, entry(i));
+    n.forget('e7');
+    n.recordConfirmed('1/2');
+    await n.compact();
+    const text = await readFile(join(dir, '.mpd-manifest.json'), 'utf8');
+    const doc = JSON.parse(text);
+    expect(Object.keys(doc.elements)).toHaveLength(4_999);
+    expect(doc.elements.e7).toBeUndefined();
+    expect(doc.confirmed).toEqual({ '1/1': expect.any(String), '1/2': expect.any(String) });
+    // Byte for byte what one JSON.stringify of the document writes (the format is unchanged).
+    expect(text).toBe(`${JSON.stringify(doc)}\n`);
+    await expect(stat(journal)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
 describe('manifest format (issue 18, point 4)', () => {
   it('records which check each file had, and writes format 2', async () => {
     dir = await mkdtemp(join(tmpdir(), 'mpd-manifest-'));

@@ -12,7 +12,7 @@ describe('receiving a small body', () => {
     body.write('abc');
     body.end('def');
     const result = await got;
-    expect(result.data.toString()).toBe('abcdef');
+    expect(Buffer.concat(result.chunks).toString()).toBe('abcdef');
     expect(result.tooLong).toBe(false);
     expect(result.readError).toBeUndefined();
     expect(counted).toBe(6);
@@ -25,7 +25,7 @@ describe('receiving a small body', () => {
     body.write('def');
     const result = await got;
     expect(result.tooLong).toBe(true);
-    expect(result.data.length).toBeLessThanOrEqual(4);
+    expect(result.size).toBeLessThanOrEqual(4);
     expect(body.destroyed).toBe(true);
   });
 
@@ -36,7 +36,7 @@ describe('receiving a small body', () => {
     await new Promise((r) => setImmediate(r));
     body.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
     const result = await got;
-    expect(result.data.toString()).toBe('abc');
+    expect(Buffer.concat(result.chunks).toString()).toBe('abc');
     expect(result.readError).toMatchObject({ code: 'ECONNRESET' });
   });
 

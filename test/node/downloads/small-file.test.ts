@@ -32,6 +32,13 @@ describe.each(writers)('small whole files through $kind', ({ make }) => {
     expect(await readFile(join(dir, 'b.txt'), 'utf8')).toBe('hello b');
   });
 
+  it('writes a body as the chunks it arrived in, in order, empty ones included', async () => {
+    const files = make();
+    const chunks = [Buffer.from('ab'), Buffer.alloc(0), Buffer.alloc(70_000, 7), Buffer.from('z')];
+    await files.write({ path: join(dir, '.c.part'), data: chunks, renameTo: join(dir, 'c.bin') });
+    expect((await readFile(join(dir, 'c.bin'))).equals(Buffer.concat(chunks))).toBe(true);
+  });
+
   it('on ENOSPC removes the temp file, leaves nothing under the final name and throws the errno error', async () => {
     const files = make(fullDiskForParts);
     await files.mkdir(dir, join(dir, 'x')); // a slow writer has switched to the pool after this

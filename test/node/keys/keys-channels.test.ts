@@ -14,7 +14,7 @@ let home: string;
 let cleanup: () => Promise<void>;
 let t: ReturnType<typeof testServices>;
 /** What the native dialogs answer next. */
-let answers: { openFile?: string | null; saveFile?: string | null };
+let answers: { openFile?: string | null; saveFile?: string | null; confirm?: boolean };
 let desktop: ReturnType<typeof scriptedDesktop>;
 
 beforeAll(() => {
@@ -56,6 +56,8 @@ describe('keys channels', () => {
     expect(jwk).toMatchObject({ kty: 'RSA', kid: key.kid, alg: 'RS256', use: 'sig' });
     expect(await ok('keys:copy-public-jwk', { id: key.id })).toEqual({ copied: true });
     expect(JSON.parse(desktop.clipboard())).toEqual(jwk);
+    // Deleting is confirmed in main's own dialog (delete-key-in-main.test.ts says what it shows).
+    answers.confirm = true;
     expect(await ok('keys:delete', { id: key.id })).toEqual({ deleted: true });
     expect(await ok('keys:list')).toEqual([]);
   });

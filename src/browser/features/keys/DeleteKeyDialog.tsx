@@ -1,6 +1,7 @@
 import { Alert, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useRef, useState } from 'react';
 import type { KeySummary } from '../../../common/contract/keys';
+import { MainConfirmNote } from '../../components/MainConfirmNote';
 import { useT } from '../../hooks/use-t';
 import { useKeysStore } from '../../store/use-keys-store';
 import { FormFooter, KeyDialog } from './KeyDialog';
@@ -40,6 +41,7 @@ export function DeleteKeyDialog({ keySummary, onClose }: { keySummary: KeySummar
           <Paragraph>{t('keys.deleteBody', { kid: keySummary.kid })}</Paragraph>
         </Alert>
         <Paragraph data-size="sm">{t('keys.deleteBackupHint')}</Paragraph>
+        <MainConfirmNote testId="delete-main-confirm" />
         <Textfield
           ref={ref}
           label={t('keys.deleteConfirmLabel')}
