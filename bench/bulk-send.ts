@@ -2,7 +2,8 @@
  * `npm run bench` (its bulk-send row; alone: `npm run bench -- --only send`, or `npx tsx bench/bulk-send.ts
  * [--rows 200] [--rounds 3] [--latency-ms 40] [--rss-rows 10000]`), issue 22: 200 rows at 40 ms per request.
  *
- *   - `mpd instances send` (bundled like the shipped CLI, plain node, timed from spawn to exit: process start,
+ *   - `mpd instances send` (bundled like the shipped CLI, plain node, started as bin/mpd.cjs starts it — V8's
+ *     compile cache on, mpd-launch.cjs —, timed from spawn to exit: process start,
  *     loading, reading and checking the CSV, the app's metadata, the Maskinporten grant and Altinn exchange,
  *     the journal and the requests), adaptive (no --concurrency);
  *   - beside what a hand-written script does: a sequential loop of curl POSTs, one curl process per row, with
@@ -22,6 +23,7 @@ import { altinnTokenCheck, FakeAltinnStorage } from '../test/fakes/altinn-storag
 import { startAuthFake } from '../test/fakes/auth-server';
 import type { FakeAppDefinition } from '../test/fakes/fake-apps';
 import { orgNumberFor } from '../test/helpers/party-numbers';
+import { mpdArgv } from './latency-regime';
 import { benchDir, fmt, median, mib, run, timed } from './proc';
 
 const APP: FakeAppDefinition = {
@@ -114,7 +116,9 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
     const home = join(work, 'home');
     const env = { MPD_BENCH_SECRETS: join(work, 'secrets.json') };
     const mpd = async (...argv: string[]) => {
-      const r = await run(process.execPath, [mpdBundle, '--home', home, ...argv], o.timeoutS, { extraEnv: env }).done;
+      const r = await run(process.execPath, mpdArgv(mpdBundle, ['--home', home, ...argv]), o.timeoutS, {
+        extraEnv: env,
+      }).done;
       if (r.code !== 0) throw new Error(`mpd ${argv.join(' ')} failed: ${r.stderr}`);
       return r.stdout;
     };
@@ -246,25 +250,29 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
     const before = () => storage.instances.size;
     for (let round = 1; round <= o.rounds; round++) {
       let n = before();
+      // Started as bin/mpd.cjs starts the shipped mpd (mpd-launch.cjs: V8's compile cache on, warmed by the setup's
+      // commands above).
       const ours = await timed(
         process.execPath,
-        [
-          ...flags,
+        mpdArgv(
           mpdBundle,
-          '--home',
-          home,
-          'instances',
-          'send',
-          '--profile',
-          'Bench',
-          '--app',
-          APP.id,
-          '--csv',
-          sheet,
-          '--batch',
-          `runde-${round}`,
-          '--json',
-        ],
+          [
+            '--home',
+            home,
+            'instances',
+            'send',
+            '--profile',
+            'Bench',
+            '--app',
+            APP.id,
+            '--csv',
+            sheet,
+            '--batch',
+            `runde-${round}`,
+            '--json',
+          ],
+          flags,
+        ),
         o.timeoutS,
         { extraEnv: env },
       );
@@ -305,22 +313,11 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
       const n = before();
       const large = await timed(
         process.execPath,
-        [
-          ...flags,
+        mpdArgv(
           mpdBundle,
-          '--home',
-          home,
-          'instances',
-          'send',
-          '--profile',
-          'Bench',
-          '--app',
-          APP.id,
-          '--csv',
-          big,
-          '--batch',
-          'stor',
-        ],
+          ['--home', home, 'instances', 'send', '--profile', 'Bench', '--app', APP.id, '--csv', big, '--batch', 'stor'],
+          flags,
+        ),
         o.timeoutS * 4,
         { extraEnv: env },
       );

@@ -145,6 +145,19 @@ describe('mpd instances send', () => {
     expect(instancesOf(orgs[4]?.orgNumber as string)).toHaveLength(1);
   });
 
+  it("goes over node:http only: Node's fetch (undici, ~50 ms of CPU to load) is never loaded by a send", async () => {
+    const path = await sheet('uten-fetch.csv', [`${orgs[5]?.orgNumber};Uten fetch`], 'orgno;prefill.Navn');
+    const report = join(w.home, 'undici.json');
+    const child = spawnMpd(w.home, ['instances', 'send', ...on, '--csv', path, '--json'], {
+      MPD_VAULT_PASSPHRASE: PASSPHRASE,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(__dirname, '../helpers/report-undici.cjs')}`,
+      MPD_TEST_UNDICI_REPORT: report,
+    });
+    expect(await child.exited, child.err()).toBe(0);
+    expect(JSON.parse(child.out())).toMatchObject({ sent: 1, failed: 0 });
+    expect(JSON.parse(await readFile(report, 'utf8'))).toEqual({ loaded: [] });
+  });
+
   it('--dry-run sends nothing and lists every problem by row; exit 1 with bad rows, 0 without', async () => {
     const bad = await sheet('prove.csv', [`${orgs[10]?.orgNumber};a;`, `;b;`, `${orgs[11]?.orgNumber};c;`]);
     const run = await w.mpd('instances', 'send', ...on, '--csv', bad, '--dry-run', '--json');

@@ -30,7 +30,8 @@ export interface WriteAnswer {
  * whose body is lost on the way is ANSWER_LOST too: Altinn did it, and we do not know what it answered.
  */
 export async function sendWrite(world: ActWorld, request: WriteRequest): Promise<WriteAnswer> {
-  const headers = new Headers({ Accept: 'application/json', ...request.headers });
+  const headers: Record<string, string> = { accept: 'application/json' };
+  for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name] as string;
   let response: HttpAnswer;
   try {
     response = await world.api.authorizedRequest(request.url, request.appId, {

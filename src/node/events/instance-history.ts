@@ -24,7 +24,7 @@ export interface HistoryApi {
   authorizedRequest(
     url: string,
     appId: string,
-    init: { method: 'GET'; headers: Headers; signal?: AbortSignal },
+    init: { method: 'GET'; headers: Record<string, string>; signal?: AbortSignal },
   ): Promise<HttpAnswer>;
 }
 
@@ -124,7 +124,7 @@ async function getJson(
       try {
         response = await api.authorizedRequest(url, appId, {
           method: 'GET',
-          headers: new Headers({ Accept: 'application/json' }),
+          headers: { accept: 'application/json' },
           signal: options.signal,
         });
       } catch (error) {

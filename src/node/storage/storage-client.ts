@@ -360,9 +360,7 @@ export class StorageClient {
 
   private async rawWrite(url: string, init: WriteInit, token: string): Promise<HttpAnswer> {
     const headers: Record<string, string> = {};
-    init.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    for (const name in init.headers) headers[name.toLowerCase()] = init.headers[name] as string;
     headers.authorization = `Bearer ${token}`;
     try {
       return await this.writeRequest(url, { ...init, headers });

@@ -18,7 +18,8 @@ export interface HttpAnswer {
 
 export interface WriteInit {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  headers: Headers;
+  /** A plain record, not a WHATWG Headers object: that class is undici's, whose loading a send does not need. */
+  headers: Record<string, string>;
   body?: Uint8Array | string;
   signal?: AbortSignal;
 }
