@@ -118,15 +118,30 @@ export const shellFlow: [string, (t: FlowTarget) => Promise<void>][] = [
     },
   ],
   [
-    'remembers the language and the environment after a reload',
+    'remembers the language, the environment and the task shown last after a reload',
     async (t) => {
       const { page } = t;
+      await page.getByTestId('nav-downloads').click();
+      await visible(page, 'view-downloads');
+      // The task is saved in main's settings file without the window waiting for it.
+      await expect
+        .poll(async () => (await readFile(join(t.home, 'settings.json'), 'utf8')).includes('"view": "downloads"'))
+        .toBe(true);
       await t.reload();
       await visible(page, 'production-marker');
       expect(await text(page.getByTestId('nav-keys'))).toBe('Keys');
       expect(
         await page.getByTestId('environment-switcher').getByRole('radio', { name: 'Production' }).isChecked(),
       ).toBe(true);
+      await visible(page, 'view-downloads');
+      expect(await page.getByTestId('nav-downloads').getAttribute('aria-current')).toBe('page');
+      // Back to where the next steps start: Nøkler, on a freshly loaded page.
+      await page.getByTestId('nav-keys').click();
+      await expect
+        .poll(async () => (await readFile(join(t.home, 'settings.json'), 'utf8')).includes('"view": "keys"'))
+        .toBe(true);
+      await t.reload();
+      await visible(page, 'view-keys');
     },
   ],
   [

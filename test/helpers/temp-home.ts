@@ -5,7 +5,8 @@ import { join } from 'node:path';
 /** A fresh home folder per test; tests never touch the real app-data folder. */
 export async function tempHome(prefix = 'mpd-test-'): Promise<{ home: string; cleanup: () => Promise<void> }> {
   const home = await mkdtemp(join(tmpdir(), prefix));
-  return { home, cleanup: () => rm(home, { recursive: true, force: true }) };
+  // Retries: a write the window started without waiting (the remembered view) may still be finishing.
+  return { home, cleanup: () => rm(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) };
 }
 
 /** Every file below a folder (for tests that search the home folder for what must not be there). */

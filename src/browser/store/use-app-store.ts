@@ -1,21 +1,11 @@
 import { create } from 'zustand';
-import type { AppInfo, EnvironmentSummary, Language } from '../../common/contract/app';
+import type { AppInfo, EnvironmentSummary, Language, ViewId } from '../../common/contract/app';
 import { type ApiError, call } from '../api';
 import { asApiError } from './as-api-error';
 import { idle, type Loadable, load, slot } from './load-state';
 
 /** The tasks of the design (plus self-service clients, issue 7); each is one view under src/browser/features/. */
-export type ViewId =
-  | 'keys'
-  | 'profiles'
-  | 'clients'
-  | 'systems'
-  | 'token'
-  | 'instances'
-  | 'downloads'
-  | 'intake'
-  | 'send'
-  | 'events';
+export type { ViewId };
 
 /**
  * The navigation in groups (issue 22): a case worker's daily work first, then setup, then troubleshooting.
@@ -108,7 +98,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
 
   navigate(view) {
+    if (view === get().view) return;
     set({ view });
+    // Remembered for the next start; a failed write costs only that (the window goes on with the view).
+    void call('settings:update', { view }).catch(() => {});
   },
 
   async loadAppInfo() {

@@ -40,9 +40,26 @@ export type EnvironmentWarning =
 export const languageSchema = z.enum(['nb', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
+/** The window's tasks (src/browser/features/views.ts); the window opens on the one last shown. */
+export const viewIdSchema = z.enum([
+  'keys',
+  'profiles',
+  'clients',
+  'systems',
+  'token',
+  'instances',
+  'downloads',
+  'intake',
+  'send',
+  'events',
+]);
+export type ViewId = z.infer<typeof viewIdSchema>;
+
 export interface UiSettings {
   language: Language;
   environmentId: string;
+  /** The task shown last: the window opens on it (a first start opens on Nøkler, where setting up begins). */
+  view?: ViewId;
   /** The CSV separator used for the last export (instances:export-csv); `;` until one is chosen. */
   csvSeparator?: CsvSeparator;
 }
@@ -56,6 +73,7 @@ export const appChannels = {
       language: languageSchema.optional(),
       environmentId: z.string().min(1).max(64).optional(),
       csvSeparator: csvSeparatorSchema.optional(),
+      view: viewIdSchema.optional(),
     }),
   ),
   'shell:open-external': channel<{ opened: boolean }>()(z.strictObject({ url: z.string().url().max(2048) })),

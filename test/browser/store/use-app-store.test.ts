@@ -41,6 +41,26 @@ describe('useAppStore', () => {
     expect(useAppStore.getState()).toMatchObject({ language: 'en', environmentId: 'prod', switching: false });
   });
 
+  it('opens on Nøkler the first time, then on the task shown last', async () => {
+    await useAppStore.getState().start();
+    expect(useAppStore.getState().view).toBe('keys');
+    useAppStore.getState().navigate('instances');
+    await vi.waitFor(async () => expect((await services.uiSettings.get()).view).toBe('instances'));
+    useAppStore.setState(initial, true);
+    await useAppStore.getState().start();
+    expect(useAppStore.getState().view).toBe('instances');
+  });
+
+  it('drops a remembered task this version does not know, and keeps the rest of the file', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      `${home}/settings.json`,
+      JSON.stringify({ version: 1, language: 'en', environmentId: 'tt02', view: 'a-task-from-a-newer-version' }),
+    );
+    await useAppStore.getState().start();
+    expect(useAppStore.getState()).toMatchObject({ startup: { status: 'ready' }, language: 'en', view: 'keys' });
+  });
+
   it('keeps the current environment and reports the error when main refuses a switch', async () => {
     await useAppStore.getState().start();
     await useAppStore.getState().setEnvironment('atlantis');

@@ -71,13 +71,17 @@ export function SendView() {
             />
             <Textfield
               label={t('send.batch')}
-              description={t('send.batchHelp')}
               value={s.batch}
               onChange={(e) => s.setBatch(e.target.value)}
               onBlur={() => void s.replan()}
+              aria-describedby="send-batch-help"
               data-testid="send-batch"
             />
           </div>
+          {/* Below the row, not under the label: the three fields' boxes stay on one line. */}
+          <Paragraph data-size="sm" id="send-batch-help" className="send-choices__help">
+            {t('send.batchHelp')}
+          </Paragraph>
           {s.profiles.status === 'ready' && profiles.length === 0 ? (
             <Alert data-color="info">{t('send.noProfiles')}</Alert>
           ) : null}

@@ -16,7 +16,8 @@ const nb = {
   fileHelp:
     'Første rad navngir kolonnene: orgno, fnr eller partyId (én per rad), visibleAfter, dueBefore, prefill.<sti> og attachment.<datatype> (et filnavn i samme mappe som regnearket).',
   batch: 'Navn på utsendelsen (valgfritt)',
-  batchHelp: 'Et nytt navn starter en ny utsendelse til de samme mottakerne, for eksempel neste års rapport.',
+  batchHelp:
+    'Et nytt navn på utsendelsen starter på nytt til de samme mottakerne (for eksempel neste års rapport); samme navn, eller tomt felt med samme regneark, fortsetter der forrige sending slapp.',
   changeFile: 'Bytt regneark',
   checking: 'Leser og sjekker regnearket …',
   columns: 'Kolonner',
@@ -104,7 +105,8 @@ const en: typeof nb = {
   fileHelp:
     'The first row names the columns: orgno, fnr or partyId (one per row), visibleAfter, dueBefore, prefill.<path> and attachment.<dataType> (a file name in the spreadsheet’s folder).',
   batch: 'Name of the send (optional)',
-  batchHelp: 'A new name starts a new send to the same recipients, e.g. next year’s report.',
+  batchHelp:
+    'A new name for the send starts afresh to the same recipients (for example next year’s report); the same name, or none with the same spreadsheet, continues where the last send left off.',
   changeFile: 'Change spreadsheet',
   checking: 'Reading and checking the spreadsheet …',
   columns: 'Columns',
