@@ -2,7 +2,8 @@
  * `npm run bench` (its bulk-send row; alone: `npm run bench -- --only send`, or `npx tsx bench/bulk-send.ts
  * [--rows 200] [--rounds 3] [--latency-ms 40] [--rss-rows 10000]`), issue 22: 200 rows at 40 ms per request.
  *
- *   - `mpd instances send` (bundled like the shipped CLI, plain node, timed from spawn to exit: process start,
+ *   - `mpd instances send` (bundled like the shipped CLI, plain node, started as bin/mpd.cjs starts it — V8's
+ *     compile cache on, mpd-launch.cjs —, timed from spawn to exit: process start,
  *     loading, reading and checking the CSV, the app's metadata, the Maskinporten grant and Altinn exchange,
  *     the journal and the requests), adaptive (no --concurrency);
  *   - beside what a hand-written script does: a sequential loop of curl POSTs, one curl process per row, with
@@ -17,11 +18,12 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { altinnTokenCheck, FakeAltinnStorage } from '../test/fakes/altinn-storage';
 import { startAuthFake } from '../test/fakes/auth-server';
 import type { FakeAppDefinition } from '../test/fakes/fake-apps';
 import { orgNumberFor } from '../test/helpers/party-numbers';
+import { mpdArgv } from './latency-regime';
 import { benchDir, fmt, median, mib, run, timed } from './proc';
 
 const APP: FakeAppDefinition = {
@@ -49,6 +51,10 @@ export interface SendBenchOptions {
   latencyMs: number;
   rssRows: number;
   timeoutS: number;
+  /** Node flags for the measured `mpd` (`--node-flag=F`, repeatable; `--prof DIR` adds `--cpu-prof`). */
+  nodeFlags?: string[];
+  /** false: only mpd is run (`--no-curl`, for quick profiling rounds). */
+  curl?: boolean;
   log: (line: string) => void;
 }
 
@@ -56,6 +62,15 @@ function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   return Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
+/** `--node-flag=F` (repeatable) and `--prof DIR` (V8 CPU profiles of each measured mpd, `--cpu-prof`). */
+export function nodeFlagsOf(argv: string[]): string[] {
+  const flags = argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length));
+  const i = argv.indexOf('--prof');
+  const prof = i >= 0 ? argv[i + 1] : undefined;
+  if (prof) flags.push('--cpu-prof', `--cpu-prof-dir=${resolve(prof)}`);
+  return flags;
 }
 
 function bundleMpd(work: string): string {
@@ -97,10 +112,13 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
   }
   try {
     const mpdBundle = bundleMpd(work);
+    const flags = o.nodeFlags ?? [];
     const home = join(work, 'home');
     const env = { MPD_BENCH_SECRETS: join(work, 'secrets.json') };
     const mpd = async (...argv: string[]) => {
-      const r = await run(process.execPath, [mpdBundle, '--home', home, ...argv], o.timeoutS, { extraEnv: env }).done;
+      const r = await run(process.execPath, mpdArgv(mpdBundle, ['--home', home, ...argv]), o.timeoutS, {
+        extraEnv: env,
+      }).done;
       if (r.code !== 0) throw new Error(`mpd ${argv.join(' ')} failed: ${r.stderr}`);
       return r.stdout;
     };
@@ -232,24 +250,29 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
     const before = () => storage.instances.size;
     for (let round = 1; round <= o.rounds; round++) {
       let n = before();
+      // Started as bin/mpd.cjs starts the shipped mpd (mpd-launch.cjs: V8's compile cache on, warmed by the setup's
+      // commands above).
       const ours = await timed(
         process.execPath,
-        [
+        mpdArgv(
           mpdBundle,
-          '--home',
-          home,
-          'instances',
-          'send',
-          '--profile',
-          'Bench',
-          '--app',
-          APP.id,
-          '--csv',
-          sheet,
-          '--batch',
-          `runde-${round}`,
-          '--json',
-        ],
+          [
+            '--home',
+            home,
+            'instances',
+            'send',
+            '--profile',
+            'Bench',
+            '--app',
+            APP.id,
+            '--csv',
+            sheet,
+            '--batch',
+            `runde-${round}`,
+            '--json',
+          ],
+          flags,
+        ),
         o.timeoutS,
         { extraEnv: env },
       );
@@ -258,6 +281,15 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
         throw new Error(
           `mpd instances send: exit ${ours.code}, sent ${report.sent}, made ${storage.instances.size - n}: ${ours.stderr.slice(-1000)}`,
         );
+      rows.ours.push(ours.seconds);
+      rows.oursCpu.push(ours.cpuSeconds);
+      rows.oursRss.push(ours.peakRss);
+      if (o.curl === false) {
+        o.log(
+          `  round ${round}: mpd instances send ${fmt(ours.seconds, 2)} s (CPU ${fmt(ours.cpuSeconds, 2)} s, ${fmt(mib(ours.peakRss))} MiB)`,
+        );
+        continue;
+      }
       n = before();
       const loop = await timed('sh', [loopScript], o.timeoutS);
       if (loop.code !== 0 || storage.instances.size - n !== o.rows)
@@ -266,9 +298,6 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
       const par = await timed('curl', ['--parallel', '--parallel-max', '8', '-K', parallelConfig], o.timeoutS);
       if (par.code !== 0 || storage.instances.size - n !== o.rows)
         throw new Error(`curl --parallel: exit ${par.code}: ${par.stderr.slice(-500)}`);
-      rows.ours.push(ours.seconds);
-      rows.oursCpu.push(ours.cpuSeconds);
-      rows.oursRss.push(ours.peakRss);
       rows.loop.push(loop.seconds);
       rows.loopCpu.push(loop.cpuSeconds);
       rows.par.push(par.seconds);
@@ -278,33 +307,27 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
       );
     }
     // Peak RSS of a large send, at the same latency.
-    const big = await csv('stor.csv', o.rssRows);
-    const n = before();
-    const large = await timed(
-      process.execPath,
-      [
-        mpdBundle,
-        '--home',
-        home,
-        'instances',
-        'send',
-        '--profile',
-        'Bench',
-        '--app',
-        APP.id,
-        '--csv',
-        big,
-        '--batch',
-        'stor',
-      ],
-      o.timeoutS * 4,
-      { extraEnv: env },
-    );
-    if (large.code !== 0 || storage.instances.size - n !== o.rssRows)
-      throw new Error(`large send: exit ${large.code}: ${large.stderr.slice(-1000)}`);
-    o.log(
-      `  ${o.rssRows} rows: ${fmt(large.seconds, 2)} s (CPU ${fmt(large.cpuSeconds, 2)} s), peak RSS ${fmt(mib(large.peakRss))} MiB`,
-    );
+    const large = o.rssRows > 0 ? await largeSend() : undefined;
+    async function largeSend() {
+      const big = await csv('stor.csv', o.rssRows);
+      const n = before();
+      const large = await timed(
+        process.execPath,
+        mpdArgv(
+          mpdBundle,
+          ['--home', home, 'instances', 'send', '--profile', 'Bench', '--app', APP.id, '--csv', big, '--batch', 'stor'],
+          flags,
+        ),
+        o.timeoutS * 4,
+        { extraEnv: env },
+      );
+      if (large.code !== 0 || storage.instances.size - n !== o.rssRows)
+        throw new Error(`large send: exit ${large.code}: ${large.stderr.slice(-1000)}`);
+      o.log(
+        `  ${o.rssRows} rows: ${fmt(large.seconds, 2)} s (CPU ${fmt(large.cpuSeconds, 2)} s), peak RSS ${fmt(mib(large.peakRss))} MiB`,
+      );
+      return large;
+    }
 
     const ours = median(rows.ours);
     const loop = median(rows.loop);
@@ -318,7 +341,11 @@ export async function sendBench(o: SendBenchOptions): Promise<string[]> {
       `| curl loop, one POST after another | ${fmt(loop, 2)} | ${fmt(o.rows / loop)} | ${fmt(median(rows.loopCpu), 2)} | | 1.00 | |`,
       `| curl --parallel --parallel-max 8 | ${fmt(par, 2)} | ${fmt(o.rows / par)} | ${fmt(median(rows.parCpu), 2)} | | | |`,
       `| mpd instances send (adaptive) | ${fmt(ours, 2)} | ${fmt(o.rows / ours)} | ${fmt(median(rows.oursCpu), 2)} | ${fmt(mib(median(rows.oursRss)))} MiB | ${fmt(vsLoop, 2)} × the loop's time; ${fmt(vsPar, 2)} × curl --parallel's rows/s | ≤ 0.2 ${vsLoop <= 0.2 ? 'met' : 'NOT met'}; ≥ 0.8 ${vsPar >= 0.8 ? 'met' : 'NOT met'} |`,
-      `| mpd instances send, ${o.rssRows} rows | ${fmt(large.seconds, 2)} | ${fmt(o.rssRows / large.seconds)} | ${fmt(large.cpuSeconds, 2)} | ${fmt(mib(large.peakRss))} MiB | | ≤ 200 MB ${large.peakRss <= 200 * 1024 * 1024 ? 'met' : 'NOT met'} |`,
+      ...(large
+        ? [
+            `| mpd instances send, ${o.rssRows} rows | ${fmt(large.seconds, 2)} | ${fmt(o.rssRows / large.seconds)} | ${fmt(large.cpuSeconds, 2)} | ${fmt(mib(large.peakRss))} MiB | | ≤ 200 MB ${large.peakRss <= 200 * 1024 * 1024 ? 'met' : 'NOT met'} |`,
+          ]
+        : []),
     ];
   } finally {
     await storage.close();
@@ -335,6 +362,8 @@ if (require.main === module) {
     latencyMs: arg('--latency-ms', 40),
     rssRows: arg('--rss-rows', 10_000),
     timeoutS: arg('--timeout', 600),
+    nodeFlags: nodeFlagsOf(process.argv),
+    curl: !process.argv.includes('--no-curl'),
     log,
   }).then(
     (lines) => {

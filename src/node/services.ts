@@ -98,7 +98,8 @@ export function createServices(options: ServiceOptions) {
     language: async () => (await uiSettings.get()).language,
   });
   const instances = createInstancesService(storageFor);
-  const appMetadata = createAppMetadataSource({ fetch: fetchImpl, now: () => now().getTime() });
+  // node:http unless a fetch is given (app-metadata.ts): a bulk send's first request waits for it.
+  const appMetadata = createAppMetadataSource({ fetch: options.fetch, now: () => now().getTime() });
   const instanceActs = createInstanceActsService({
     getProfile: (id) => profiles.get(id),
     storageFor,
@@ -117,6 +118,7 @@ export function createServices(options: ServiceOptions) {
     events,
     language: async () => (await uiSettings.get()).language,
     now,
+    warmToken: (profileId) => void tokens.getAltinnToken(profileId).catch(() => {}),
     ...options.bulkSend,
   });
   const intake = createIntakeService({

@@ -12,7 +12,7 @@ const WRITE = 'altinn:serviceowner/instances.write';
 
 let w: CliStorageWorld;
 const PASSPHRASE = 'send-test-vault-passphrase';
-const orgs = Array.from({ length: 40 }, (_, i) => ({ partyId: 70_000 + i, orgNumber: orgNumberFor(100 + i) }));
+const orgs = Array.from({ length: 100 }, (_, i) => ({ partyId: 70_000 + i, orgNumber: orgNumberFor(100 + i) }));
 
 beforeAll(async () => {
   w = await startCliStorageWorld({ orgNo: '991825827', scopes: [READ, WRITE], vaultPassphrase: PASSPHRASE });
@@ -75,12 +75,14 @@ describe('mpd instances send', () => {
     const run = await w.mpd('instances', 'send', ...on, '--csv', path, '--json', '--report', report);
     expect(run.code, run.err).toBe(1);
     const json = JSON.parse(run.out);
-    expect(json).toMatchObject({ sent: 2, alreadySent: 0, failed: 2 });
-    expect(json.rows.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
-      [2, 'sent'],
-      [3, 'failed'],
-      [4, 'sent'],
-      [5, 'failed'],
+    expect(json).toMatchObject({ sent: 2, alreadySent: 0, failed: 2, failedBy: { checks: 2, sending: 0, stopped: 0 } });
+    expect(
+      json.rows.map((r: { row: number; status: string; failedBy?: string }) => [r.row, r.status, r.failedBy]),
+    ).toEqual([
+      [2, 'sent', undefined],
+      [3, 'failed', 'checks'],
+      [4, 'sent', undefined],
+      [5, 'failed', 'checks'],
     ]);
     expect(run.err).toContain('Row 3: [ACT_OWNER_INVALID]');
     expect(run.err).toContain('Row 5: [ACT_FILE_UNREADABLE]');
@@ -91,12 +93,13 @@ describe('mpd instances send', () => {
     }
     expect(instancesOf(orgs[2]?.orgNumber as string)).toHaveLength(0);
     const csv = parseCsv(await readFile(report, 'utf8'), ';');
-    expect(csv[0]).toEqual(['row', 'owner', 'status', 'instanceId', 'error']);
-    expect(csv.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual(
-      json.rows.map((r: { row: number; status: string; instanceId?: string }) => [
+    expect(csv[0]).toEqual(['row', 'owner', 'status', 'instanceId', 'error', 'failedBy']);
+    expect(csv.slice(1).map((r) => [r[0], r[2], r[3], r[5]])).toEqual(
+      json.rows.map((r: { row: number; status: string; instanceId?: string; failedBy?: string }) => [
         String(r.row),
         r.status,
         r.instanceId ?? '',
+        r.failedBy ?? '',
       ]),
     );
     expect(csv[1]?.[1]).toBe(`orgno:${orgs[0]?.orgNumber}`);
@@ -118,6 +121,46 @@ describe('mpd instances send', () => {
     expect(again.code, again.err).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ sent: 2, alreadySent: 2, failed: 0 });
     for (const o of orgs.slice(0, 4)) expect(instancesOf(o.orgNumber)).toHaveLength(1);
+  });
+
+  it('tells rows the checks refused from rows Altinn refused: in --json, the report and the summary line', async () => {
+    const path = await sheet(
+      'blandet.csv',
+      [`${orgs[4]?.orgNumber};God`, '910753615;Feil sjekksiffer', '974760673;Ukjent part'],
+      'orgno;prefill.Navn',
+    );
+    const run = await w.mpd('instances', 'send', ...on, '--csv', path, '--json');
+    expect(run.code, run.err).toBe(1);
+    const json = JSON.parse(run.out);
+    expect(json).toMatchObject({ sent: 1, alreadySent: 0, failed: 2, failedBy: { checks: 1, sending: 1, stopped: 0 } });
+    expect(json.rows.map((r: { failedBy?: string }) => r.failedBy)).toEqual([undefined, 'checks', 'sending']);
+    // Altinn's refusal is Altinn's words: the party is unknown to Register.
+    expect(json.rows[2].error.code).not.toMatch(/^SEND_OWNER|^ACT_OWNER/);
+    // Again, without --json: the summary line says the same, and what was sent is not sent again.
+    const again = await w.mpd('instances', 'send', ...on, '--csv', path);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(
+      '0 sent now, 1 sent before, 2 failed: 1 refused by the checks, 1 failed while sending (blandet.csv → ttd/soknad).',
+    );
+    expect(instancesOf(orgs[4]?.orgNumber as string)).toHaveLength(1);
+  });
+
+  it("goes over node:http only: Node's fetch (undici, ~50 ms of CPU to load) is never loaded by a send", async () => {
+    const rows = orgs.slice(64, 100);
+    const path = await sheet(
+      'uten-fetch.csv',
+      rows.map((o, i) => `${o.orgNumber};Uten fetch ${i}`),
+      'orgno;prefill.Navn',
+    );
+    const report = join(w.home, 'process.json');
+    const child = spawnMpd(w.home, ['instances', 'send', ...on, '--csv', path, '--json'], {
+      MPD_VAULT_PASSPHRASE: PASSPHRASE,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(__dirname, '../helpers/report-process.cjs')}`,
+      MPD_TEST_PROCESS_REPORT: report,
+    });
+    expect(await child.exited, child.err()).toBe(0);
+    expect(JSON.parse(child.out())).toMatchObject({ sent: rows.length, failed: 0 });
+    expect(JSON.parse(await readFile(report, 'utf8')).undici).toEqual([]);
   });
 
   it('--dry-run sends nothing and lists every problem by row; exit 1 with bad rows, 0 without', async () => {
@@ -156,6 +199,77 @@ describe('mpd instances send', () => {
     expect(run.code, run.err).toBe(0);
     expect(run.out.startsWith('\uFEFF')).toBe(true);
   });
+
+  it('Ctrl+C stops the send: the rows on their way finish, the rest are reported failed (not sent), exit 1', async () => {
+    const rows = orgs.slice(40, 52);
+    const path = await sheet(
+      'avbrutt.csv',
+      rows.map((o, i) => `${o.orgNumber};Avbrutt ${i};`),
+    );
+    w.storage.latencyMs = 150;
+    const child = spawnMpd(
+      w.home,
+      ['instances', 'send', ...on, '--csv', path, '--concurrency', '2', '--batch', 'avbrutt', '--json'],
+      { MPD_VAULT_PASSPHRASE: PASSPHRASE },
+    );
+    const creates = () => w.storage.requests.filter((r) => r.op === 'instantiate-create').length;
+    for (let i = 0; i < 200 && creates() < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    child.child.kill('SIGINT');
+    expect(await child.exited, child.err()).toBe(1);
+    const json = JSON.parse(child.out());
+    const sent = rows.filter((o) => instancesOf(o.orgNumber).length > 0).length;
+    expect(json.sent).toBe(sent);
+    expect(sent).toBeLessThan(rows.length);
+    expect(json.failed).toBe(rows.length - sent);
+    expect(json.failedBy).toEqual({ checks: 0, sending: 0, stopped: rows.length - sent });
+    expect(
+      json.rows.filter(
+        (r: { failedBy?: string; error?: { code: string } }) =>
+          r.failedBy === 'stopped' && r.error?.code === 'SEND_CANCELLED',
+      ),
+    ).toHaveLength(json.failed);
+    expect(child.err()).toContain('[SEND_CANCELLED]');
+    expect(child.err()).toContain('Stopping: no new rows are started');
+  }, 60_000);
+
+  it('Ctrl+C twice stops at once: the rows on their way stay pending, and the next run sends each row once', async () => {
+    const rows = orgs.slice(52, 64);
+    const path = await sheet(
+      'avbrutt-to.csv',
+      rows.map((o, i) => `${o.orgNumber};To ganger ${i};`),
+    );
+    w.storage.latencyMs = 3_000;
+    const child = spawnMpd(
+      w.home,
+      ['instances', 'send', ...on, '--csv', path, '--concurrency', '3', '--batch', 'avbrutt-to', '--json'],
+      { MPD_VAULT_PASSPHRASE: PASSPHRASE },
+    );
+    // Requests that reached the fake (it logs them on arrival, then waits its latency before acting).
+    const arrived = () =>
+      w.storage.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/instances/create')).length;
+    for (let i = 0; i < 200 && arrived() < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(arrived(), child.err()).toBe(3);
+    child.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 200));
+    const stoppedAt = Date.now();
+    child.child.kill('SIGINT');
+    expect(await child.exited, child.err()).toBe(1);
+    // Not the 3 s the requests on their way would have taken.
+    expect(Date.now() - stoppedAt).toBeLessThan(2_500);
+    const json = JSON.parse(child.out());
+    expect(json).toMatchObject({ sent: 0, failed: rows.length, failedBy: { checks: 0, sending: 3, stopped: 9 } });
+    expect(
+      json.rows.filter((r: { error?: { code: string } }) => r.error?.code === 'SEND_OUTCOME_UNKNOWN'),
+    ).toHaveLength(3);
+    expect(child.err()).toContain('Stopping at once');
+    // The fake still finishes what reached it; the next run looks those rows up and sends only the rest.
+    await new Promise((r) => setTimeout(r, 3_500));
+    w.storage.latencyMs = 0;
+    const again = await w.mpd('instances', 'send', ...on, '--csv', path, '--batch', 'avbrutt-to', '--json');
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ sent: rows.length, alreadySent: 0, failed: 0 });
+    for (const o of rows) expect(instancesOf(o.orgNumber), o.orgNumber).toHaveLength(1);
+  }, 60_000);
 
   it('kill -9 in the middle of a send, then the same command again: exactly one instance per row', async () => {
     const rows = orgs.slice(12, 40);

@@ -80,15 +80,34 @@ export function registerInstancesSendCommand(program: Command, ctx: CliContext):
       } else {
         const started = await service.start({ ...input, ...(concurrency ? { concurrency } : {}) });
         const stopProgress = progressLine(ctx, started.jobId);
-        const onSignal = () => service.cancel(started.jobId);
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
+        // Ctrl+C (or SIGTERM): start no new row, let the rows on their way finish (then they are known), report
+        // the rest as not sent, exit 1. A second one aborts the rows on their way: they stay pending in the
+        // journal and are looked up in Altinn before the next run sends anything for them. A third: Node's own.
+        let signals = 0;
+        const onSignal = () => {
+          signals++;
+          if (signals === 1) {
+            service.cancel(started.jobId);
+            ctx.io.stderr(
+              '\nStopping: no new rows are started; the rows on their way finish. Ctrl+C again stops them at once (they are then looked up in Altinn on the next run).\n',
+            );
+            return;
+          }
+          unlisten();
+          service.abort(started.jobId);
+          ctx.io.stderr('\nStopping at once: the rows on their way are left pending and looked up on the next run.\n');
+        };
+        const unlisten = () => {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
         let done: SendJobSummary;
         try {
           done = await service.wait(started.jobId);
         } finally {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
+          unlisten();
           stopProgress();
         }
         if (done.error)
@@ -97,7 +116,7 @@ export function registerInstancesSendCommand(program: Command, ctx: CliContext):
         report = sendReport(rows);
         if (!o.json) {
           ctx.io.stderr(
-            `${report.sent} sent now, ${report.alreadySent} sent before, ${report.failed} failed (${started.fileName} → ${started.appId}).\n`,
+            `${report.sent} sent now, ${report.alreadySent} sent before, ${report.failed} failed${failedWhy(report)} (${started.fileName} → ${started.appId}).\n`,
           );
         }
       }
@@ -125,6 +144,16 @@ export function registerInstancesSendCommand(program: Command, ctx: CliContext):
     if (o.json) ctx.json(report);
     if (report.failed > 0) ctx.exitCode = 1;
   });
+}
+
+/** ": 1 refused by the checks, 2 failed while sending, 3 not started (the send was stopped)" — the parts not 0. */
+function failedWhy(report: SendReport): string {
+  const parts = [
+    report.failedBy.checks ? `${report.failedBy.checks} refused by the checks` : '',
+    report.failedBy.sending ? `${report.failedBy.sending} failed while sending` : '',
+    report.failedBy.stopped ? `${report.failedBy.stopped} not started (the send was stopped)` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `: ${parts.join(', ')}` : '';
 }
 
 /** A progress line on a terminal (none when piped), a few times a second. */

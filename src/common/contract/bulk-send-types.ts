@@ -38,8 +38,30 @@ export interface RowProblem {
 
 export type OwnerKind = 'org' | 'person' | 'party';
 
-/** Where a row stands: from the plan (`ready`, `invalid`) or the journal. */
-export type SendRowStatus = 'ready' | 'invalid' | 'pending' | 'created' | 'sent' | 'already-sent' | 'failed';
+/**
+ * Where a row stands: from the plan (`ready`, `invalid`: refused by the checks) or the journal; `failed` while
+ * sending (Altinn refused it, or its outcome is in doubt and it is looked up on the next run); `not-sent`: a
+ * stopped send never started it.
+ */
+export type SendRowStatus =
+  | 'ready'
+  | 'invalid'
+  | 'pending'
+  | 'created'
+  | 'sent'
+  | 'already-sent'
+  | 'failed'
+  | 'not-sent';
+
+/** Why a row was not sent: refused by the checks (never sent), failed while sending, or never started (stopped). */
+export type SendFailedStage = 'checks' | 'sending' | 'stopped';
+
+/**
+ * `failed` told apart (issue 22): `checks` — rows the checks refused, nothing was sent for them; `sending` —
+ * rows sent and refused by Altinn, or left in doubt (looked up in Altinn on the next run); `stopped` — rows a
+ * stopped send never started. The three add up to `failed`.
+ */
+export type SendFailedBy = Record<SendFailedStage, number>;
 
 export interface SendRowView {
   row: number;
@@ -82,6 +104,7 @@ export type SendJobState = 'running' | 'paused' | 'completed' | 'partial' | 'fai
 export interface SendProgress {
   jobId: string;
   state: SendJobState;
+  /** Every row of the file: the valid rows and those the checks refused. */
   total: number;
   sent: number;
   alreadySent: number;
@@ -94,6 +117,8 @@ export interface SendProgress {
 }
 
 export interface SendJobSummary extends SendProgress {
+  /** `failed` counts every row of the file not sent now or before; this says why (the report counts the same). */
+  failedBy: SendFailedBy;
   profileId: string;
   appId: string;
   environmentId: string;
@@ -109,10 +134,20 @@ export interface SendJobDetail extends SendJobSummary {
   rows: SendRowView[];
 }
 
-/** `mpd instances send --json`, and the report's rows. */
+/**
+ * `mpd instances send --json`, and the report's rows: `sent + alreadySent + failed` is every row of the file
+ * (in a dry run, the rest are `would-send`); a failed row says why in `failedBy`.
+ */
 export interface SendReport {
   sent: number;
   alreadySent: number;
   failed: number;
-  rows: { row: number; status: string; instanceId?: string; error?: { code: string; message: string } }[];
+  failedBy: SendFailedBy;
+  rows: {
+    row: number;
+    status: string;
+    failedBy?: SendFailedStage;
+    instanceId?: string;
+    error?: { code: string; message: string };
+  }[];
 }

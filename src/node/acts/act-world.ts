@@ -1,4 +1,5 @@
 import type { Environment } from '../environments/environments';
+import type { HttpAnswer, WriteInit } from '../storage/write-request';
 import type { AppMetadataSource } from './app-metadata';
 
 /** The authorized requests a write needs (StorageClient implements it: token, refresh, URL rule). */
@@ -8,16 +9,7 @@ export interface AltinnWriteApi {
   appBase(appId: string): string;
   /** `…/storage/api/v1`, no trailing slash. */
   readonly storageApiBase: string;
-  authorizedRequest(
-    url: string,
-    appId: string,
-    init: {
-      method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-      headers: Headers;
-      body?: Uint8Array | string;
-      signal?: AbortSignal;
-    },
-  ): Promise<Response>;
+  authorizedRequest(url: string, appId: string, init: WriteInit): Promise<HttpAnswer>;
 }
 
 /**

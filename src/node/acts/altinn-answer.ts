@@ -1,4 +1,5 @@
 import { redact } from '../platform/log';
+import type { HttpAnswer } from '../storage/write-request';
 
 /**
  * An answer of the app API or Storage, read once into the shapes Altinn uses for its bodies
@@ -26,7 +27,7 @@ export interface Problem {
 
 const MAX_TEXT = 2000;
 
-export async function readAnswer(response: Response): Promise<AltinnAnswer> {
+export async function readAnswer(response: HttpAnswer): Promise<AltinnAnswer> {
   const raw = await response.text().catch(() => '');
   const status = response.status;
   if (raw.trim() === '') return { status, kind: 'empty', text: '' };

@@ -15,7 +15,7 @@ import {
   type DataPart,
   ownerTemplate,
 } from './local-checks';
-import { contentDisposition, sendWrite } from './send-write';
+import { contentDisposition, sendWrite, type WriteAnswer } from './send-write';
 
 export interface CreateInstanceInput {
   appId: string;
@@ -111,7 +111,7 @@ export async function createInstance(world: ActWorld, input: CreateInstanceInput
 }
 
 /** The new instance from a 201; without a usable body, the id from `Location` (it exists, but we cannot show it). */
-function createdInstance(json: unknown, headers: Headers, where: string): Instance {
+function createdInstance(json: unknown, headers: WriteAnswer['headers'], where: string): Instance {
   try {
     return parseInstance(json, where);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { splitInstanceId } from '../../common/schemas/instance-types';
 import { parseRetryAfter } from '../platform/retry';
+import type { HttpAnswer } from '../storage/write-request';
 import type { ActWorld } from './act-world';
 import { readAnswer } from './altinn-answer';
 import { type ActOp, refusalError } from './altinn-refusal';
@@ -18,7 +19,7 @@ export interface WriteRequest {
 
 export interface WriteAnswer {
   status: number;
-  headers: Headers;
+  headers: HttpAnswer['headers'];
   /** The JSON body; undefined when it was empty. */
   json: unknown;
 }
@@ -29,8 +30,9 @@ export interface WriteAnswer {
  * whose body is lost on the way is ANSWER_LOST too: Altinn did it, and we do not know what it answered.
  */
 export async function sendWrite(world: ActWorld, request: WriteRequest): Promise<WriteAnswer> {
-  const headers = new Headers({ Accept: 'application/json', ...request.headers });
-  let response: Response;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name] as string;
+  let response: HttpAnswer;
   try {
     response = await world.api.authorizedRequest(request.url, request.appId, {
       method: request.method,

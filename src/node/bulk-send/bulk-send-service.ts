@@ -7,6 +7,7 @@ import type {
   SendJobDetail,
   SendJobSummary,
   SendPlanView,
+  SendProgress,
   SendReport,
   SendRowView,
 } from '../../common/contract/bulk-send-types';
@@ -21,10 +22,11 @@ import { writeCsvFile } from '../export/instances-export';
 import { confirmInMainOrRefuse } from '../platform/confirm-in-main';
 import type { Desktop } from '../platform/desktop';
 import type { EventBus } from '../platform/event-bus';
+import { limitHeapGrowth } from '../platform/heap-growth';
 import type { StorageContext } from '../storage/storage-context';
 import { mapColumns } from './column-map';
 import { checkRows, type PlannedRow } from './row-checks';
-import { SendJournal } from './send-journal';
+import { type JournalRow, SendJournal } from './send-journal';
 import { rowError, sendReport, sendReportCsv } from './send-report';
 import { type RowOutcome, SendRun } from './send-runner';
 import { readSheetFile } from './sheet-file';
@@ -40,6 +42,11 @@ export interface BulkSendDeps {
   now(): Date;
   /** How long after a request without an answer before its row is looked up (tests: a few ms). */
   graceMs?: number;
+  /**
+   * Ask for the profile's Altinn token ahead of the first request (the token service keeps it and shares a
+   * request in flight): the grant and the exchange then run while the spreadsheet is read and checked.
+   */
+  warmToken?(profileId: string): void;
 }
 
 export interface SendTarget {
@@ -58,7 +65,8 @@ export interface SendStart extends SendTarget {
 }
 
 interface Plan {
-  view: SendPlanView;
+  /** The plan's view without its rows: a job builds those from `planned`, `invalid` and its outcomes. */
+  view: Omit<SendPlanView, 'rows'>;
   planned: PlannedRow[];
   invalid: Map<number, RowProblem[]>;
   source: string;
@@ -88,44 +96,24 @@ interface Job {
 export function createBulkSendService(deps: BulkSendDeps) {
   const jobs = new Map<string, Job>();
 
-  async function plan(target: SendTarget): Promise<Plan> {
+  async function plan(target: SendTarget): Promise<{ plan: Plan; journal: Map<string, JournalRow> }> {
     const filePath = await realpath(resolve(target.path)).catch(() => resolve(target.path));
+    // The app's metadata is on its way while the spreadsheet is read; a file that cannot be used is still the
+    // error reported first.
+    const ahead = deps.storageFor(target.profileId).then(async ({ client, environment }) => ({
+      environment,
+      metadata: await deps.metadata.get(client.appBase(target.appId), target.appId),
+    }));
+    ahead.catch(() => {});
     const table = await readSheetFile(filePath);
     const { columns, problems: headerProblems } = mapColumns(table.header);
-    const { client, environment } = await deps.storageFor(target.profileId);
-    const metadata = await deps.metadata.get(client.appBase(target.appId), target.appId);
+    const { environment, metadata } = await ahead;
     const checked = await checkRows(table, columns, metadata, filePath);
     const source = target.batch ? `batch:${target.batch}` : `file:${filePath}`;
     const journal = await SendJournal.peek(journalFolder(environment.id, target.appId, source));
-    const byRow = new Map(checked.planned.map((p) => [p.row, p]));
-    const rows: SendRowView[] = [];
-    for (const sheetRow of table.rows) {
-      const planned = byRow.get(sheetRow.row);
-      const problems = checked.invalid.get(sheetRow.row);
-      if (planned) {
-        const entry = journal.rows.get(planned.key);
-        rows.push({
-          row: planned.row,
-          owner: planned.owner,
-          prefillCount: Object.keys(planned.prefill ?? {}).length,
-          attachments: planned.attachments.map((a) => a.filename),
-          status: entry?.state === 'done' ? 'already-sent' : entry?.state === 'pending' ? 'pending' : 'ready',
-          ...(entry?.instanceId ? { instanceId: entry.instanceId } : {}),
-        });
-      } else if (problems) {
-        rows.push({
-          row: sheetRow.row,
-          owner: null,
-          prefillCount: 0,
-          attachments: [],
-          status: 'invalid',
-          error: rowError(problems),
-        });
-      }
-    }
-    const alreadySent = rows.filter((r) => r.status === 'already-sent').length;
+    const alreadySent = checked.planned.filter((p) => journal.rows.get(p.key)?.state === 'done').length;
     const problems = [...headerProblems, ...checked.problems];
-    const view: SendPlanView = {
+    const view: Plan['view'] = {
       fileId: '',
       fileName: table.name,
       kind: table.kind,
@@ -136,7 +124,6 @@ export function createBulkSendService(deps: BulkSendDeps) {
       ...(target.batch ? { batch: target.batch } : {}),
       columns,
       problems,
-      rows,
       summary: {
         rows: checked.count,
         toSend: checked.planned.length - alreadySent,
@@ -146,19 +133,37 @@ export function createBulkSendService(deps: BulkSendDeps) {
         attachments: checked.planned.reduce((n, p) => n + p.attachments.length, 0),
       },
     };
-    return { view, planned: checked.planned, invalid: checked.invalid, source, filePath };
+    return {
+      plan: { view, planned: checked.planned, invalid: checked.invalid, source, filePath },
+      journal: journal.rows,
+    };
   }
 
   function journalFolder(environmentId: string, appId: string, source: string): string {
     return SendJournal.folderOf(deps.home, environmentId, appId, source);
   }
 
-  function summary(job: Job): SendJobSummary {
-    const p = job.run.progress();
+  /**
+   * A job's figures as its report counts them (issue 22, item 4; send-report.ts): every row of the file is sent
+   * now, sent before, or failed — `failedBy` says why: refused by the checks, failed or left in doubt while
+   * sending, or, once a stopped send has ended, never started. A send with failed rows ends `partial`.
+   */
+  function summary(job: Job, progress: SendProgress = job.run.progress()): SendJobSummary {
+    const failedBy = {
+      checks: job.plan.invalid.size,
+      sending: progress.failed,
+      stopped: job.endedAt
+        ? Math.max(0, job.plan.planned.length - (progress.sent + progress.alreadySent + progress.failed))
+        : 0,
+    };
+    const failed = failedBy.checks + failedBy.sending + failedBy.stopped;
     return {
-      ...p,
+      ...progress,
       jobId: job.id,
-      total: job.plan.planned.length,
+      total: job.plan.planned.length + failedBy.checks,
+      failed,
+      failedBy,
+      state: progress.state === 'completed' && failed > 0 ? 'partial' : progress.state,
       profileId: job.target.profileId,
       appId: job.target.appId,
       environmentId: job.plan.view.environmentId,
@@ -171,17 +176,22 @@ export function createBulkSendService(deps: BulkSendDeps) {
     };
   }
 
-  /** Every row of the file: the checks' refusals, and what this run (or an earlier one) did. */
+  /** Every row of the file: the checks' refusals, and what this run did (or, stopped first, did not). */
   function rowViews(job: Job): SendRowView[] {
     const outcomes = new Map(job.run.rowOutcomes().map((o) => [o.row, o]));
-    return job.plan.view.rows.map((r) => {
-      const o = outcomes.get(r.row);
-      if (!o) return r.status === 'invalid' ? r : { ...r, status: r.status === 'already-sent' ? r.status : 'ready' };
+    const ended = Boolean(job.endedAt);
+    return rowsOf(job.plan, (p) => {
+      const o = outcomes.get(p.row);
+      if (o)
+        return {
+          status: o.status,
+          ...(o.instanceId ? { instanceId: o.instanceId } : {}),
+          ...(o.error ? { error: o.error } : {}),
+        };
+      if (!ended) return { status: 'ready' };
       return {
-        ...r,
-        status: o.status,
-        ...(o.instanceId ? { instanceId: o.instanceId } : {}),
-        ...(o.error ? { error: o.error } : {}),
+        status: 'not-sent',
+        error: { code: SendErrors.CANCELLED, message: 'Not sent: the send was stopped before this row' },
       };
     });
   }
@@ -195,7 +205,15 @@ export function createBulkSendService(deps: BulkSendDeps) {
   return {
     /** What a send of this file would do: columns, every problem by row, and what was sent before. Sends nothing. */
     async plan(target: SendTarget): Promise<SendPlanView> {
-      return (await plan(target)).view;
+      const { plan: p, journal } = await plan(target);
+      const rows = rowsOf(p, (planned) => {
+        const entry = journal.get(planned.key);
+        return {
+          status: entry?.state === 'done' ? 'already-sent' : entry?.state === 'pending' ? 'pending' : 'ready',
+          ...(entry?.instanceId ? { instanceId: entry.instanceId } : {}),
+        };
+      });
+      return { ...p.view, rows };
     },
 
     /**
@@ -204,7 +222,12 @@ export function createBulkSendService(deps: BulkSendDeps) {
      * `confirmInMain`) → the journal (one writer) → the run.
      */
     async start(input: SendStart, options: { confirmInMain?: boolean } = {}): Promise<SendJobSummary> {
-      const p = await plan(input);
+      deps.warmToken?.(input.profileId);
+      // A send's garbage (a request, an answer and journal lines per row) collected as a download's is
+      // (heap-growth.ts; process-wide, once): with V8's own sizing on Node 24 the young generation grew to
+      // 64 MiB a semi-space, and 10,000 rows peaked anywhere from 159 to 198 MiB (bench/bulk-send.ts).
+      limitHeapGrowth();
+      const { plan: p } = await plan(input);
       checkWriteScope(await deps.getProfile(input.profileId));
       const { client, environment } = await deps.storageFor(input.profileId);
       const count = p.view.summary.toSend;
@@ -238,6 +261,8 @@ export function createBulkSendService(deps: BulkSendDeps) {
           fileName: p.view.fileName,
           filePath: p.filePath,
           profileId: input.profileId,
+          rows: p.planned.length,
+          left: p.view.summary.toSend,
         },
         deps.now,
       );
@@ -253,7 +278,7 @@ export function createBulkSendService(deps: BulkSendDeps) {
         jobId: id,
         onProgress: (progress) => {
           const j = jobs.get(id);
-          if (j) deps.events?.emit('send:progress', { ...summary(j), ...progress, jobId: id });
+          if (j) deps.events?.emit('send:progress', summary(j, progress));
         },
       });
       const j: Job = {
@@ -291,7 +316,7 @@ export function createBulkSendService(deps: BulkSendDeps) {
     },
 
     list(): SendJobSummary[] {
-      return [...jobs.values()].map(summary);
+      return [...jobs.values()].map((j) => summary(j));
     },
 
     get(jobId: string): SendJobDetail {
@@ -315,6 +340,16 @@ export function createBulkSendService(deps: BulkSendDeps) {
     cancel(jobId: string): SendJobSummary {
       const j = job(jobId);
       j.run.stop();
+      return summary(j);
+    },
+
+    /**
+     * Stop at once (`mpd instances send`'s second Ctrl+C): the requests on their way are aborted, their rows stay
+     * pending in the journal and are looked up in Altinn before the next run sends anything for them.
+     */
+    abort(jobId: string): SendJobSummary {
+      const j = job(jobId);
+      j.run.abort();
       return summary(j);
     },
 
@@ -358,9 +393,13 @@ export function createBulkSendService(deps: BulkSendDeps) {
       const out = [];
       for (const s of await SendJournal.list(deps.home)) {
         if (running.has(s.folder)) continue;
-        const states = [...s.rows.values()].map((r) => r.state);
-        const open = states.filter((st) => st !== 'done').length;
-        if (open === 0) continue;
+        // Rows never started are not in the journal: the count when the send last started says how many are left,
+        // less those done since. (A journal without that count: its rows not done.)
+        let doneRows = 0;
+        for (const r of s.rows.values()) if (r.state === 'done') doneRows++;
+        const open = s.meta.left !== undefined ? Math.max(0, s.meta.left - s.doneSinceOpen) : s.rows.size - doneRows;
+        const done = s.meta.rows !== undefined ? Math.max(0, s.meta.rows - open) : doneRows;
+        if (open <= 0) continue;
         out.push({
           journalId: s.folder.split(/[\\/]/).pop() as string,
           fileName: s.meta.fileName,
@@ -369,7 +408,7 @@ export function createBulkSendService(deps: BulkSendDeps) {
           ...(s.meta.profileId ? { profileId: s.meta.profileId } : {}),
           ...(s.meta.filePath ? { filePath: s.meta.filePath } : {}),
           ...(s.meta.source.startsWith('batch:') ? { batch: s.meta.source.slice(6) } : {}),
-          done: states.length - open,
+          done,
           open,
         });
       }
@@ -379,3 +418,41 @@ export function createBulkSendService(deps: BulkSendDeps) {
 }
 
 export type BulkSendService = ReturnType<typeof createBulkSendService>;
+
+/**
+ * The rows of the file in its order: each planned row as `status` says, each refused row with its first error.
+ * Built when asked for, not kept: a send of 10,000 rows holds its planned rows once (bench/bulk-send.ts).
+ */
+function rowsOf(
+  plan: Pick<Plan, 'planned' | 'invalid'>,
+  status: (p: PlannedRow) => Pick<SendRowView, 'status' | 'instanceId' | 'error'>,
+): SendRowView[] {
+  const rows: SendRowView[] = [];
+  const refused = [...plan.invalid].sort(([a], [b]) => a - b);
+  let next = 0;
+  const refusedUpTo = (row: number) => {
+    for (; next < refused.length && (refused[next] as [number, RowProblem[]])[0] < row; next++) {
+      const [n, problems] = refused[next] as [number, RowProblem[]];
+      rows.push({
+        row: n,
+        owner: null,
+        prefillCount: 0,
+        attachments: [],
+        status: 'invalid',
+        error: rowError(problems),
+      });
+    }
+  };
+  for (const p of plan.planned) {
+    refusedUpTo(p.row);
+    rows.push({
+      row: p.row,
+      owner: p.owner,
+      prefillCount: p.prefill ? Object.keys(p.prefill).length : 0,
+      attachments: p.attachments.map((a) => a.filename),
+      ...status(p),
+    });
+  }
+  refusedUpTo(Number.POSITIVE_INFINITY);
+  return rows;
+}

@@ -289,5 +289,6 @@ export function rowKey(row: Omit<PlannedRow, 'key' | 'row'>): string {
     row.dueBefore ?? null,
     row.attachments.map((a) => [a.dataType, a.sha256]).sort(),
   ]);
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+  // 16 bytes in hex: a string of its own, not a slice that keeps the whole 64-character digest alive per row.
+  return createHash('sha256').update(canonical).digest().subarray(0, 16).toString('hex');
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
@@ -32,6 +33,10 @@ export interface JournalMeta {
   /** The spreadsheet's real path and the profile, so the window can open a send again after a restart. */
   filePath?: string;
   profileId?: string;
+  /** The file's valid rows when a run last started, and how many of them were not sent yet (`left`): what a
+   * list of unfinished sends counts, with the rows done since (rows never started are not in the journal). */
+  rows?: number;
+  left?: number;
   at: string;
 }
 
@@ -73,9 +78,12 @@ export function journalId(environmentId: string, appId: string, source: string):
 
 export class SendJournal {
   readonly rows = new Map<string, JournalRow>();
+  /** Lines made durable, and the flushes (fdatasync) that did it: requests in flight share them. */
+  readonly durable = { lines: 0, flushes: 0 };
   private queue: { line: string; done: () => void; fail: (e: unknown) => void }[] = [];
   private flushing?: Promise<void>;
   private handle?: import('node:fs/promises').FileHandle;
+  private doneThisRun = 0;
 
   private constructor(
     readonly folder: string,
@@ -105,9 +113,19 @@ export class SendJournal {
     });
     try {
       const read = await readJournal(join(folder, JOURNAL));
-      const journal = new SendJournal(folder, read.meta ?? { v: 1, ...meta, at: now().toISOString() }, lock);
+      // A run of a send journaled before says again what it sends now (the file may have been fixed since).
+      const changed =
+        read.meta &&
+        (['fileName', 'filePath', 'profileId', 'rows', 'left'] as const).some(
+          (k) => meta[k] !== undefined && meta[k] !== read.meta?.[k],
+        );
+      const journal = new SendJournal(
+        folder,
+        read.meta ? { ...read.meta, ...(changed ? meta : {}) } : { v: 1, ...meta, at: now().toISOString() },
+        lock,
+      );
       for (const [k, r] of read.rows) journal.rows.set(k, r);
-      if (!read.meta) await journal.append({ t: 'open', ...journal.meta });
+      if (!read.meta || changed) await journal.append({ t: 'open', ...journal.meta });
       return journal;
     } catch (error) {
       await lock.release();
@@ -116,19 +134,19 @@ export class SendJournal {
   }
 
   /** Read a journal without taking its lock (listing sends, a report). */
-  static async peek(folder: string): Promise<{ meta?: JournalMeta; rows: Map<string, JournalRow> }> {
+  static async peek(folder: string): Promise<JournalRead> {
     return readJournal(join(folder, JOURNAL));
   }
 
   /** Every send journaled in this home folder. */
-  static async list(home: string): Promise<{ folder: string; meta: JournalMeta; rows: Map<string, JournalRow> }[]> {
+  static async list(home: string): Promise<({ folder: string; meta: JournalMeta } & JournalRead)[]> {
     const root = join(home, SENDS_FOLDER);
     const names = await readdir(root).catch(() => [] as string[]);
     const out = [];
     for (const name of names) {
       const folder = join(root, name);
       const read = await readJournal(join(folder, JOURNAL)).catch(() => undefined);
-      if (read?.meta) out.push({ folder, meta: read.meta, rows: read.rows });
+      if (read?.meta) out.push({ folder, ...read, meta: read.meta });
     }
     return out;
   }
@@ -153,6 +171,7 @@ export class SendJournal {
   }
 
   done(key: string): Promise<void> {
+    this.doneThisRun++;
     return this.record({ t: 'done', k: key });
   }
 
@@ -173,9 +192,11 @@ export class SendJournal {
     await this.handle?.close().catch(() => {});
     this.handle = undefined;
     try {
-      const lines = [JSON.stringify({ t: 'open', ...this.meta })];
-      for (const r of this.rows.values()) lines.push(JSON.stringify({ t: 'row', r }));
-      await writeFileAtomic(this.path, `${lines.join('\n')}\n`);
+      const meta =
+        this.meta.left === undefined
+          ? this.meta
+          : { ...this.meta, left: Math.max(0, this.meta.left - this.doneThisRun) };
+      await writeFileAtomic(this.path, foldedLines(meta, this.rows.values()));
     } finally {
       await this.lock.release();
     }
@@ -194,15 +215,23 @@ export class SendJournal {
     });
   }
 
-  /** Group commit: every line queued so far in one write and one fdatasync; lines queued meanwhile go next. */
+  /**
+   * Group commit: every line queued so far in one write and one fdatasync; lines queued meanwhile go next. It
+   * starts after the answers that came in this turn of the event loop have queued their lines too.
+   */
   private async flush(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.queue.length) {
       const batch = this.queue;
       this.queue = [];
       try {
         this.handle ??= await open(this.path, 'a', 0o600);
-        await this.handle.write(`${batch.map((b) => b.line).join('\n')}\n`);
+        // A few hundred bytes into the page cache: written in place (about 35 µs here), not handed to the libuv
+        // pool and back (0.1–0.15 ms of the main thread and one more wait); only the flush goes there.
+        writeSync(this.handle.fd, `${batch.map((b) => b.line).join('\n')}\n`);
         await this.handle.datasync();
+        this.durable.lines += batch.length;
+        this.durable.flushes++;
         for (const b of batch) b.done();
       } catch (error) {
         for (const b of batch) b.fail(error);
@@ -210,6 +239,19 @@ export class SendJournal {
     }
     this.flushing = undefined;
   }
+}
+
+/** The folded journal in pieces of about 64 KB: 10,000 rows are never one string of megabytes at once. */
+function* foldedLines(meta: JournalMeta, rows: Iterable<JournalRow>): Generator<string> {
+  let piece = `${JSON.stringify({ t: 'open', ...meta })}\n`;
+  for (const r of rows) {
+    piece += `${JSON.stringify({ t: 'row', r })}\n`;
+    if (piece.length >= 65_536) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece;
 }
 
 function apply(rows: Map<string, JournalRow>, r: Record_): void {
@@ -255,12 +297,19 @@ function apply(rows: Map<string, JournalRow>, r: Record_): void {
   }
 }
 
-async function readJournal(path: string): Promise<{ meta?: JournalMeta; rows: Map<string, JournalRow> }> {
+export interface JournalRead {
+  meta?: JournalMeta;
+  rows: Map<string, JournalRow>;
+  /** Rows recorded done after the latest `open` line: what a run has sent since `meta.left` was counted. */
+  doneSinceOpen: number;
+}
+
+async function readJournal(path: string): Promise<JournalRead> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { rows: new Map() };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { rows: new Map(), doneSinceOpen: 0 };
     throw new AppError(SendErrors.JOURNAL_CORRUPT, `Cannot read the send journal ${path}`, {
       details: { path },
       cause: error,
@@ -268,6 +317,7 @@ async function readJournal(path: string): Promise<{ meta?: JournalMeta; rows: Ma
   }
   const rows = new Map<string, JournalRow>();
   let meta: JournalMeta | undefined;
+  let doneSinceOpen = 0;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
@@ -291,7 +341,11 @@ async function readJournal(path: string): Promise<{ meta?: JournalMeta; rows: Ma
         });
       const { t: _t, ...rest } = r;
       meta = rest;
-    } else apply(rows, r);
+      doneSinceOpen = 0;
+    } else {
+      if (r.t === 'done' && rows.get(r.k)?.state !== 'done') doneSinceOpen++;
+      apply(rows, r);
+    }
   }
-  return { meta, rows };
+  return { meta, rows, doneSinceOpen };
 }

@@ -83,6 +83,8 @@ export class SendRun {
       grow: !fixed,
       // Rows are small requests: the controller compares rows per second (transferDone) and bytes sent.
       bytes: () => this.bytesSent,
+      // A row is one round trip: a window of one row per slot already shows whether a doubling helped.
+      growAfter: 1,
     });
     this.total = o.rows.length;
   }
@@ -191,14 +193,22 @@ export class SendRun {
         const owner = ownerKey(row);
         this.busyOwners.add(owner);
         this.inFlight++;
-        const task = this.processRow(row)
+        // The slot is a request on its way: it is given back when the row's last answer is in, so the next
+        // row's request does not wait for this one's closing journal line.
+        let held = true;
+        const release = () => {
+          if (!held) return;
+          held = false;
+          this.slots.release();
+        };
+        const task = this.processRow(row, release)
           .then((outcome) => {
             this.outcomes.set(row.row, outcome);
           })
           .finally(() => {
+            release();
             this.inFlight--;
             this.busyOwners.delete(owner);
-            this.slots.release();
             this.adaptive.transferDone();
             running.delete(task);
           });
@@ -225,7 +235,7 @@ export class SendRun {
   }
 
   /** One row to its end in this run: sent, failed with the reason, or left pending (its outcome unknown). */
-  private async processRow(row: PlannedRow): Promise<RowOutcome> {
+  private async processRow(row: PlannedRow, release: () => void): Promise<RowOutcome> {
     const journal = this.o.journal;
     const maxAttempts = this.o.maxAttempts ?? 4;
     let instance: Instance | undefined;
@@ -259,9 +269,9 @@ export class SendRun {
               });
             }
           }
-          if (!journal.rows.get(row.key)?.instanceId) instance = await this.create(row);
+          if (!journal.rows.get(row.key)?.instanceId) instance = await this.create(row, release);
         }
-        return await this.attach(row, instance);
+        return await this.attach(row, instance, release);
       } catch (error) {
         if (this.signal.aborted || isAbort(error)) {
           return failedNow(
@@ -312,8 +322,8 @@ export class SendRun {
     return failedNow(row.row, e, entry?.instanceId);
   }
 
-  /** pending → the create request → created. */
-  private async create(row: PlannedRow): Promise<Instance> {
+  /** pending → the create request → created (and done, when the request carried everything). */
+  private async create(row: PlannedRow, release: () => void): Promise<Instance> {
     const journal = this.o.journal;
     await this.gate();
     const prefilled = Boolean(row.prefill && Object.keys(row.prefill).length > 0);
@@ -347,24 +357,30 @@ export class SendRun {
       throw error;
     }
     const instance = created.instance;
-    await journal.created(row.key, {
-      instanceId: instance.id,
-      partyId: splitInstanceId(instance.id).partyId,
-      created: instance.created ?? undefined,
-      answeredAt: this.o.world.now(),
-    });
     // Files sent with the instance (multipart): each one that became an element is recorded.
-    await Promise.all(
-      created.parts.filter((p) => p.elementId).map((p) => journal.attached(row.key, p.dataType, p.elementId as string)),
-    );
+    const files = created.parts.filter((p) => p.elementId);
+    const complete = row.attachments.every((a) => files.some((p) => p.dataType === a.dataType));
+    if (complete) release();
+    // Recorded together, so they share one flush: created, its files, and done when nothing is left to add.
+    await Promise.all([
+      journal.created(row.key, {
+        instanceId: instance.id,
+        partyId: splitInstanceId(instance.id).partyId,
+        created: instance.created ?? undefined,
+        answeredAt: this.o.world.now(),
+      }),
+      ...files.map((p) => journal.attached(row.key, p.dataType, p.elementId as string)),
+      ...(complete ? [journal.done(row.key)] : []),
+    ]);
     return instance;
   }
 
   /** created → each attachment not yet recorded (one already on the instance counts) → done. */
-  private async attach(row: PlannedRow, known: Instance | undefined): Promise<RowOutcome> {
+  private async attach(row: PlannedRow, known: Instance | undefined, release: () => void): Promise<RowOutcome> {
     const journal = this.o.journal;
     let entry = journal.rows.get(row.key) as JournalRow;
     const instanceId = entry.instanceId as string;
+    if (entry.state === 'done') return { row: row.row, status: 'sent', instanceId };
     let missing = row.attachments.filter((a) => !entry.attached[a.dataType]);
     if (missing.length > 0) {
       let instance = known ?? (await this.o.storage.getInstance(instanceId, this.signal));
@@ -394,6 +410,7 @@ export class SendRun {
       entry = journal.rows.get(row.key) as JournalRow;
       missing = row.attachments.filter((a) => !entry.attached[a.dataType]);
     }
+    release();
     if (missing.length === 0) await journal.done(row.key);
     return { row: row.row, status: 'sent', instanceId };
   }

@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { readSheet } from 'read-excel-file/node';
 import { AppError } from '../../common/errors/app-error';
 import { SendErrors } from '../../common/errors/send-errors';
 
@@ -137,6 +136,9 @@ export function detectSeparator(text: string): ';' | ',' {
 export async function parseXlsxSheet(name: string, bytes: Buffer): Promise<SheetTable> {
   let data: unknown[][];
   try {
+    // Loaded for a workbook only: read-excel-file and its unzip and XML readers are ~25 ms of every start of
+    // `mpd instances send` otherwise (bench/bulk-send.ts, --prof), and most sends are CSV.
+    const { readSheet } = await import('read-excel-file/node');
     // A number is kept as the text the workbook stores, marked as a number (StoredNumber).
     data = (await readSheet(bytes, 1, { parseNumber: (s: string) => new StoredNumber(s) })) as unknown[][];
   } catch (error) {

@@ -46,6 +46,11 @@ export interface AdaptiveOptions {
   /** How busy the event loop was since the last call, 0–1 (default: perf_hooks eventLoopUtilization). */
   loopUtilization?: () => number;
   windowMs?: number;
+  /**
+   * While growing, a window is long enough (from MIN_WINDOW_MS) once every slot has finished this many
+   * transfers (default 2). The bulk send, whose every transfer is one round trip, takes 1.
+   */
+  growAfter?: number;
 }
 
 interface Window {
@@ -133,7 +138,9 @@ export class AdaptiveConcurrency {
     // shows plainly, and a job over a slow network reaches its number in a few round trips.
     const enough =
       elapsed >= this.windowMs ||
-      (this.phase === 'grow' && elapsed >= MIN_WINDOW_MS && this.files - this.startFiles >= 2 * this.limit);
+      (this.phase === 'grow' &&
+        elapsed >= MIN_WINDOW_MS &&
+        this.files - this.startFiles >= (this.o.growAfter ?? 2) * this.limit);
     if (!enough) return;
     const w: Window = {
       limit: this.limit,

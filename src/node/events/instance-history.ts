@@ -6,6 +6,7 @@ import { StorageErrors } from '../../common/errors/storage-errors';
 import { type Instance, splitInstanceId } from '../../common/schemas/instance-types';
 import { redact } from '../platform/log';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../platform/retry';
+import type { HttpAnswer } from '../storage/write-request';
 import { mergeHistory, type ProcessHistoryItem, type StoredInstanceEvent } from './history-merge';
 
 /**
@@ -23,8 +24,8 @@ export interface HistoryApi {
   authorizedRequest(
     url: string,
     appId: string,
-    init: { method: 'GET'; headers: Headers; signal?: AbortSignal },
-  ): Promise<Response>;
+    init: { method: 'GET'; headers: Record<string, string>; signal?: AbortSignal },
+  ): Promise<HttpAnswer>;
 }
 
 const userSchema = z.looseObject({
@@ -119,11 +120,11 @@ async function getJson(
 ): Promise<unknown> {
   return withRetry(
     async () => {
-      let response: Response;
+      let response: HttpAnswer;
       try {
         response = await api.authorizedRequest(url, appId, {
           method: 'GET',
-          headers: new Headers({ Accept: 'application/json' }),
+          headers: { accept: 'application/json' },
           signal: options.signal,
         });
       } catch (error) {

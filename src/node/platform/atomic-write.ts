@@ -6,7 +6,7 @@ import { renameRetrying } from './rename-retrying';
 /**
  * Write a file so that readers see the old content or the new, never a mix: temp file in the same folder,
  * fsync, rename over the target, fsync the folder. `data` may come in pieces (a large document written as
- * it is serialized, without one string of all of it: manifest.ts).
+ * it is serialized, without one string of all of it: manifest.ts, send-journal.ts).
  */
 export async function writeFileAtomic(
   path: string,

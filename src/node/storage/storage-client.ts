@@ -22,6 +22,7 @@ import { isQueryResponse } from './instance-check';
 import { leadingMembers } from './leading-members';
 import { buildInstanceQuery, ownerHeaders, trimSlash } from './storage-query';
 import { nodeStreamGet, type StreamGet, type StreamResponse } from './stream-get';
+import { type HttpAnswer, nodeWriteRequest, type WriteInit, type WriteRequest } from './write-request';
 
 export interface StorageClientOptions {
   fetch: typeof fetch;
@@ -34,6 +35,8 @@ export interface StorageClientOptions {
   now?: () => number;
   /** Bulk data GETs (default: node:http with keep-alive, see stream-get.ts). */
   streamGet?: StreamGet;
+  /** The authorized requests of writes and the history (default: node:http with keep-alive, write-request.ts). */
+  writeRequest?: WriteRequest;
 }
 
 export interface InstancePage {
@@ -66,11 +69,13 @@ export class StorageClient {
   private readonly now: () => number;
   private refresh?: { from: string; promise: Promise<string> };
   private readonly streamGet: StreamGet;
+  private readonly writeRequest: WriteRequest;
   /** A token asked for ahead of the first request (warmToken), which that request then takes. */
   private early?: Promise<string>;
 
   constructor(private readonly options: StorageClientOptions) {
     this.streamGet = options.streamGet ?? nodeStreamGet();
+    this.writeRequest = options.writeRequest ?? nodeWriteRequest();
     this.environment = options.environment;
     this.storageBase = trimSlash(options.environment.altinn.storageBase);
     this.retry = options.retry ?? defaultRetryPolicy;
@@ -326,16 +331,7 @@ export class StorageClient {
    * done). No retry otherwise — a write that may have happened is the caller's to judge. A request that got
    * no answer throws STORAGE_NETWORK with the connection error as `cause` (acts/write-outcome.ts reads it).
    */
-  async authorizedRequest(
-    url: string,
-    appId: string,
-    init: {
-      method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-      headers: Headers;
-      body?: Uint8Array | string;
-      signal?: AbortSignal;
-    },
-  ): Promise<Response> {
+  async authorizedRequest(url: string, appId: string, init: WriteInit): Promise<HttpAnswer> {
     const app = `${this.appBase(appId)}/instances`;
     const ok =
       url.startsWith(`${this.storageBase}/instances/`) ||
@@ -348,7 +344,30 @@ export class StorageClient {
         `Refused to send the token to ${safeOrigin(url)}: not this app's instances or this environment's Storage`,
       );
     }
-    return this.send(url, init);
+    let token = await this.token(init.signal);
+    let answer = await this.rawWrite(url, init, token);
+    if (answer.status === 401) {
+      answer.discard();
+      token = await this.refreshedToken(token, init.signal);
+      answer = await this.rawWrite(url, init, token);
+      if (answer.status === 401) {
+        answer.discard();
+        throw unauthorized(url);
+      }
+    }
+    return answer;
+  }
+
+  private async rawWrite(url: string, init: WriteInit, token: string): Promise<HttpAnswer> {
+    const headers: Record<string, string> = {};
+    for (const name in init.headers) headers[name.toLowerCase()] = init.headers[name] as string;
+    headers.authorization = `Bearer ${token}`;
+    try {
+      return await this.writeRequest(url, { ...init, headers });
+    } catch (error) {
+      if (init.signal?.aborted) throw init.signal.reason ?? error;
+      throw networkError(error, url);
+    }
   }
 
   /**

@@ -34,14 +34,15 @@ export function nodeStreamGet(): StreamGet {
         return reject(new Error(`Unsupported URL scheme ${u.protocol}`));
       const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
       const req = send(u, { method: 'GET', headers, agent: agents[u.protocol], signal }, (res) =>
-        resolve(wrap(url, res)),
+        resolve(streamResponse(url, res)),
       );
       req.on('error', reject);
       req.end();
     });
 }
 
-function wrap(url: string, res: IncomingMessage): StreamResponse {
+/** A response of node:http as a StreamResponse (also the writes' answers, write-request.ts). */
+export function streamResponse(url: string, res: IncomingMessage): StreamResponse {
   return {
     status: res.statusCode ?? 0,
     url,

@@ -48,6 +48,27 @@ describe('application metadata: anonymous, kept 60 s', () => {
     });
   });
 
+  it('without a fetch, reads over node:http: never through the global fetch (undici stays unloaded)', async () => {
+    h = await actsHarness();
+    const global = globalThis.fetch;
+    globalThis.fetch = (() => Promise.reject(new Error('the global fetch was used'))) as typeof fetch;
+    try {
+      const source = createAppMetadataSource({ now: Date.now });
+      const metadata = await source.get(h.client.appBase('ttd/soknad'), 'ttd/soknad');
+      expect(metadata.id).toBe('ttd/soknad');
+      expect(h.fake.requests.filter((r) => r.op === 'metadata').at(-1)?.token).toBeUndefined();
+      const missing = await source.get(`${h.fake.url}/ttd/finnes-ikke/x`, 'ttd/finnes-ikke').catch((e) => e);
+      expect(missing.code).toBe('ACT_APP_NOT_FOUND');
+      const other = await createAppMetadataSource({ now: Date.now })
+        .get(h.client.appBase('ttd/soknad'), 'ttd/annen')
+        .catch((e) => e);
+      expect(other.code).toBe('ACT_APP_METADATA_UNAVAILABLE');
+      expect(other.message).toContain('of another app');
+    } finally {
+      globalThis.fetch = global;
+    }
+  });
+
   it('an app that is not deployed: ACT_APP_NOT_FOUND', async () => {
     h = await actsHarness();
     const source = createAppMetadataSource({ fetch, now: Date.now });

@@ -129,6 +129,27 @@ describe('the send', () => {
     expect(h.fake.instances.size).toBe(1);
   });
 
+  it('journals a row in two flushes at most: pending before its request, created and done together after it', async () => {
+    h = await sendHarness(10);
+    const plan = await h.plan(csv(h.orgs.map((o, i) => `${o.orgNumber};Navn ${i};`)));
+    const one = await h.send(plan.planned, { concurrency: 1 });
+    expect(one.outcomes.map((o) => o.status)).toEqual(Array(10).fill('sent'));
+    // The open line, then pending, created and done of each row.
+    expect(one.journal.durable.lines).toBe(1 + 3 * 10);
+    expect(one.journal.durable.flushes).toBeLessThanOrEqual(1 + 2 * 10);
+  });
+
+  it('rows in flight share their flushes (group commit)', async () => {
+    h = await sendHarness(32);
+    const plan = await h.plan(csv(h.orgs.map((o, i) => `${o.orgNumber};Navn ${i};`)));
+    h.fake.latencyMs = 30;
+    const { outcomes, journal } = await h.send(plan.planned, { concurrency: 8 });
+    expect(outcomes.map((o) => o.status)).toEqual(Array(32).fill('sent'));
+    expect(journal.durable.lines).toBe(1 + 3 * 32);
+    // Eight rows answered together write their lines together: far fewer flushes than rows.
+    expect(journal.durable.flushes).toBeLessThan(32);
+  });
+
   it('a new batch name starts afresh: the same rows are sent again', async () => {
     h = await sendHarness(2);
     const plan = await h.plan(csv(h.orgs.map((o) => `${o.orgNumber};x;`)));

@@ -14,6 +14,7 @@ function simulate(options: {
   idle?: () => boolean;
   /** The event loop's utilisation (default: waiting on the network, 0.2). */
   loop?: (limit: number) => number;
+  growAfter?: number;
 }) {
   let now = 0;
   let bytes = 0;
@@ -26,6 +27,7 @@ function simulate(options: {
     bytes: () => bytes,
     now: () => now,
     loopUtilization: () => (options.loop ? options.loop(slots.size) : 0.2),
+    ...(options.growAfter ? { growAfter: options.growAfter } : {}),
   });
   const fill = () => {
     // The transfers waiting for a slot take every free one.
@@ -55,6 +57,20 @@ describe('adaptive concurrency (adaptive-concurrency.ts)', () => {
     s.advance(2_000);
     expect(s.adaptive.limit).toBe(16);
     expect(s.adaptive.history.map(([, l]) => l)).toEqual([4, 8, 16]);
+  });
+
+  it('with growAfter 1 (the bulk send: a row is one round trip) it doubles after one transfer per slot, not two', () => {
+    // Each slot finishes a 10 KB transfer every 50 ms: one round trip.
+    const at16 = (growAfter?: number) => {
+      const s = simulate({ start: 4, max: 16, grow: true, rate: latencyBound(64), growAfter });
+      s.advance(2_000);
+      expect(s.adaptive.history.map(([, l]) => l)).toEqual([4, 8, 16]);
+      return s.adaptive.history.at(-1)?.[0] as number;
+    };
+    const twoRoundTrips = at16();
+    const oneRoundTrip = at16(1);
+    expect(oneRoundTrip).toBeLessThanOrEqual(125);
+    expect(twoRoundTrips).toBeGreaterThanOrEqual(175);
   });
 
   it('goes back when a doubling brings nothing, and tries one more later', () => {

@@ -169,6 +169,25 @@ describe('environment registry', () => {
     });
   });
 
+  it('works the list and its warnings out once while the file stays the same (every Storage request asks)', async () => {
+    const at22 = local({
+      id: 'at22',
+      maskinporten: { issuer: 'https://test.maskinporten.no/', tokenEndpoint: 'https://test.maskinporten.no/token' },
+    });
+    await writeEnvironments({ environments: [at22] });
+    const r = registry();
+    const first = await r.get('at22');
+    expect(first.warnings?.[0]?.code).toBe('preset-issuer');
+    expect(await r.get('at22')).toBe(first);
+    expect((await r.list()).at(-1)).toBe(first);
+    // Changed on disk: worked out again.
+    await writeEnvironments({ environments: [{ ...at22, name: 'AT22 igjen' }] });
+    const changed = await r.get('at22');
+    expect(changed).not.toBe(first);
+    expect(changed.name).toBe('AT22 igjen');
+    expect(Object.isFrozen(changed)).toBe(true);
+  });
+
   it('accepts an explicit version 1', async () => {
     await writeEnvironments({ version: 1, environments: [local()] });
     expect((await registry().list()).at(-1)?.id).toBe('local');

@@ -1,14 +1,16 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { SendJobSummary, SendRowView } from '../../../common/contract/bulk-send-types';
-import { useT } from '../../hooks/use-t';
+import { ApiError } from '../../api';
+import { useErrorText, useT } from '../../hooks/use-t';
 import { useSendStore } from '../../store/use-send-store';
-import { duration, jobStateLabels, ownerText, rowStatusColors, rowStatusLabels } from './send-text';
+import { duration, failedWhy, jobStateLabels, ownerText, rowStatusColors, rowStatusLabels } from './send-text';
 
 const SHOWN_ROWS = 500;
 
 /** A send on its way (progress, ETA, pause/resume/stop) and, when it ends, its results with the report. */
 export function SendJobPanel({ job, rows }: { job: SendJobSummary; rows: SendRowView[] | undefined }) {
   const t = useT();
+  const errorText = useErrorText();
   const busy = useSendStore((s) => s.busy);
   const exported = useSendStore((s) => s.exported);
   const store = useSendStore.getState();
@@ -46,6 +48,7 @@ export function SendJobPanel({ job, rows }: { job: SendJobSummary; rows: SendRow
       {ended ? (
         <Paragraph data-testid="send-results-summary">
           {t('send.resultsSummary', { sent: job.sent, already: job.alreadySent, failed: job.failed })}
+          {job.failed > 0 ? `: ${failedWhy(job, t)}` : ''}
         </Paragraph>
       ) : null}
       <div className="send-actions">
@@ -123,7 +126,13 @@ export function SendJobPanel({ job, rows }: { job: SendJobSummary; rows: SendRow
                     <Tag data-color={rowStatusColors[r.status]} data-size="sm">
                       {t(rowStatusLabels[r.status])}
                     </Tag>
-                    {r.error ? <div className="send-problem-detail">{r.error.message}</div> : null}
+                    {r.error ? (
+                      <>
+                        {' '}
+                        <strong>{errorText(new ApiError(r.error)).title}</strong>
+                        <div className="send-problem-detail">{r.error.message}</div>
+                      </>
+                    ) : null}
                   </Table.Cell>
                   <Table.Cell>
                     {r.instanceId ? (

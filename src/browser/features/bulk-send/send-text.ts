@@ -1,4 +1,10 @@
-import type { ColumnRole, SendJobState, SendRowStatus, SendRowView } from '../../../common/contract/bulk-send-types';
+import type {
+  ColumnRole,
+  SendFailedBy,
+  SendJobState,
+  SendRowStatus,
+  SendRowView,
+} from '../../../common/contract/bulk-send-types';
 import { splitDuration } from '../../../common/format/duration';
 import { groupNationalId, groupOrgNumber } from '../../../common/format/owner-numbers';
 import type { MessageKey } from '../../../common/i18n/translate';
@@ -23,6 +29,7 @@ export const rowStatusLabels: Record<SendRowStatus, MessageKey> = {
   sent: 'send.statusSent',
   'already-sent': 'send.statusAlreadySent',
   failed: 'send.statusFailed',
+  'not-sent': 'send.statusNotSent',
 };
 
 export const rowStatusColors: Record<SendRowStatus, string> = {
@@ -33,6 +40,7 @@ export const rowStatusColors: Record<SendRowStatus, string> = {
   sent: 'success',
   'already-sent': 'neutral',
   failed: 'danger',
+  'not-sent': 'warning',
 };
 
 export const jobStateLabels: Record<SendJobState, MessageKey> = {
@@ -56,4 +64,13 @@ export function duration(seconds: number, t: T): string {
   if (d.unit === 's') return t('downloads.seconds', { n: d.n });
   if (d.unit === 'min') return t('downloads.minutes', { n: d.n });
   return t('downloads.hoursMinutes', { h: d.h, m: d.m });
+}
+
+/** Why the failed rows were not sent, the parts not 0: "2 med feil i raden, 1 feilet under sendingen". */
+export function failedWhy(job: { failedBy: SendFailedBy }, t: T): string {
+  const parts: string[] = [];
+  if (job.failedBy.checks) parts.push(t('send.failedByChecks', { n: job.failedBy.checks }));
+  if (job.failedBy.sending) parts.push(t('send.failedBySending', { n: job.failedBy.sending }));
+  if (job.failedBy.stopped) parts.push(t('send.failedByStopped', { n: job.failedBy.stopped }));
+  return parts.join(', ');
 }
