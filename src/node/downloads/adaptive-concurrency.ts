@@ -9,11 +9,13 @@ import type { TransferSlots } from './transfer-slots';
  *
  * - Grow while throughput grows (like TCP's slow start): measure a window at the current number, double
  *   it, and keep doubling while the next window is at least GROWTH better in bytes or in files per second,
- *   the transfers were all busy (more slots cannot help a job that is waiting for its listing) and this
- *   process's event loop had time to spare (below BUSY_LOOP: on a fast local network the main thread is
- *   the limit, and more transfers only cost — the benchmark's loopback run went from 6.8 s to 8.6 s when
- *   noisy windows let it grow to 16). When a doubling brings nothing, go back and hold; after HOLD_WINDOWS
- *   try one more (PROBE better, or back again).
+ *   the transfers were all busy (more slots cannot help a job that is waiting for its listing) and every
+ *   thread that carries them had time to spare: this thread's event loop, and — when the transfers run on
+ *   worker threads (transfer-threads.ts) — the workers' loops, read from here, below BUSY_LOOP. On a fast
+ *   local network a loop is the limit, and more transfers only cost (the benchmark's loopback run went
+ *   from 6.8 s to 8.6 s when noisy windows let it grow to 16); with the transfers on workers this thread
+ *   only queues and records, so its own loop has room while theirs are full. When a doubling brings
+ *   nothing, go back and hold; after HOLD_WINDOWS try one more (PROBE better, or back again).
  * - Shrink on 429 or 5xx (the server says it has too much): halve at once, hold, then come back one at a
  *   time to where it was.
  * - Always within [1, max]: max is 16 (the keep-alive pool, stream-get.ts), or the user's number. A job
@@ -29,7 +31,7 @@ const GROWTH = 0.15;
 const PROBE = 0.05;
 const HOLD_WINDOWS = 8;
 const OVERLOAD_HOLD_WINDOWS = 4;
-/** Event-loop utilisation (0–1) from which the main thread counts as the limit. */
+/** Event-loop utilisation (0–1) from which a thread (this one, or the transfer workers on average) is the limit. */
 const BUSY_LOOP = 0.8;
 
 export interface AdaptiveOptions {
@@ -45,6 +47,11 @@ export interface AdaptiveOptions {
   now?: () => number;
   /** How busy the event loop was since the last call, 0–1 (default: perf_hooks eventLoopUtilization). */
   loopUtilization?: () => number;
+  /**
+   * How busy the transfer worker threads' loops were since the last call, 0–1 (element-transfers.ts); none
+   * when the transfers run in this thread, whose loop `loopUtilization` measures.
+   */
+  threadUtilization?: () => number | undefined;
   windowMs?: number;
   /**
    * While growing, a window is long enough (from MIN_WINDOW_MS) once every slot has finished this many
@@ -147,9 +154,12 @@ export class AdaptiveConcurrency {
       bytesPerS: ((bytes - this.startBytes) * 1000) / elapsed,
       filesPerS: ((this.files - this.startFiles) * 1000) / elapsed,
     };
-    // All slots busy most of the window (more could be used), and the main thread not the limit.
+    // All slots busy most of the window (more could be used), and no thread that transfers the limit: this
+    // one, nor the transfer workers (with the transfers on workers this thread only queues and records, and
+    // its own loop has room while theirs are full).
     const busy = this.saturated * 2 >= this.samples;
-    const room = this.loopUtilization() < BUSY_LOOP;
+    const threads = this.o.threadUtilization?.();
+    const room = this.loopUtilization() < BUSY_LOOP && (threads === undefined || threads < BUSY_LOOP);
     this.windowStart = now;
     this.startBytes = bytes;
     this.startFiles = this.files;

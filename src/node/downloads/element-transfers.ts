@@ -58,6 +58,12 @@ export interface ElementTransfers {
   /** Worker threads that carry the transfers; 0: this thread. */
   readonly threads: number;
   /**
+   * How busy the worker threads' event loops were since the last call, 0–1 (the mean over the workers that
+   * ran; adaptive-concurrency.ts counts it as room for more transfers). Undefined while none has run yet,
+   * and for transfers in this thread, whose loop the caller measures itself.
+   */
+  utilization?(): number | undefined;
+  /**
    * One attempt (the caller retries). Resolves once the file is verified and under its final name, and
    * — a disk that falls behind holds the next transfer back — once fewer than MAX_UNFLUSHED files wait
    * for their flush.

@@ -46,17 +46,18 @@ export async function runJob(
   options: ElementDownloadOptions,
 ): Promise<void> {
   // The transfer workers start now, while the token and the first page are on their way.
-  const transfers = openTransfers(job);
-  job.transfers = transfers;
   const queue = new WorkQueue<ElementWork>();
   const cap = job.spec.concurrency;
   const slots = new TransferSlots(cap);
+  const transfers = openTransfers(job, slots);
+  job.transfers = transfers;
   const adaptive = new AdaptiveConcurrency({
     slots,
     max: cap,
     start: job.adaptive ? Math.min(START, cap) : cap,
     grow: job.adaptive,
     bytes: () => jobBytes(job),
+    threadUtilization: () => transfers.utilization?.(),
   });
   job.concurrency = adaptive;
   const stopAdapting = adaptive.run();
@@ -93,11 +94,12 @@ export async function runJob(
 }
 
 /** On worker threads when the job has them (transfer-threads.ts), else in this thread. */
-function openTransfers(job: DownloadJob): ElementTransfers {
+function openTransfers(job: DownloadJob, slots: TransferSlots): ElementTransfers {
   if (job.transferThreads <= 0) return new LocalTransfers(job);
   const { client } = job.context;
   return sharedTransferThreads(job.transferThreads).open({
     bytes: job.sharedBytes.buffer as SharedArrayBuffer,
+    slots,
     ...(job.mark ? { mark: job.mark } : {}),
     ...job.diskSettings,
     token: (signal) => client.dataToken(signal),

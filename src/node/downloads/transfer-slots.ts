@@ -9,8 +9,13 @@
 export class TransferSlots {
   private inUse = 0;
   private readonly waiters: (() => void)[] = [];
+  private readonly resized = new Set<(size: number) => void>();
 
-  constructor(private current: number) {}
+  /** `min`: the fewest slots it may be resized to (a transfer worker's share of a job may be none). */
+  constructor(
+    private current: number,
+    private readonly min = 1,
+  ) {}
 
   /** The number of slots now. */
   get size(): number {
@@ -27,8 +32,24 @@ export class TransferSlots {
    * (no transfer is cut off).
    */
   resize(size: number): void {
-    this.current = Math.max(1, Math.floor(size));
+    const before = this.current;
+    this.current = Math.max(this.min, Math.floor(size));
     this.wake();
+    if (this.current !== before) for (const listener of this.resized) listener(this.current);
+  }
+
+  /** Call `listener` with the new size whenever it changes (transfer-threads.ts shares it out); returns the undo. */
+  onResize(listener: (size: number) => void): () => void {
+    this.resized.add(listener);
+    return () => this.resized.delete(listener);
+  }
+
+  /**
+   * Count a slot as held that was taken elsewhere — by a transfer worker within its share of the slots
+   * (transfer-threads.ts) — so `busy` says how many are on the network; give it back with release().
+   */
+  hold(): void {
+    this.inUse++;
   }
 
   /** Resolves once a slot is held; rejects (holding nothing) when `signal` aborts first. */

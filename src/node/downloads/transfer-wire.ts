@@ -27,7 +27,16 @@ export type ToWorker =
    * runs, puts it only into a request's Authorization header, and never logs or stores it.
    */
   | { op: 'transfer'; id: number; job: number; order: TransferOrder; route: DataRoute; token?: string }
+  /**
+   * How many of the job's transfers this worker may have on the network at once: its share of the job's
+   * slots (the shares add up to the job's concurrency). An order beyond it waits in the worker and starts
+   * the moment one of its transfers is done with the network, without a message to and from the main
+   * thread in between. When the share shrinks, the orders waiting come back ('failed', moved).
+   */
+  | { op: 'lease'; job: number; slots: number }
   | { op: 'abort'; id: number }
+  /** The job is draining: if the order still waits for a slot, it does not start ('failed', drained). */
+  | { op: 'unstart'; id: number }
   /** Flush the job's renamed files now. */
   | { op: 'flush'; job: number }
   /** The run is over: flush and forget the job. */
@@ -35,6 +44,8 @@ export type ToWorker =
   | { op: 'marked'; seq: number };
 
 export type FromWorker =
+  /** The order has a slot of the worker's share and its request goes out now. */
+  | { op: 'started'; id: number }
   /** The network part is done (or failed): the job's connection slot is free again. */
   | { op: 'released'; id: number }
   | {
@@ -52,6 +63,10 @@ export type FromWorker =
       route: DataRoute;
       /** Altinn answered 401 before any byte: the main thread refreshes the token and asks again. */
       refused?: boolean;
+      /** It never started: the worker's share shrank (the main thread orders it elsewhere) … */
+      moved?: boolean;
+      /** … or the job is draining (it is not ordered again). */
+      drained?: boolean;
     }
   | { op: 'durable'; id: number; error?: WireError }
   | { op: 'mark'; seq: number; job: number; files: MarkedFile[] };

@@ -16,6 +16,7 @@ import { Md5Pool } from './md5-pool';
 import { MessageOutbox } from './message-outbox';
 import { SmallFileWriter } from './small-file';
 import { transferElement } from './transfer-element';
+import { TransferSlots } from './transfer-slots';
 import { type FromWorker, type ToWorker, toWire } from './transfer-wire';
 
 const port = parentPort;
@@ -27,10 +28,15 @@ interface Job {
   token: string;
   flusher: FlushBatch;
   smallFiles: SmallFileWriter;
+  /** This worker's share of the job's slots (ToWorker 'lease'): none until the main thread gives one. */
+  slots: TransferSlots;
 }
 
 const jobs = new Map<number, Job>();
 const attempts = new Map<number, AbortController>();
+/** Orders waiting for a slot of their job's share, by id: aborting one takes it out of the line. */
+const waiting = new Map<number, AbortController>();
+const orderJob = new Map<number, number>();
 const marks = new Map<number, () => void>();
 let markSeq = 0;
 // This thread's keep-alive pool; MD5 on this thread (a worker of its own would only be a hand-off more).
@@ -42,6 +48,9 @@ const post = (message: FromWorker) => outbox.post(message);
 
 /** A token Altinn refused: the main thread gets a fresh one and orders the attempt again. */
 class RefusedToken extends Error {}
+/** Why an order waiting for a slot did not start (ToWorker 'lease', 'unstart'). */
+const MOVED = 'moved';
+const DRAINED = 'drained';
 
 port.on('message', (messages: ToWorker[]) => {
   for (const m of messages) receive(m);
@@ -64,14 +73,29 @@ function receive(m: ToWorker): void {
         token: '',
         flusher: new FlushBatch({ ...m.flush, ...(mark ? { mark } : {}) }),
         smallFiles: new SmallFileWriter(m.blockingCallLimitMs),
+        slots: new TransferSlots(0, 0),
       });
+      return;
+    }
+    case 'lease': {
+      const job = jobs.get(m.job);
+      if (!job) return;
+      const shrinks = m.slots < job.slots.size;
+      job.slots.resize(m.slots);
+      // Fewer slots here: what waits goes back to be ordered where there is room (orders are per job's
+      // worker, and this worker's transfers in flight finish first).
+      if (shrinks) for (const [id, wait] of waiting) if (orderJob.get(id) === m.job) wait.abort(MOVED);
       return;
     }
     case 'transfer':
       void transfer(m);
       return;
     case 'abort':
+      waiting.get(m.id)?.abort();
       attempts.get(m.id)?.abort();
+      return;
+    case 'unstart':
+      waiting.get(m.id)?.abort(DRAINED);
       return;
     case 'flush':
       jobs
@@ -95,16 +119,41 @@ function receive(m: ToWorker): void {
 async function transfer(m: Extract<ToWorker, { op: 'transfer' }>): Promise<void> {
   const { id, order, route } = m;
   const job = jobs.get(m.job);
+  if (job && m.token !== undefined) job.token = m.token;
+  // A slot of this worker's share first: the order starts the moment one is free here.
+  if (job) {
+    const wait = new AbortController();
+    waiting.set(id, wait);
+    orderJob.set(id, m.job);
+    try {
+      await job.slots.acquire(wait.signal);
+    } catch {
+      const why = wait.signal.reason;
+      post({
+        op: 'failed',
+        id,
+        route,
+        ...(why === MOVED ? { moved: true } : why === DRAINED ? { drained: true } : {}),
+        error: { name: 'AbortError', message: 'The transfer did not start' },
+      });
+      return;
+    } finally {
+      waiting.delete(id);
+      orderJob.delete(id);
+    }
+    post({ op: 'started', id });
+  }
   const controller = new AbortController();
   attempts.set(id, controller);
   let released = false;
   const release = () => {
-    if (!released) post({ op: 'released', id });
+    if (released || !job) return;
     released = true;
+    job.slots.release();
+    post({ op: 'released', id });
   };
   try {
     if (!job) throw new Error('The download job is over');
-    if (m.token !== undefined) job.token = m.token;
     const token = job.token;
     const result = await transferElement({
       open: (rangeStart, signal) =>
@@ -122,7 +171,7 @@ async function transfer(m: Extract<ToWorker, { op: 'transfer' }>): Promise<void>
       md5Pool,
       noPart: order.noPart,
       untrustedPart: order.untrustedPart,
-      // The main thread holds the job's slot for this attempt; it is told when the network part is done.
+      // The slot of this worker's share is held (above); the main thread is told when it is free again.
       slots: { acquire: async () => {}, release },
       flush: job.flusher,
       dirs: order.dirs,

@@ -15,6 +15,8 @@ function simulate(options: {
   /** The event loop's utilisation (default: waiting on the network, 0.2). */
   loop?: (limit: number) => number;
   growAfter?: number;
+  /** The transfer workers' loops (default: none, the transfers run in this thread). */
+  threads?: (limit: number) => number | undefined;
 }) {
   let now = 0;
   let bytes = 0;
@@ -28,6 +30,7 @@ function simulate(options: {
     now: () => now,
     loopUtilization: () => (options.loop ? options.loop(slots.size) : 0.2),
     ...(options.growAfter ? { growAfter: options.growAfter } : {}),
+    ...(options.threads ? { threadUtilization: () => options.threads?.(slots.size) } : {}),
   });
   const fill = () => {
     // The transfers waiting for a slot take every free one.
@@ -109,6 +112,39 @@ describe('adaptive concurrency (adaptive-concurrency.ts)', () => {
     s.advance(3_000);
     // At 8 the loop is 80 % busy: kept (it was better), but no doubling to 16 and no probing above.
     expect(s.adaptive.limit).toBe(8);
+  });
+
+  it('does not grow while the transfer workers are saturated, though this thread has room', () => {
+    // On a fast network with the transfers on worker threads: the main thread only queues and records, so
+    // its own loop says "room"; the workers' loops are full, and more transfers would only wait for them.
+    const s = simulate({ start: 4, max: 16, grow: true, rate: latencyBound(64), loop: () => 0.3, threads: () => 0.95 });
+    s.advance(3_000);
+    expect(s.adaptive.limit).toBe(4);
+    expect(s.adaptive.history.map(([, l]) => l)).toEqual([4]);
+  });
+
+  it('grows while the transfer workers have room, and stops where they become the limit', () => {
+    const roomy = simulate({ start: 4, max: 16, grow: true, rate: latencyBound(64), threads: () => 0.3 });
+    roomy.advance(2_000);
+    expect(roomy.adaptive.history.map(([, l]) => l)).toEqual([4, 8, 16]);
+    // Each worker's loop as busy as its share of the transfers: at 8, 80 % — kept, but no doubling to 16
+    // and no probing above, whatever this thread's loop says.
+    const bound = simulate({
+      start: 4,
+      max: 16,
+      grow: true,
+      rate: latencyBound(64),
+      loop: () => 0.1,
+      threads: (limit) => limit / 10,
+    });
+    bound.advance(3_000);
+    expect(bound.adaptive.limit).toBe(8);
+  });
+
+  it('grows when no worker has run its loop yet (nothing measured is no reason to hold back)', () => {
+    const s = simulate({ start: 4, max: 16, grow: true, rate: latencyBound(64), threads: () => undefined });
+    s.advance(2_000);
+    expect(s.adaptive.limit).toBe(16);
   });
 
   it('halves at once on 429 or 5xx, holds, then comes back one at a time to where it was', () => {
