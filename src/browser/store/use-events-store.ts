@@ -10,6 +10,7 @@ import {
 } from '../features/events/events-filters';
 import { asApiError } from './as-api-error';
 import { idle, type Loadable, load, slot } from './load-state';
+import { profilesWithApps, settleProfileChoice } from './profiles-with-apps';
 
 /** The query the table shows, as sent: "Last flere" and the live follow continue exactly this one. */
 export interface AppliedEventsQuery {
@@ -103,16 +104,11 @@ export const useEventsStore = create<EventsState>()((set, get) => {
         void stopFollow();
         set({ environmentId, profiles: idle([]), profileId: undefined, appId: undefined, ...noQuery });
       }
-      const arrived = await load(
-        slot(set, get, 'profiles'),
-        async () => (await call('profiles:list', { environmentId })).filter((p) => p.apps.length > 0),
-        { isCurrent: () => environmentId === get().environmentId },
-      );
+      const arrived = await load(slot(set, get, 'profiles'), () => profilesWithApps(environmentId), {
+        isCurrent: () => environmentId === get().environmentId,
+      });
       if (!arrived) return;
-      const profiles = get().profiles.value;
-      const current = get().profileId;
-      if (current && !profiles.some((p) => p.id === current)) get().selectProfile(undefined);
-      else if (!current && profiles.length === 1) get().selectProfile(profiles[0]?.id);
+      settleProfileChoice(get().profiles.value, get().profileId, (id) => get().selectProfile(id));
     },
 
     selectProfile(profileId) {

@@ -7,6 +7,7 @@ import { type ApiError, call } from '../api';
 import { type DraftErrors, draftToFilters, emptyDraft, type FilterDraft } from '../features/instances/instance-filters';
 import { asApiError } from './as-api-error';
 import { idle, type Loadable, load, slot } from './load-state';
+import { profilesWithApps, settleProfileChoice } from './profiles-with-apps';
 
 /** The query the table shows: the filters as sent, so paging and "all matching" use exactly these. */
 export interface AppliedQuery {
@@ -90,16 +91,11 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
         environmentId,
         ...(changed ? { profiles: idle([]), profileId: undefined, appId: undefined, ...noQuery } : {}),
       });
-      const arrived = await load(
-        slot(set, get, 'profiles'),
-        async () => (await call('profiles:list', { environmentId })).filter((p) => p.apps.length > 0),
-        { isCurrent: () => environmentId === get().environmentId },
-      );
+      const arrived = await load(slot(set, get, 'profiles'), () => profilesWithApps(environmentId), {
+        isCurrent: () => environmentId === get().environmentId,
+      });
       if (!arrived) return;
-      const profiles = get().profiles.value;
-      const current = get().profileId;
-      if (current && !profiles.some((p) => p.id === current)) get().selectProfile(undefined);
-      else if (!current && profiles.length === 1) get().selectProfile(profiles[0]?.id);
+      settleProfileChoice(get().profiles.value, get().profileId, (id) => get().selectProfile(id));
     },
 
     selectProfile(profileId) {

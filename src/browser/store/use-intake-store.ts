@@ -11,6 +11,7 @@ import type { Profile } from '../../common/contract/profiles';
 import { type ApiError, call, onEvent } from '../api';
 import { asApiError } from './as-api-error';
 import { idle, type Loadable, type LoadableSlot, load, slot } from './load-state';
+import { profilesWithApps } from './profiles-with-apps';
 
 export type WatchAction = 'run' | 'pause' | 'resume' | 'remove' | 'open';
 
@@ -104,9 +105,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
     },
 
     async loadProfiles(environmentId) {
-      await load(slot(set, get, 'profiles'), async () =>
-        (await call('profiles:list', { environmentId })).filter((p) => p.apps.length > 0),
-      );
+      await load(slot(set, get, 'profiles'), () => profilesWithApps(environmentId));
     },
 
     async chooseFolder() {

@@ -5,6 +5,7 @@ import type { Profile } from '../../common/schemas/profile';
 import { type ApiError, call, handlesForDroppedFiles, onEvent } from '../api';
 import { asApiError } from './as-api-error';
 import { idle, type Loadable, load, slot } from './load-state';
+import { profilesWithApps } from './profiles-with-apps';
 import { useAppStore } from './use-app-store';
 import { useInstancesStore } from './use-instances-store';
 
@@ -103,11 +104,9 @@ export const useSendStore = create<SendState>()((set, get) => {
           file: undefined,
         });
       }
-      await load(
-        slot(set, get, 'profiles'),
-        async () => (await call('profiles:list', { environmentId })).filter((p) => p.apps.length > 0),
-        { isCurrent: () => environmentId === get().environmentId },
-      );
+      await load(slot(set, get, 'profiles'), () => profilesWithApps(environmentId), {
+        isCurrent: () => environmentId === get().environmentId,
+      });
       const profiles = get().profiles.value;
       if (!get().profileId && profiles.length === 1) get().selectProfile(profiles[0]?.id as string);
       void load(slot(set, get, 'unfinished'), () => call('send:unfinished'), { refresh: true });
