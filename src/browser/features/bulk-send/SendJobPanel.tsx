@@ -125,7 +125,9 @@ export function SendJobPanel({ job, rows }: { job: SendJobSummary; rows: SendRow
                   <Table.Row key={r.row} data-row={r.row} data-status={r.status}>
                     <Table.Cell>{r.row}</Table.Cell>
                     <Table.Cell data-testid="send-owner" className="send-owner">
-                      {owner.text}
+                      {owner.numbers.map((n) => (
+                        <div key={n}>{n}</div>
+                      ))}
                       {owner.why ? <div className="send-owner-why">{owner.why}</div> : null}
                     </Table.Cell>
                     <Table.Cell>

@@ -47,12 +47,12 @@ const OWNER_KEYS: Record<OwnerKind, MessageKey> = {
  * Who a row is for, for the results table: the owner the checks accepted, or — a refused row — the owner cell(s)
  * the spreadsheet gave, with a few words on why they are not valid (`why`) when the owner is the problem.
  */
-export function ownerCell(row: SendRowView, lang: Language): { text: string; why?: string } {
-  if (row.owner) return { text: ownerNumberText(row.owner.kind, row.owner.value) };
+export function ownerCell(row: SendRowView, lang: Language): { numbers: string[]; why?: string } {
+  if (row.owner) return { numbers: [ownerNumberText(row.owner.kind, row.owner.value)] };
   const given: GivenOwner[] = row.given ?? [];
   const why = ownerWhy(row, given, lang);
-  const text = given.length === 0 ? '–' : given.map((g) => ownerNumberText(g.kind, g.value)).join(' · ');
-  return { text, ...(why ? { why } : {}) };
+  const numbers = given.length === 0 ? ['–'] : given.map((g) => ownerNumberText(g.kind, g.value));
+  return { numbers, ...(why ? { why } : {}) };
 }
 
 function ownerWhy(row: SendRowView, given: GivenOwner[], lang: Language): string | undefined {
@@ -92,7 +92,8 @@ function sentence(p: ProblemLike, lang: Language): string | undefined {
       const kind = str(d, 'kind') as OwnerKind;
       if (!OWNER_KEYS[kind]) return undefined;
       const value = str(d, 'value');
-      const owner = t(OWNER_KEYS[kind], { value: ownerNumberText(kind, value) });
+      // No-break spaces: a grouped number is not split over two lines in the sentence.
+      const owner = t(OWNER_KEYS[kind], { value: ownerNumberText(kind, value).replace(/ /g, '\u00a0') });
       switch (str(d, 'problem')) {
         case 'checksum':
           return t('send.whyOwnerChecksum', { owner });

@@ -118,7 +118,7 @@ describe('the results table', () => {
     // The refused row shows the number the file had (grouped as elsewhere), not "–", and why.
     expect(cells(3).owner).toBe('910 753 615feil kontrollsiffer');
     expect(cells(3).status).toContain('Eieren er ikke gyldig');
-    expect(cells(3).status).toContain('Organisasjonsnummeret 910 753 615 har feil kontrollsiffer');
+    expect(cells(3).status).toContain('Organisasjonsnummeret 910\u00a0753\u00a0615 har feil kontrollsiffer');
     // A person's number: grouped 6+5 as the instances table shows it; the row is refused for its file.
     expect(cells(4).owner).toBe('150585 50121');
     expect(cells(4).status).toContain('Finner ikke filen «mangler.pdf» i mappen der regnearket ligger.');
@@ -134,7 +134,7 @@ describe('the results table', () => {
     useAppStore.setState({ language: 'en' });
     render(<SendJobPanel job={job} rows={rows} />);
     expect(cells(3).owner).toBe('910 753 615wrong check digit');
-    expect(cells(3).status).toContain('The organisation number 910 753 615 has a wrong check digit.');
+    expect(cells(3).status).toContain('The organisation number 910\u00a0753\u00a0615 has a wrong check digit.');
     expect(cells(4).status).toContain('The file "mangler.pdf" is not in the spreadsheet’s folder.');
     expect(cells(5).owner).toBe('–no recipient');
   });
