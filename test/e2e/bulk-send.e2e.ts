@@ -259,6 +259,9 @@ describeWithChromium('bulk send in Chromium (built bundle, real services, fake a
     await problems.scrollIntoViewIfNeeded();
     await settled(page);
     await h.screenshot('send-dry-run-bad-rows-nb-900x600');
+    await problems.locator('[data-row="8"]').scrollIntoViewIfNeeded();
+    await settled(page);
+    await h.screenshot('send-dry-run-bad-rows-nb-900x600-end');
     await page.getByTestId('send-start').click();
     await page.locator('[data-testid="send-job"][data-state="partial"]').waitFor({ timeout: 20_000 });
     const results = page.getByTestId('send-results');
