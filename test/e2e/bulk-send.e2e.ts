@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { groupOrgNumber as orgNumberText } from '../../src/common/format/owner-numbers';
 import type { scriptedDesktop } from '../../src/node/platform/desktop';
 import { altinnTokenCheck, type FakeAltinnStorage, startFakeAltinnStorage } from '../fakes/altinn-storage';
 import { type AuthFake, startAuthFake } from '../fakes/auth-server';
@@ -42,6 +43,20 @@ describeWithChromium('bulk send in Chromium (built bundle, real services, fake a
       storage.writes.addParty({ ...o, name: `BEDRIFT ${i} AS`, partyTypeName: 2, unitType: 'AS' });
     dir = await mkdtemp(join(tmpdir(), 'mpd-e2e-send-'));
     await writeFile(join(dir, 'brev.pdf'), PDF);
+    await writeFile(
+      join(dir, 'feil.csv'),
+      [
+        'orgno;fnr;prefill.Soknad.Formaal;visibleAfter;attachment.vedlegg',
+        '910753615;;Feil sjekksiffer;;', // 2: an organisation number with a wrong check digit
+        ';15058550122;Feil fødselsnummer;;', // 3: a national identity number with a wrong check digit
+        ';;Ingen mottaker;;', // 4: no owner
+        `${orgs[4]?.orgNumber};15058550121;To mottakere;;`, // 5: two owners
+        `${orgs[4]?.orgNumber};;Dato;i morgen;`, // 6: a date that is not one
+        `${orgs[4]?.orgNumber};;Vedlegg;;mangler.pdf`, // 7: a file that is not there
+        `${orgs[4]?.orgNumber};;Utenfor;;../utenfor.pdf`, // 8: a file outside the folder
+        `${orgs[7]?.orgNumber};;I orden;;`, // 9: fine
+      ].join('\r\n'),
+    );
     await writeFile(
       join(dir, 'arsmelding.csv'),
       [
@@ -110,7 +125,16 @@ describeWithChromium('bulk send in Chromium (built bundle, real services, fake a
       await problems.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row'))),
     ).toEqual(['1', '3', '5', '7']);
     expect(await text(problems.locator('[data-row="3"]'))).toContain('Eieren er ikke gyldig');
+    // Each problem in Norwegian with the row's own values, not the service's English message.
+    expect(await text(problems.locator('[data-row="3"]'))).toContain(
+      'Organisasjonsnummeret 910\u00a0753\u00a0615 har feil kontrollsiffer.',
+    );
+    expect(await text(problems.locator('[data-row="5"]'))).toContain(
+      'Finner ikke filen «mangler.pdf» i mappen der regnearket ligger.',
+    );
     expect(await text(problems.locator('[data-row="7"]'))).toContain('Raden er lik en tidligere rad');
+    expect(await text(problems.locator('[data-row="7"]'))).toContain('Rad 7 er lik rad 6');
+    expect(await text(problems)).not.toMatch(/does not exist|fails its|is the same as row|is not one the send knows/);
     expect(await text(page.getByTestId('send-start'))).toBe('Send 3 skjema');
     expect(storage.instances.size).toBe(0);
     await settled(page);
@@ -136,6 +160,16 @@ describeWithChromium('bulk send in Chromium (built bundle, real services, fake a
     );
     for (const o of [orgs[0], orgs[1], orgs[3]]) expect(instancesOf(o?.orgNumber as string)).toHaveLength(1);
     expect(instancesOf(orgs[2]?.orgNumber as string)).toHaveLength(0);
+    // A refused row shows the owner the file gave and why, with its reason in Norwegian.
+    const results = page.getByTestId('send-results');
+    expect(await text(results.locator('[data-row="3"] [data-testid="send-owner"]'))).toMatch(
+      /^910 753 615\s*\n\s*feil kontrollsiffer$/,
+    );
+    expect(await text(results.locator('[data-row="3"]'))).toContain('har feil kontrollsiffer');
+    expect(await text(results.locator('[data-row="5"] [data-testid="send-owner"]'))).toBe(
+      orgNumberText(orgs[2]?.orgNumber as string),
+    );
+    expect(await text(results)).not.toMatch(/does not exist|fails its|is the same as row/);
     await settled(page);
     await h.screenshot('send-results');
     answers().saveFile = join(dir, 'rapport.csv');
@@ -200,6 +234,54 @@ describeWithChromium('bulk send in Chromium (built bundle, real services, fake a
     await chooseEnvironment(page, 'local');
   });
 
+  it('a dry run with many kinds of bad rows: each said in Norwegian with its values, and the results at 900×600', async () => {
+    const { page } = h;
+    await page.getByTestId('nav-send').click();
+    await page.getByTestId('view-send').waitFor();
+    const newSend = page.getByTestId('send-new');
+    if (await newSend.isVisible().catch(() => false)) await newSend.click();
+    answers().openFile = join(dir, 'feil.csv');
+    await page.getByTestId('send-choose').click();
+    await page.getByTestId('send-plan').waitFor();
+    const problems = page.getByTestId('send-problems');
+    const row = (n: number) => text(problems.locator(`[data-row="${n}"]`));
+    expect(await row(2)).toContain('Organisasjonsnummeret 910\u00a0753\u00a0615 har feil kontrollsiffer.');
+    expect(await row(3)).toContain('Fødselsnummeret 150585\u00a050122 har feil kontrollsiffer.');
+    expect(await row(4)).toContain('Fyll ut nøyaktig én av orgno, fnr og partyId.');
+    expect(await row(5)).toContain('Raden har mottaker i flere kolonner (orgno, fnr). Fyll ut bare én.');
+    expect(await row(6)).toContain('«i morgen» er ikke en dato vi kan lese.');
+    expect(await row(7)).toContain('Finner ikke filen «mangler.pdf» i mappen der regnearket ligger.');
+    expect(await row(8)).toContain('«../utenfor.pdf» ligger ikke i mappen til regnearket.');
+    expect(await text(problems)).not.toMatch(/ fails | is not an ISO| does not exist|outside the spreadsheet|No owner/);
+    await settled(page);
+    await h.screenshot('send-dry-run-bad-rows-nb-detail');
+    await page.setViewportSize({ width: 900, height: 600 });
+    await problems.scrollIntoViewIfNeeded();
+    await settled(page);
+    await h.screenshot('send-dry-run-bad-rows-nb-900x600');
+    await problems.locator('[data-row="8"]').scrollIntoViewIfNeeded();
+    await settled(page);
+    await h.screenshot('send-dry-run-bad-rows-nb-900x600-end');
+    await page.getByTestId('send-start').click();
+    await page.locator('[data-testid="send-job"][data-state="partial"]').waitFor({ timeout: 20_000 });
+    const results = page.getByTestId('send-results');
+    // The owner's number, then (on its own line) why it is not valid.
+    const owner = async (n: number) =>
+      (await text(results.locator(`[data-row="${n}"] [data-testid="send-owner"]`))).split(/\s*\n\s*/).join(' | ');
+    expect(await owner(2)).toBe('910 753 615 | feil kontrollsiffer');
+    expect(await owner(3)).toBe('150585 50122 | feil kontrollsiffer');
+    expect(await owner(4)).toBe('– | ingen mottaker');
+    expect(await owner(5)).toBe(`${orgNumberText(orgs[4]?.orgNumber as string)} | 150585 50121 | flere mottakere`);
+    expect(await owner(6)).toBe(orgNumberText(orgs[4]?.orgNumber as string));
+    expect(await text(results.locator('[data-row="6"]'))).toContain('«i morgen» er ikke en dato vi kan lese.');
+    expect(await text(results)).not.toMatch(/ fails | is not an ISO| does not exist|outside the spreadsheet|No owner/);
+    await results.scrollIntoViewIfNeeded();
+    await settled(page);
+    await h.screenshot('send-results-bad-rows-nb-900x600');
+    await page.getByTestId('send-new').click();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
   it('speaks English, and fits 900×600', async () => {
     const { page } = h;
     await ok(h, 'settings:update', { language: 'en' });
@@ -214,5 +296,19 @@ describeWithChromium('bulk send in Chromium (built bundle, real services, fake a
     expect(await text(page.getByTestId('nav-group-daily'))).toContain('Bulk send');
     await settled(page);
     await h.screenshot('send-en-900x600');
+    // The dry run with bad rows in English: the same values in English sentences.
+    answers().openFile = join(dir, 'feil.csv');
+    await page.getByTestId('send-choose').click();
+    await page.getByTestId('send-plan').waitFor();
+    const problems = page.getByTestId('send-problems');
+    const row = (n: number) => text(problems.locator(`[data-row="${n}"]`));
+    expect(await row(2)).toContain('The organisation number 910\u00a0753\u00a0615 has a wrong check digit.');
+    expect(await row(3)).toContain('The national identity number 150585\u00a050122 has a wrong check digit.');
+    expect(await row(6)).toContain('"i morgen" is not a date we can read.');
+    expect(await row(7)).toContain('The file "mangler.pdf" is not in the spreadsheet’s folder.');
+    expect(await text(problems)).not.toMatch(/Organisasjonsnummeret|Finner ikke|kontrollsiffer/);
+    await problems.scrollIntoViewIfNeeded();
+    await settled(page);
+    await h.screenshot('send-dry-run-bad-rows-en-900x600');
   });
 });

@@ -130,9 +130,25 @@ describeWithChromium('acting on instances in Chromium (built bundle, real servic
   it('opens the new instance: its files, the process panel (task and type) and the status panel', async () => {
     const { page } = h;
     const dialog = page.getByTestId('new-instance-dialog');
+    const from = storage.requests.length;
     await dialog.getByTestId('new-instance-open').click();
     const details = page.getByTestId('instance-details');
     await details.getByTestId('process-panel').waitFor();
+    await details.getByTestId('status-panel').waitFor();
+    await details.getByTestId('history-timeline').waitFor();
+    // One open of the details reads the instance once (the details; the acts panel shows that read and the
+    // history borrows it), besides the process, the instance events and the process history (issue 19 review).
+    await settled(page);
+    // The table's own query (it lists the new instance as the dialog closes) is not the details'.
+    const opened = storage.requests.slice(from).filter((r) => r.method === 'GET' && /\/instances\/\d+\//.test(r.path));
+    const shape = (path: string) => path.replace(/[0-9a-f-]{36}/, 'G').replace(/\/\d+\/G/, '/P/G');
+    expect(opened.filter((r) => /\/instances\/\d+\/[0-9a-f-]{36}$/.test(r.path))).toHaveLength(1);
+    expect(opened.map((r) => shape(r.path).replace(/^.*\/instances\//, '')).sort()).toEqual([
+      'P/G',
+      'P/G/events',
+      'P/G/process',
+      'P/G/process/history',
+    ]);
     expect(await text(details.getByTestId('process-task'))).toBe('Task_1 – Utfylling');
     expect(await text(details.getByTestId('process-task-type'))).toBe('utfylling (data)');
     expect(await details.getByTestId('instance-file').count()).toBe(2);

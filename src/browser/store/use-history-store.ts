@@ -32,7 +32,14 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
     set({ key, ...(same ? {} : { history: idle(undefined) }) });
     await load(
       slot(set, get, 'history'),
-      () => call('events:instance-history', { profileId, instanceId, ...(appId ? { appId } : {}) }),
+      // The instance's lastChanged lets main use the read the details just made; the refresh button reads afresh.
+      () =>
+        call('events:instance-history', {
+          profileId,
+          instanceId,
+          ...(appId ? { appId } : {}),
+          ...(stamp && !force ? { lastChanged: stamp } : {}),
+        }),
       { isCurrent: () => get().key === key, refresh: same },
     );
   },

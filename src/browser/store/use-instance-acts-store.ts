@@ -29,7 +29,8 @@ export interface InstanceActsState {
   changed?: string;
 
   loadMetadata(profileId: string, appId: string): Promise<void>;
-  open(profileId: string, appId: string, instanceId: string): Promise<void>;
+  /** `read`: the details' read of the instance (instances:get), shown as it is instead of reading it again. */
+  open(profileId: string, appId: string, instanceId: string, read?: ActInstanceView): Promise<void>;
   close(): void;
   reloadProcess(profileId: string, appId: string, instanceId: string): Promise<void>;
 
@@ -80,18 +81,22 @@ export const useInstanceActsStore = create<InstanceActsState>()((set, get) => {
       });
     },
 
-    async open(profileId, appId, instanceId) {
+    async open(profileId, appId, instanceId, read) {
       const changed = get().openId !== instanceId;
+      const given = read?.id === instanceId ? read : undefined;
       set({
         openId: instanceId,
         ...(changed ? { instance: idle(undefined), process: idle(undefined) } : {}),
+        ...(given ? { instance: { status: 'ready' as const, value: given } } : {}),
       });
       const isCurrent = () => get().openId === instanceId;
       await Promise.all([
-        load(slot(set, get, 'instance'), () => call('act:instance', { profileId, appId, instanceId }), {
-          isCurrent,
-          refresh: true,
-        }),
+        given
+          ? undefined
+          : load(slot(set, get, 'instance'), () => call('act:instance', { profileId, appId, instanceId }), {
+              isCurrent,
+              refresh: true,
+            }),
         load(slot(set, get, 'process'), () => call('act:process', { profileId, appId, instanceId }), {
           isCurrent,
           refresh: true,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ChannelInput } from '../../common/contract';
-import type { ConfirmResult, InstanceDetail, InstanceSummary } from '../../common/contract/instances';
+import type { ActInstanceView } from '../../common/contract/instance-acts';
+import type { ConfirmResult, InstanceSummary } from '../../common/contract/instances';
 import type { Profile } from '../../common/contract/profiles';
 import type { InstanceFilters } from '../../common/schemas/instance-query';
 import { type ApiError, call } from '../api';
@@ -39,7 +40,8 @@ export interface InstancesState {
   allMatching: boolean;
 
   detailId?: string;
-  detail: Loadable<InstanceDetail | undefined>;
+  /** The details with what the owner and user see: the acts panel shows this read (no read of its own). */
+  detail: Loadable<ActInstanceView | undefined>;
 
   loadProfiles(environmentId: string): Promise<void>;
   selectProfile(profileId: string | undefined): void;
@@ -71,7 +73,7 @@ const noQuery = {
   selected: new Set<string>() as ReadonlySet<string>,
   allMatching: false,
   detailId: undefined,
-  detail: idle<InstanceDetail | undefined>(undefined),
+  detail: idle<ActInstanceView | undefined>(undefined),
 };
 
 export const useInstancesStore = create<InstancesState>()((set, get) => {

@@ -30,10 +30,26 @@ export interface RowProblem {
   column?: string;
   /** SEND_* or an ACT_* code of the local checks (src/common/i18n/errors/). */
   code: string;
-  /** English, specific. */
+  /** English, specific (the CLI and the report print it). */
   message: string;
+  /**
+   * The values the window puts in its nb/en sentence for the code (row-problem-words.ts): the cell's text
+   * (`value`), the column's letter, the earlier row of a duplicate, the file's name and limits …
+   */
+  details?: ProblemDetails;
   /** A warning does not stop the row. */
   severity: 'error' | 'warning';
+}
+
+/** Only text and numbers: the window interpolates them as they are. */
+export type ProblemDetails = Record<string, string | number>;
+
+/** An owner cell as the spreadsheet gave it (trimmed), before or without the checks' blessing. */
+export interface GivenOwner {
+  kind: OwnerKind;
+  /** The column's header as the file spells it. */
+  column: string;
+  value: string;
 }
 
 export type OwnerKind = 'org' | 'person' | 'party';
@@ -70,7 +86,13 @@ export interface SendRowView {
   attachments: string[];
   status: SendRowStatus;
   instanceId?: string;
-  error?: { code: string; message: string };
+  /** `details`: as RowProblem's, for the window's sentence (the report leaves them out). */
+  error?: { code: string; message: string; details?: ProblemDetails };
+  /**
+   * A row the checks refused has no `owner`: the owner cells the spreadsheet gave (none, one, or several when
+   * that is the problem), so the window can show who the row was for and why it is not valid.
+   */
+  given?: GivenOwner[];
 }
 
 export interface SendPlanView {

@@ -185,6 +185,12 @@ export const eventsChannels = {
   'events:unfollow': channel<{ stopped: boolean }>()(z.strictObject({ followId: z.string().min(1).max(64) })),
   /** One instance's history: its instance events and process history, merged in time order. */
   'events:instance-history': channel<InstanceHistory>()(
-    z.strictObject({ profileId, instanceId: instanceIdSchema, appId: appIdSchema.optional() }),
+    z.strictObject({
+      profileId,
+      instanceId: instanceIdSchema,
+      appId: appIdSchema.optional(),
+      /** The lastChanged of the details the window shows (recent-instances.ts: that read is not repeated). */
+      lastChanged: z.string().max(40).optional(),
+    }),
   ),
 };

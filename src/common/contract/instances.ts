@@ -3,6 +3,7 @@ import { instanceFiltersSchema } from '../schemas/instance-query';
 import { instanceIdSchema, type ReadStatus } from '../schemas/instance-types';
 import { appIdSchema } from '../schemas/profile';
 import { channel } from './define';
+import type { ActInstanceView } from './instance-acts';
 
 export interface Confirmation {
   stakeholderId: string;
@@ -77,8 +78,11 @@ export const instancesChannels = {
   'instances:query': channel<{ instances: InstanceSummary[]; next?: string }>()(
     z.strictObject({ profileId, filters: instanceFiltersSchema, next: z.string().url().max(8192).optional() }),
   ),
-  /** With `appId` the details come from the app API first (its InstanceResponse names the owner), else Storage. */
-  'instances:get': channel<InstanceDetail>()(
+  /**
+   * With `appId` the details come from the app API first (its InstanceResponse names the owner), else Storage.
+   * With what the owner and user see (substatus, texts, values): the acts panel shows the same read, not its own.
+   */
+  'instances:get': channel<ActInstanceView>()(
     z.strictObject({ profileId, instanceId: instanceIdSchema, appId: appIdSchema.optional() }),
   ),
   /**

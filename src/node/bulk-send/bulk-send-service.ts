@@ -3,6 +3,7 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Language } from '../../common/contract/app';
 import type {
+  GivenOwner,
   RowProblem,
   SendJobDetail,
   SendJobSummary,
@@ -69,6 +70,8 @@ interface Plan {
   view: Omit<SendPlanView, 'rows'>;
   planned: PlannedRow[];
   invalid: Map<number, RowProblem[]>;
+  /** The invalid rows' owner cells as the file gave them. */
+  given: Map<number, GivenOwner[]>;
   source: string;
   filePath: string;
 }
@@ -134,7 +137,7 @@ export function createBulkSendService(deps: BulkSendDeps) {
       },
     };
     return {
-      plan: { view, planned: checked.planned, invalid: checked.invalid, source, filePath },
+      plan: { view, planned: checked.planned, invalid: checked.invalid, given: checked.given, source, filePath },
       journal: journal.rows,
     };
   }
@@ -424,7 +427,7 @@ export type BulkSendService = ReturnType<typeof createBulkSendService>;
  * Built when asked for, not kept: a send of 10,000 rows holds its planned rows once (bench/bulk-send.ts).
  */
 function rowsOf(
-  plan: Pick<Plan, 'planned' | 'invalid'>,
+  plan: Pick<Plan, 'planned' | 'invalid' | 'given'>,
   status: (p: PlannedRow) => Pick<SendRowView, 'status' | 'instanceId' | 'error'>,
 ): SendRowView[] {
   const rows: SendRowView[] = [];
@@ -440,6 +443,7 @@ function rowsOf(
         attachments: [],
         status: 'invalid',
         error: rowError(problems),
+        given: plan.given.get(n) ?? [],
       });
     }
   };

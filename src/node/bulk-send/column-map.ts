@@ -44,6 +44,7 @@ export function mapColumns(header: string[]): { columns: SendColumn[]; problems:
         column: name,
         code: SendErrors.UNKNOWN_COLUMN,
         message: `Column "${name}" is not one the send knows; it is ignored (known: orgno, fnr, partyId, visibleAfter, dueBefore, prefill.<path>, attachment.<dataType>)`,
+        details: { letter: columnLetter(index) },
         severity: 'warning',
       });
     } else {

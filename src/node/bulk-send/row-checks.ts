@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { OwnerKind, RowProblem, SendColumn } from '../../common/contract/bulk-send-types';
+import type {
+  GivenOwner,
+  OwnerKind,
+  ProblemDetails,
+  RowProblem,
+  SendColumn,
+} from '../../common/contract/bulk-send-types';
 import { AppError } from '../../common/errors/app-error';
 import { SendErrors } from '../../common/errors/send-errors';
 import type { ApplicationMetadata } from '../../common/schemas/application-metadata';
@@ -39,6 +45,8 @@ export interface CheckedRows {
   /** Rows with an error: never sent. */
   invalid: Map<number, RowProblem[]>;
   problems: RowProblem[];
+  /** Each invalid row's owner cells as the file gave them (the window shows who the row was for). */
+  given: Map<number, GivenOwner[]>;
   /** Rows that have any cell (empty rows are skipped, but keep their numbers). */
   count: number;
 }
@@ -63,6 +71,7 @@ export async function checkRows(
   const planned: PlannedRow[] = [];
   const invalid = new Map<number, RowProblem[]>();
   const problems: RowProblem[] = [];
+  const given = new Map<number, GivenOwner[]>();
   const byKey = new Map<string, number>();
   const byOwner = new Map<string, number>();
   let count = 0;
@@ -70,8 +79,15 @@ export async function checkRows(
     if (sheetRow.cells.every((c) => c.text.trim() === '')) continue;
     count++;
     const rowProblems: RowProblem[] = [];
-    const add = (column: string | undefined, code: string, message: string, severity: 'error' | 'warning' = 'error') =>
-      rowProblems.push({ row: sheetRow.row, ...(column ? { column } : {}), code, message, severity });
+    const add: Add = (column, code, message, severity = 'error', details) =>
+      rowProblems.push({
+        row: sheetRow.row,
+        ...(column ? { column } : {}),
+        code,
+        message,
+        ...(details && Object.keys(details).length > 0 ? { details } : {}),
+        severity,
+      });
     const checked = await checkRow(sheetRow, columns, metadata, folder, hashes, add);
     if (checked && !rowProblems.some((p) => p.severity === 'error')) {
       const earlier = byKey.get(checked.key);
@@ -80,6 +96,8 @@ export async function checkRows(
           undefined,
           SendErrors.DUPLICATE_ROW,
           `Row ${sheetRow.row} is the same as row ${earlier}; it would be sent once`,
+          'error',
+          { other: earlier },
         );
       } else {
         byKey.set(checked.key, sheetRow.row);
@@ -91,18 +109,57 @@ export async function checkRows(
             SendErrors.DUPLICATE_OWNER,
             `The owner of row ${sheetRow.row} is also the owner of row ${first}: they get one instance each`,
             'warning',
+            { other: first },
           );
         } else byOwner.set(owner, sheetRow.row);
         planned.push(checked);
       }
     }
     problems.push(...rowProblems);
-    if (rowProblems.some((p) => p.severity === 'error')) invalid.set(sheetRow.row, rowProblems);
+    if (rowProblems.some((p) => p.severity === 'error')) {
+      invalid.set(sheetRow.row, rowProblems);
+      given.set(sheetRow.row, givenOwners(sheetRow, columns));
+    }
   }
-  return { planned, invalid, problems, count };
+  return { planned, invalid, problems, given, count };
 }
 
-type Add = (column: string | undefined, code: string, message: string, severity?: 'error' | 'warning') => void;
+type Add = (
+  column: string | undefined,
+  code: string,
+  message: string,
+  severity?: 'error' | 'warning',
+  details?: ProblemDetails,
+) => void;
+
+/** The owner cells of a row as the file has them (trimmed, not normalized): who the row was meant for. */
+function givenOwners(sheetRow: SheetRow, columns: SendColumn[]): GivenOwner[] {
+  const out: GivenOwner[] = [];
+  for (const c of columns) {
+    const kind = OWNER_ROLES[c.role];
+    const value = (sheetRow.cells[c.index]?.text ?? '').trim();
+    if (kind && value !== '') out.push({ kind, column: c.header, value });
+  }
+  return out;
+}
+
+/**
+ * An AppError's details as the window's sentence takes them: text and numbers as they are, lists joined, the
+ * rest (the `outcome` marker, objects) left out; `extra` (the cell's value, the column's letter) on top.
+ */
+export function problemDetails(
+  details: Record<string, unknown> | undefined,
+  extra: ProblemDetails = {},
+): ProblemDetails {
+  const out: ProblemDetails = {};
+  for (const [key, value] of Object.entries(details ?? {})) {
+    if (key === 'outcome') continue;
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+      out[key] = value.join(', ');
+  }
+  return { ...out, ...extra };
+}
 
 async function checkRow(
   sheetRow: SheetRow,
@@ -114,11 +171,12 @@ async function checkRow(
 ): Promise<PlannedRow | undefined> {
   const cell = (c: SendColumn) => sheetRow.cells[c.index];
   const text = (c: SendColumn) => (cell(c)?.text ?? '').trim();
-  const guard = <T>(column: SendColumn | undefined, f: () => T): T | undefined => {
+  const guard = <T>(column: SendColumn | undefined, f: () => T, extra?: ProblemDetails): T | undefined => {
     try {
       return f();
     } catch (error) {
-      if (error instanceof AppError) add(column?.header, error.code, error.message);
+      if (error instanceof AppError)
+        add(column?.header, error.code, error.message, 'error', problemDetails(error.details, extra));
       else throw error;
       return undefined;
     }
@@ -135,6 +193,8 @@ async function checkRow(
       owners.map((c) => c.header).join(', '),
       SendErrors.OWNER_SEVERAL,
       `Several owners (${owners.map((c) => c.header).join(', ')}): fill in exactly one`,
+      'error',
+      { columns: owners.map((c) => c.header).join(', ') },
     );
     ok = false;
   } else {
@@ -144,7 +204,11 @@ async function checkRow(
     // Excel drops the leading zero of a national identity number typed as a number (01017012345 → 1017012345);
     // the checksum still guards the number with it put back.
     if (kind === 'person' && cell(column)?.kind === 'number' && /^\d{10}$/.test(value)) value = `0${value}`;
-    owner = guard(column, () => checkOwner({ kind, value }));
+    // The window shows the cell as the file has it; the CLI's English message leaves a person's number out.
+    owner = guard(column, () => checkOwner({ kind, value }), {
+      value: text(column),
+      letter: columnLetter(column.index),
+    });
     if (!owner) ok = false;
   }
 
@@ -152,7 +216,10 @@ async function checkRow(
   for (const role of ['visibleAfter', 'dueBefore'] as const) {
     const column = columns.find((c) => c.role === role);
     if (!column || text(column) === '') continue;
-    const value = guard(column, () => checkDate(text(column), role));
+    const value = guard(column, () => checkDate(text(column), role), {
+      value: text(column).slice(0, 40),
+      letter: columnLetter(column.index),
+    });
     if (value === undefined) ok = false;
     else dates[role] = value;
   }
@@ -162,7 +229,9 @@ async function checkRow(
   if (prefillColumns.length > 0) {
     const raw: Record<string, string> = {};
     for (const c of prefillColumns) raw[c.target as string] = text(c);
-    prefill = guard(prefillColumns[0], () => checkPrefill(raw));
+    prefill = guard(prefillColumns[0], () => checkPrefill(raw), {
+      letter: columnLetter((prefillColumns[0] as SendColumn).index),
+    });
     if (!prefill) ok = false;
   }
 
@@ -197,18 +266,31 @@ async function checkAttachment(
   add: Add,
 ): Promise<PlannedAttachment | undefined> {
   const where = `${column.header} (${columnLetter(column.index)})`;
+  const at: ProblemDetails = {
+    name: name.slice(0, 200),
+    letter: columnLetter(column.index),
+    dataType: column.target ?? '',
+  };
   // A spreadsheet may come from someone else: its files are the ones beside it, never a path of its own choice.
   if (isAbsolute(name) || /^[a-zA-Z]:[\\/]/.test(name) || name.startsWith('\\\\')) {
     add(
       column.header,
       SendErrors.ATTACHMENT_OUTSIDE,
       `${where}: "${name}" must be a file name relative to the spreadsheet's folder`,
+      'error',
+      at,
     );
     return undefined;
   }
   const path = resolve(folder, name.replace(/\\/g, '/'));
   if (!inside(folder, path)) {
-    add(column.header, SendErrors.ATTACHMENT_OUTSIDE, `${where}: ${name} is outside the spreadsheet's folder`);
+    add(
+      column.header,
+      SendErrors.ATTACHMENT_OUTSIDE,
+      `${where}: ${name} is outside the spreadsheet's folder`,
+      'error',
+      at,
+    );
     return undefined;
   }
   let real: string;
@@ -221,11 +303,21 @@ async function checkAttachment(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code ?? '';
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is not a file' : `cannot be read (${code})`;
-    add(column.header, 'ACT_FILE_UNREADABLE', `${where}: ${name} ${why} (looked for beside the spreadsheet)`);
+    const reason = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'not-a-file' : 'unreadable';
+    add(column.header, 'ACT_FILE_UNREADABLE', `${where}: ${name} ${why} (looked for beside the spreadsheet)`, 'error', {
+      ...at,
+      reason,
+    });
     return undefined;
   }
   if (!inside(folder, real)) {
-    add(column.header, SendErrors.ATTACHMENT_OUTSIDE, `${where}: ${name} is outside the spreadsheet's folder`);
+    add(
+      column.header,
+      SendErrors.ATTACHMENT_OUTSIDE,
+      `${where}: ${name} is outside the spreadsheet's folder`,
+      'error',
+      at,
+    );
     return undefined;
   }
   const filename = basename(real);
@@ -251,10 +343,13 @@ async function checkAttachment(
     };
   } catch (error) {
     if (!(error instanceof AppError)) {
-      add(column.header, 'ACT_FILE_UNREADABLE', `${where}: ${name} cannot be read`);
+      add(column.header, 'ACT_FILE_UNREADABLE', `${where}: ${name} cannot be read`, 'error', {
+        ...at,
+        reason: 'unreadable',
+      });
       return undefined;
     }
-    add(column.header, error.code, `${where}: ${error.message}`);
+    add(column.header, error.code, `${where}: ${error.message}`, 'error', problemDetails(error.details, at));
     return undefined;
   }
 }

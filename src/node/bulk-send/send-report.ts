@@ -32,7 +32,8 @@ export function sendReport(rows: SendRowView[]): SendReport {
       status: stage ? 'failed' : r.status === 'ready' || r.status === 'pending' ? 'would-send' : r.status,
       ...(stage ? { failedBy: stage } : {}),
       ...(r.instanceId ? { instanceId: r.instanceId } : {}),
-      ...(r.error ? { error: r.error } : {}),
+      // The report says the error as the CLI does: code and English message (details are the window's).
+      ...(r.error ? { error: { code: r.error.code, message: r.error.message } } : {}),
     });
   }
   return { sent, alreadySent, failed: failedBy.checks + failedBy.sending + failedBy.stopped, failedBy, rows: out };
@@ -67,7 +68,10 @@ export function sendReportCsv(rows: SendRowView[]): string {
 }
 
 /** The first error of each invalid row, as its report line says it. */
-export function rowError(problems: RowProblem[] | undefined): { code: string; message: string } | undefined {
+export function rowError(problems: RowProblem[] | undefined): SendRowView['error'] {
   const first = problems?.find((p) => p.severity === 'error');
-  return first ? { code: first.code, message: first.message } : undefined;
+  if (!first) return undefined;
+  // The window's sentence names the column (its letter is in the details) and the row.
+  const details = { ...(first.details ?? {}), ...(first.column ? { column: first.column } : {}) };
+  return { code: first.code, message: first.message, ...(Object.keys(details).length > 0 ? { details } : {}) };
 }

@@ -166,10 +166,13 @@ export function createEventsService(deps: EventsServiceDeps) {
       profileId: string;
       instanceId: string;
       appId?: string;
+      /** The lastChanged of the instance the caller shows: a read of it moments ago is used, not repeated. */
+      lastChanged?: string;
       signal?: AbortSignal;
     }): Promise<InstanceHistory> {
       return readInstanceHistory(await client(input.profileId), input.instanceId, {
         appId: input.appId,
+        lastChanged: input.lastChanged,
         signal: input.signal,
         retry: deps.retry,
       });

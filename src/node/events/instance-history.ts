@@ -21,6 +21,8 @@ import { mergeHistory, type ProcessHistoryItem, type StoredInstanceEvent } from 
 export interface HistoryApi {
   readonly storageApiBase: string;
   getInstance(instanceId: string, signal?: AbortSignal): Promise<Instance>;
+  /** The instance this client read moments ago at exactly this lastChanged (recent-instances.ts). */
+  readonly recent?: { lend(instanceId: string, lastChanged: string): Instance | undefined };
   authorizedRequest(
     url: string,
     appId: string,
@@ -83,11 +85,16 @@ const historySchema = z.looseObject({
 export async function readInstanceHistory(
   api: HistoryApi,
   instanceId: string,
-  options: { appId?: string; signal?: AbortSignal; retry?: RetryPolicy } = {},
+  options: { appId?: string; lastChanged?: string; signal?: AbortSignal; retry?: RetryPolicy } = {},
 ): Promise<InstanceHistory> {
-  const instance = await api.getInstance(instanceId, options.signal).catch((error: unknown) => {
-    throw inHistoryTerms(error);
-  });
+  // The details the caller shows read this instance a moment ago: at the same lastChanged it is the same
+  // instance (recent-instances.ts), and the history costs its two reads, not three.
+  const lent = options.lastChanged ? api.recent?.lend(instanceId, options.lastChanged) : undefined;
+  const instance =
+    lent ??
+    (await api.getInstance(instanceId, options.signal).catch((error: unknown) => {
+      throw inHistoryTerms(error);
+    }));
   if (options.appId && instance.appId !== options.appId) {
     throw new AppError(
       StorageErrors.NOT_FOUND,

@@ -1,6 +1,8 @@
-import type { InstanceDetail, InstanceSummary } from '../../common/contract/instances';
+import type { ActInstanceView } from '../../common/contract/instance-acts';
+import type { InstanceSummary } from '../../common/contract/instances';
 import type { InstanceFilters } from '../../common/schemas/instance-query';
-import { instanceDetail, summarizeInstance } from './instance-summary';
+import { actInstanceView } from '../acts/instance-view';
+import { summarizeInstance } from './instance-summary';
 import { listInstances } from './parallel-listing';
 import type { StorageContext } from './storage-context';
 
@@ -39,12 +41,13 @@ export function createInstancesService(storageFor: (profileId: string) => Promis
      * One instance's details: from the app API when the app is known (its InstanceResponse names the owner,
      * Storage the fallback), else from Storage.
      */
-    async get(profileId: string, instanceId: string, appId?: string): Promise<InstanceDetail> {
+    async get(profileId: string, instanceId: string, appId?: string): Promise<ActInstanceView> {
       const { client } = await storageFor(profileId);
       const instance = appId
         ? await client.getInstanceFromApp(appId, instanceId)
         : await client.getInstance(instanceId);
-      return instanceDetail(instance);
+      // The details with what the owner and user see: the acts panel takes this read instead of its own.
+      return actInstanceView(instance);
     },
   };
 }

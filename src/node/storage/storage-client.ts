@@ -20,6 +20,7 @@ import { openDataUrl, REFUSED_TOKEN } from './data-get';
 import { networkError, pathOf, safeOrigin, statusError, unauthorized } from './http-errors';
 import { isQueryResponse } from './instance-check';
 import { leadingMembers } from './leading-members';
+import { RecentInstances } from './recent-instances';
 import { buildInstanceQuery, ownerHeaders, trimSlash } from './storage-query';
 import { nodeStreamGet, type StreamGet, type StreamResponse } from './stream-get';
 import { type HttpAnswer, nodeWriteRequest, type WriteInit, type WriteRequest } from './write-request';
@@ -72,6 +73,8 @@ export class StorageClient {
   private readonly writeRequest: WriteRequest;
   /** A token asked for ahead of the first request (warmToken), which that request then takes. */
   private early?: Promise<string>;
+  /** The instances read last, lent to the history of the same instance at the same lastChanged. */
+  readonly recent: RecentInstances;
 
   constructor(private readonly options: StorageClientOptions) {
     this.streamGet = options.streamGet ?? nodeStreamGet();
@@ -80,6 +83,7 @@ export class StorageClient {
     this.storageBase = trimSlash(options.environment.altinn.storageBase);
     this.retry = options.retry ?? defaultRetryPolicy;
     this.now = options.now ?? Date.now;
+    this.recent = new RecentInstances(this.now);
   }
 
   /**
@@ -196,7 +200,9 @@ export class StorageClient {
   async getInstance(instanceId: string, signal?: AbortSignal): Promise<Instance> {
     const { partyId, instanceGuid } = splitInstanceId(instanceId);
     const url = `${this.storageBase}/instances/${encodeURIComponent(partyId)}/${encodeURIComponent(instanceGuid)}`;
-    return sameInstance(instanceId, (await this.getJson(url, instanceSchema, { signal })) as Instance);
+    const instance = sameInstance(instanceId, (await this.getJson(url, instanceSchema, { signal })) as Instance);
+    this.recent.remember(instance);
+    return instance;
   }
 
   /**
@@ -210,6 +216,7 @@ export class StorageClient {
     const url = `${this.appBase(appId)}/instances/${encodeURIComponent(partyId)}/${encodeURIComponent(instanceGuid)}`;
     try {
       const instance = sameInstance(instanceId, (await this.getJson(url, instanceSchema, { signal })) as Instance);
+      this.recent.remember(instance);
       if (instance.appId !== appId) {
         throw new AppError(
           StorageErrors.NOT_FOUND,

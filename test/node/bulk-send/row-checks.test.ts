@@ -109,6 +109,65 @@ describe('rows', () => {
     expect(JSON.stringify(r.problems)).not.toContain(PERSON.ssn);
   });
 
+  it("gives the window each problem's values (the cell, the column's letter, the file, the earlier row) and the refused rows' owner cells", async () => {
+    const r = await check(
+      [
+        'orgno;fnr;prefill.Navn;visibleAfter;attachment.vedlegg',
+        `910753615;;a;;`, // 2: checksum
+        `;;b;;`, // 3: no owner
+        `${ORG.orgNumber};${PERSON.ssn};c;;`, // 4: two owners
+        `${ORG2.orgNumber};;d;i morgen;`, // 5: date
+        `${ORG2.orgNumber};;e;;mangler.pdf`, // 6: missing file
+        `${ORG2.orgNumber};;f;;notat.txt`, // 7: content type
+        `${ORG2.orgNumber};;d;i morgen;`, // 8: the same as row 5 (and its date)
+        `;15058550122;g;;`, // 9: a person's number with a wrong check digit
+      ].join('\n'),
+    );
+    const of = (row: number) => r.problems.find((p) => p.row === row);
+    expect(of(2)).toMatchObject({
+      column: 'orgno',
+      details: { kind: 'org', problem: 'checksum', value: '910753615', letter: 'A' },
+    });
+    expect(of(3)?.details).toBeUndefined();
+    expect(of(4)).toMatchObject({ details: { columns: 'orgno, fnr' } });
+    expect(of(5)).toMatchObject({
+      column: 'visibleAfter',
+      details: { value: 'i morgen', letter: 'D', field: 'visibleAfter' },
+    });
+    expect(of(6)).toMatchObject({
+      details: { name: 'mangler.pdf', reason: 'missing', letter: 'E', dataType: 'vedlegg' },
+    });
+    expect(of(7)).toMatchObject({
+      details: {
+        filename: 'notat.txt',
+        dataType: 'vedlegg',
+        contentType: 'text/plain',
+        allowed: 'application/pdf, image/png',
+      },
+    });
+    expect(of(9)).toMatchObject({ details: { kind: 'person', problem: 'checksum', value: '15058550122' } });
+    // A refused row keeps the owner cells the file gave: none, both of two, the one with a bad check digit.
+    expect(r.given.get(2)).toEqual([{ kind: 'org', column: 'orgno', value: '910753615' }]);
+    expect(r.given.get(3)).toEqual([]);
+    expect(r.given.get(4)).toEqual([
+      { kind: 'org', column: 'orgno', value: ORG.orgNumber },
+      { kind: 'person', column: 'fnr', value: PERSON.ssn },
+    ]);
+    expect(r.given.get(9)).toEqual([{ kind: 'person', column: 'fnr', value: '15058550122' }]);
+    expect(r.given.has(11)).toBe(false);
+    // The English message the CLI prints still leaves a person's number out.
+    expect(r.problems.map((p) => p.message).join('\n')).not.toContain('15058550122');
+  });
+
+  it('names the earlier row of an identical row and of a repeated owner', async () => {
+    const r = await check(`orgno;prefill.Navn\n${ORG.orgNumber};a\n${ORG.orgNumber};b\n${ORG.orgNumber};a\n`);
+    expect(r.problems.map((p) => [p.row, p.code, p.details])).toEqual([
+      [3, 'SEND_DUPLICATE_OWNER', { other: 2 }],
+      [4, 'SEND_DUPLICATE_ROW', { other: 2 }],
+    ]);
+    expect(mapColumns(['orgno', 'Kommentar']).problems[0]?.details).toEqual({ letter: 'B' });
+  });
+
   it('refuses an absolute path and a link that leads out of the folder', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'mpd-out-'));
     await writeFile(join(outside, 'hemmelig.pdf'), '%PDF secret');

@@ -1,16 +1,16 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { SendJobSummary, SendRowView } from '../../../common/contract/bulk-send-types';
-import { ApiError } from '../../api';
-import { useErrorText, useT } from '../../hooks/use-t';
+import { useLanguage, useT } from '../../hooks/use-t';
 import { useSendStore } from '../../store/use-send-store';
-import { duration, failedWhy, jobStateLabels, ownerText, rowStatusColors, rowStatusLabels } from './send-text';
+import { ownerCell, problemWords } from './row-problem-words';
+import { duration, failedWhy, jobStateLabels, rowStatusColors, rowStatusLabels } from './send-text';
 
 const SHOWN_ROWS = 500;
 
 /** A send on its way (progress, ETA, pause/resume/stop) and, when it ends, its results with the report. */
 export function SendJobPanel({ job, rows }: { job: SendJobSummary; rows: SendRowView[] | undefined }) {
   const t = useT();
-  const errorText = useErrorText();
+  const lang = useLanguage();
   const busy = useSendStore((s) => s.busy);
   const exported = useSendStore((s) => s.exported);
   const store = useSendStore.getState();
@@ -118,39 +118,48 @@ export function SendJobPanel({ job, rows }: { job: SendJobSummary; rows: SendRow
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {rows.slice(0, SHOWN_ROWS).map((r) => (
-                <Table.Row key={r.row} data-row={r.row} data-status={r.status}>
-                  <Table.Cell>{r.row}</Table.Cell>
-                  <Table.Cell>{ownerText(r.owner)}</Table.Cell>
-                  <Table.Cell>
-                    <Tag data-color={rowStatusColors[r.status]} data-size="sm">
-                      {t(rowStatusLabels[r.status])}
-                    </Tag>
-                    {r.error ? (
-                      <>
-                        {' '}
-                        <strong>{errorText(new ApiError(r.error)).title}</strong>
-                        <div className="send-problem-detail">{r.error.message}</div>
-                      </>
-                    ) : null}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {r.instanceId ? (
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        className="send-instance-link"
-                        onClick={() => void store.openInstance(r.instanceId as string)}
-                        data-testid={`send-open-${r.row}`}
-                      >
-                        {r.instanceId.split('/')[1]?.slice(0, 8)}… {t('send.openInstance')}
-                      </Button>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
+              {rows.slice(0, SHOWN_ROWS).map((r) => {
+                const owner = ownerCell(r, lang);
+                const words = r.error ? problemWords({ row: r.row, ...r.error }, lang) : undefined;
+                return (
+                  <Table.Row key={r.row} data-row={r.row} data-status={r.status}>
+                    <Table.Cell>{r.row}</Table.Cell>
+                    <Table.Cell data-testid="send-owner" className="send-owner">
+                      {owner.numbers.map((n) => (
+                        <div key={n}>{n}</div>
+                      ))}
+                      {owner.why ? <div className="send-owner-why">{owner.why}</div> : null}
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Tag data-color={rowStatusColors[r.status]} data-size="sm">
+                        {t(rowStatusLabels[r.status])}
+                      </Tag>
+                      {words ? (
+                        <>
+                          {' '}
+                          <strong>{words.title}</strong>
+                          {words.detail ? <div className="send-problem-detail">{words.detail}</div> : null}
+                        </>
+                      ) : null}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {r.instanceId ? (
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          className="send-instance-link"
+                          onClick={() => void store.openInstance(r.instanceId as string)}
+                          data-testid={`send-open-${r.row}`}
+                        >
+                          {r.instanceId.split('/')[1]?.slice(0, 8)}… {t('send.openInstance')}
+                        </Button>
+                      ) : (
+                        '–'
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                );
+              })}
             </Table.Body>
           </Table>
           {rows.length > SHOWN_ROWS ? (

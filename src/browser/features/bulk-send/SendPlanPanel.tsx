@@ -1,7 +1,7 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { SendPlanView } from '../../../common/contract/bulk-send-types';
-import { ApiError } from '../../api';
-import { useErrorText, useT } from '../../hooks/use-t';
+import { useLanguage, useT } from '../../hooks/use-t';
+import { problemWords } from './row-problem-words';
 import { roleLabels } from './send-text';
 
 function letter(index: number): string {
@@ -13,7 +13,7 @@ function letter(index: number): string {
 /** What main read: the columns as they are used, the dry run's counts, and every problem by row. */
 export function SendPlanPanel({ plan }: { plan: SendPlanView }) {
   const t = useT();
-  const errorText = useErrorText();
+  const lang = useLanguage();
   const s = plan.summary;
   const figures: [string, number, string][] = [
     [t('send.summaryRows'), s.rows, 'rows'],
@@ -89,19 +89,22 @@ export function SendPlanPanel({ plan }: { plan: SendPlanView }) {
                 </Table.Row>
               </Table.Head>
               <Table.Body>
-                {plan.problems.slice(0, 500).map((p) => (
-                  <Table.Row key={`${p.row}-${p.code}-${p.column ?? ''}`} data-row={p.row} data-code={p.code}>
-                    <Table.Cell>{p.row}</Table.Cell>
-                    <Table.Cell>{p.column ?? '–'}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-color={p.severity === 'error' ? 'danger' : 'warning'} data-size="sm">
-                        {p.severity === 'error' ? t('send.error') : t('send.warning')}
-                      </Tag>{' '}
-                      <strong>{errorText(new ApiError({ code: p.code, message: p.message })).title}</strong>
-                      <div className="send-problem-detail">{p.message}</div>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
+                {plan.problems.slice(0, 500).map((p) => {
+                  const words = problemWords(p, lang);
+                  return (
+                    <Table.Row key={`${p.row}-${p.code}-${p.column ?? ''}`} data-row={p.row} data-code={p.code}>
+                      <Table.Cell>{p.row}</Table.Cell>
+                      <Table.Cell>{p.column ?? '–'}</Table.Cell>
+                      <Table.Cell>
+                        <Tag data-color={p.severity === 'error' ? 'danger' : 'warning'} data-size="sm">
+                          {p.severity === 'error' ? t('send.error') : t('send.warning')}
+                        </Tag>{' '}
+                        <strong>{words.title}</strong>
+                        {words.detail ? <div className="send-problem-detail">{words.detail}</div> : null}
+                      </Table.Cell>
+                    </Table.Row>
+                  );
+                })}
               </Table.Body>
             </Table>
           </div>

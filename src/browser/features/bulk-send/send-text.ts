@@ -1,12 +1,5 @@
-import type {
-  ColumnRole,
-  SendFailedBy,
-  SendJobState,
-  SendRowStatus,
-  SendRowView,
-} from '../../../common/contract/bulk-send-types';
+import type { ColumnRole, SendFailedBy, SendJobState, SendRowStatus } from '../../../common/contract/bulk-send-types';
 import { splitDuration } from '../../../common/format/duration';
-import { groupNationalId, groupOrgNumber } from '../../../common/format/owner-numbers';
 import type { MessageKey } from '../../../common/i18n/translate';
 import type { T } from '../../hooks/use-t';
 
@@ -51,13 +44,6 @@ export const jobStateLabels: Record<SendJobState, MessageKey> = {
   failed: 'send.stateFailed',
   cancelled: 'send.stateCancelled',
 };
-
-export function ownerText(owner: SendRowView['owner']): string {
-  if (!owner) return '–';
-  if (owner.kind === 'org') return groupOrgNumber(owner.value);
-  if (owner.kind === 'person') return groupNationalId(owner.value);
-  return `party ${owner.value}`;
-}
 
 export function duration(seconds: number, t: T): string {
   const d = splitDuration(seconds);

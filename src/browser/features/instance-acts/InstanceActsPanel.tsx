@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { InstanceDetail } from '../../../common/contract/instances';
+import type { ActInstanceView } from '../../../common/contract/instance-acts';
 import { useInstanceActsStore } from '../../store/use-instance-acts-store';
 import { AddFilePanel } from './AddFilePanel';
 import { DeleteInstancePanel } from './DeleteInstancePanel';
@@ -12,10 +12,11 @@ import './acts.css';
  * process, set what the owner sees, delete. It reads the instance with its status and the process when it
  * opens, and hands the table a refresh when it closes after a change.
  */
-export function InstanceActsPanel({ detail, profileId }: { detail: InstanceDetail; profileId: string }) {
+export function InstanceActsPanel({ detail, profileId }: { detail: ActInstanceView; profileId: string }) {
   const view = useInstanceActsStore((s) => s.instance.value);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opened once per instance, with the details read then
   useEffect(() => {
-    void useInstanceActsStore.getState().open(profileId, detail.appId, detail.id);
+    void useInstanceActsStore.getState().open(profileId, detail.appId, detail.id, detail);
     return () => useInstanceActsStore.getState().close();
   }, [profileId, detail.appId, detail.id]);
 

@@ -1,6 +1,7 @@
 import { Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useId } from 'react';
-import type { DataElementSummary, InstanceDetail } from '../../../common/contract/instances';
+import type { ActInstanceView } from '../../../common/contract/instance-acts';
+import type { DataElementSummary } from '../../../common/contract/instances';
 import { formatBytes } from '../../../common/format/bytes';
 import { formatDateTime } from '../../../common/format/dates';
 import { visibleName } from '../../../common/format/hidden-characters';
@@ -81,7 +82,7 @@ function DetailBody({
   t,
   lang,
 }: {
-  detail: InstanceDetail;
+  detail: ActInstanceView;
   profileId: string;
   t: T;
   lang: 'nb' | 'en';
