@@ -8,6 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { MarkedFile } from '../platform/origin-mark';
+import { ScavengePacer } from '../platform/scavenge-pacer';
 import { openDataUrl, REFUSED_TOKEN } from '../storage/data-get';
 import { routedOpen } from '../storage/element-opener';
 import { nodeStreamGet } from '../storage/stream-get';
@@ -42,6 +43,9 @@ let markSeq = 0;
 // This thread's keep-alive pool; MD5 on this thread (a worker of its own would only be a hand-off more).
 const streamGet = nodeStreamGet();
 const md5Pool = new Md5Pool(0);
+// The socket buffers of bodies received here go back to the system every 4 MiB, not when V8 gets round to
+// it (scavenge-pacer.ts).
+const scavenges = new ScavengePacer(4 * 1024 * 1024);
 
 const outbox = new MessageOutbox<FromWorker>((messages) => port.postMessage(messages));
 const post = (message: FromWorker) => outbox.post(message);
@@ -177,6 +181,7 @@ async function transfer(m: Extract<ToWorker, { op: 'transfer' }>): Promise<void>
       dirs: order.dirs,
       signal: controller.signal,
       onBytes: (delta) => {
+        scavenges.received(delta);
         Atomics.add(job.bytes, 0, BigInt(delta));
       },
       idleTimeoutMs: order.idleTimeoutMs,

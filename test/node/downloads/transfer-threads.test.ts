@@ -18,8 +18,8 @@ let h: Awaited<ReturnType<typeof harness>>;
 afterEach(async () => h?.cleanup());
 
 describe('transfers on worker threads (issue 21)', () => {
-  it('chooses as many workers as the machine has cores, at most 4, and none for one core', () => {
-    expect([1, 2, 3, 4, 8, 64].map((cores) => defaultTransferThreads(cores))).toEqual([0, 2, 3, 4, 4, 4]);
+  it('chooses one worker fewer than the machine has cores (the main thread keeps one), at most 4, none for one core', () => {
+    expect([1, 2, 3, 4, 5, 8, 64].map((cores) => defaultTransferThreads(cores))).toEqual([0, 1, 2, 3, 4, 4, 4]);
   });
 
   it('carries errors across: an AppError keeps its code and details, an errno error its code', () => {

@@ -1,0 +1,28 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { ScavengePacer, youngCollection } from '../../../src/node/platform/scavenge-pacer';
+
+describe('ScavengePacer (issue 21: a transfer worker gives its socket buffers back)', () => {
+  it('collects once per `everyBytes` received, on the next turn of the loop and not inside a read', async () => {
+    let collections = 0;
+    const pacer = new ScavengePacer(4 * 1024 * 1024, () => collections++);
+    for (let i = 0; i < 63; i++) pacer.received(64 * 1024);
+    await nextTurn();
+    expect(collections).toBe(0);
+    pacer.received(64 * 1024);
+    expect(collections).toBe(0);
+    // More bytes before that turn come: still one collection.
+    pacer.received(64 * 1024);
+    await nextTurn();
+    expect(collections).toBe(1);
+    for (let i = 0; i < 64; i++) pacer.received(64 * 1024);
+    await nextTurn();
+    expect(collections).toBe(2);
+  });
+
+  it("V8's scavenge is reachable without --expose-gc, and the global gc stays hidden", () => {
+    const collect = youngCollection();
+    expect(typeof (globalThis as { gc?: unknown }).gc).toBe('undefined');
+    expect(() => collect()).not.toThrow();
+  });
+});
