@@ -63,6 +63,8 @@ export interface ElementTransfers {
    * and for transfers in this thread, whose loop the caller measures itself.
    */
   utilization?(): number | undefined;
+  /** The worker threads can take orders now (each has started its event loop); absent: always. */
+  ready?(): boolean;
   /**
    * One attempt (the caller retries). Resolves once the file is verified and under its final name, and
    * — a disk that falls behind holds the next transfer back — once fewer than MAX_UNFLUSHED files wait

@@ -19,6 +19,7 @@ import {
 import { downloadElement, type ElementDownloadOptions, type Network } from './element-download';
 import { type ElementTransfers, LocalTransfers } from './element-transfers';
 import { assignFilenames, INSTANCE_JSON, instanceFolder } from './folder-layout';
+import { HandoverTransfers } from './handover-transfers';
 import { writeSmallFile } from './transfer-element';
 import { TransferSlots } from './transfer-slots';
 import { sharedTransferThreads } from './transfer-threads';
@@ -45,7 +46,7 @@ export async function runJob(
   source: DownloadSource | undefined,
   options: ElementDownloadOptions,
 ): Promise<void> {
-  // The transfer workers start now, while the token and the first page are on their way.
+  // The first transfers in this thread, the workers started after them (handover-transfers.ts).
   const queue = new WorkQueue<ElementWork>();
   const cap = job.spec.concurrency;
   const slots = new TransferSlots(cap);
@@ -93,18 +94,26 @@ export async function runJob(
   }
 }
 
-/** On worker threads when the job has them (transfer-threads.ts), else in this thread. */
+/**
+ * On worker threads when the job has them (transfer-threads.ts), else in this thread. The process's first
+ * job starts in this thread and hands over once its workers have started (handover-transfers.ts).
+ */
 function openTransfers(job: DownloadJob, slots: TransferSlots): ElementTransfers {
-  if (job.transferThreads <= 0) return new LocalTransfers(job);
+  const local = new LocalTransfers(job);
+  if (job.transferThreads <= 0) return local;
   const { client } = job.context;
-  return sharedTransferThreads(job.transferThreads).open({
-    bytes: job.sharedBytes.buffer as SharedArrayBuffer,
-    slots,
-    ...(job.mark ? { mark: job.mark } : {}),
-    ...job.diskSettings,
-    token: (signal) => client.dataToken(signal),
-    freshToken: (stale, signal) => client.freshDataToken(stale, signal),
-  });
+  const threads = sharedTransferThreads(job.transferThreads);
+  const open = (share: TransferSlots) =>
+    threads.open({
+      bytes: job.sharedBytes.buffer as SharedArrayBuffer,
+      slots: share,
+      ...(job.mark ? { mark: job.mark } : {}),
+      ...job.diskSettings,
+      token: (signal) => client.dataToken(signal),
+      freshToken: (stale, signal) => client.freshDataToken(stale, signal),
+    });
+  if (threads.ready()) return open(slots);
+  return new HandoverTransfers(local, job.transferThreads, open, slots);
 }
 
 /** After a run: the manifest compacted, the folder released, the final state and end time set. */
