@@ -69,6 +69,8 @@ async function main(): Promise<void> {
   const concurrency = Number(arg(argv, '--concurrency', '8'));
   const prof = arg(argv, '--prof', '');
   const flag = arg(argv, '--node-flag', '');
+  const full = argv.includes('--full');
+  if (full) argv.splice(argv.indexOf('--full'), 1);
   const trees = argv.map((t) => resolve(t));
   if (trees.length === 0) throw new Error('name at least one source tree');
   const work = await mkdtemp(join(tmpdir(), 'mpd-ab-'));
@@ -89,7 +91,12 @@ async function main(): Promise<void> {
       '--import',
       'tsx',
       join(root, 'bench', 'fake-server.ts'),
-      JSON.stringify({ downloadInstances: 1, listInstances: 100, latencyInstances: 134, dir: work }),
+      // --full: the fakes of `npm run bench` (their listing queries cost the fake what they cost there).
+      JSON.stringify(
+        full
+          ? { downloadInstances: 2000, listInstances: 10_000, latencyInstances: 134, dir: work }
+          : { downloadInstances: 1, listInstances: 100, latencyInstances: 134, dir: work },
+      ),
     ],
     3600,
     { onLine: (l) => ready(l) },

@@ -72,10 +72,15 @@ export async function runJob(
   };
   const stop = AbortSignal.any([job.controller.signal, draining.signal]);
   const network: Network = { slots, adaptive, start: stop, transfers };
+  // The listing asks for the rest of the query once the first element is through (parallel-listing.ts).
+  let elementDone = () => {};
+  const firstElement = new Promise<void>((resolve) => {
+    elementDone = resolve;
+  });
   // Up to `cap` elements on the network, as many again on their way to the disk meanwhile.
-  const workers = Array.from({ length: cap * 2 }, () => worker(job, queue, network, options));
+  const workers = Array.from({ length: cap * 2 }, () => worker(job, queue, network, options, elementDone));
   try {
-    if (source) await produce(job, source, queue, stop);
+    if (source) await produce(job, source, queue, stop, firstElement);
     job.listingDone = true;
   } catch (error) {
     failJob(job, error);
@@ -131,11 +136,18 @@ async function produce(
   source: DownloadSource,
   queue: WorkQueue<ElementWork>,
   signal: AbortSignal,
+  firstElement: Promise<void>,
 ): Promise<void> {
   const { client } = job.context;
   if (source.kind === 'query') {
-    // Downloads start from the first page; the rest is listed in parallel ranges (parallel-listing.ts).
-    for await (const page of listInstances(client, source.filters, { signal, rangePageSize: JOB_RANGE_PAGE_SIZE })) {
+    // Downloads start from the first page; the rest is listed in parallel ranges (parallel-listing.ts),
+    // asked for once the first element is through, not beside the first data requests.
+    const listing = listInstances(client, source.filters, {
+      signal,
+      rangePageSize: JOB_RANGE_PAGE_SIZE,
+      restAfter: firstElement,
+    });
+    for await (const page of listing) {
       for (const instance of page.instances) {
         if (signal.aborted) return;
         await prepareInstance(job, instance, queue, signal);
@@ -217,12 +229,14 @@ async function worker(
   queue: WorkQueue<ElementWork>,
   network: Network,
   options: ElementDownloadOptions,
+  elementDone: () => void,
 ): Promise<void> {
   for (;;) {
     const work = await queue.take();
     if (!work) return;
     if (job.controller.signal.aborted) continue;
     const outcome = await downloadElement(job, work, network, options);
+    elementDone();
     if (outcome.state === 'aborted') continue;
     if (outcome.state === 'failed' || outcome.state === 'infected') work.run.failed++;
     if (outcome.durable) work.run.durable.push(outcome.durable);
