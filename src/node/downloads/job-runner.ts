@@ -59,6 +59,7 @@ export async function runJob(
     grow: job.adaptive,
     bytes: () => jobBytes(job),
     threadUtilization: () => transfers.utilization?.(),
+    handingOver: () => transfers.handingOver?.() ?? false,
   });
   job.concurrency = adaptive;
   const stopAdapting = adaptive.run();

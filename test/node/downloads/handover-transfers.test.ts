@@ -32,7 +32,7 @@ function carrier(name: string, log: string[]) {
 }
 
 const order = (name: string) => ({ finalPath: name }) as TransferOrder;
-const hooks = (slots: TransferSlots) => ({ slots }) as unknown as AttemptHooks;
+const hooks = (slots: TransferSlots) => ({ slots, signal: new AbortController().signal }) as unknown as AttemptHooks;
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
 describe('the first transfers in this thread, then the workers (issue 21, handover-transfers.ts)', () => {
@@ -98,6 +98,29 @@ describe('the first transfers in this thread, then the workers (issue 21, handov
     expect(share?.size).toBe(4);
     workers.finishAll();
     await there;
+    t.close();
+  });
+
+  it("runs no more here than the job's slots: the next attempt waits for a slot here or for the workers", async () => {
+    const log: string[] = [];
+    const local = carrier('here', log);
+    const workers = carrier('workers', log);
+    const slots = new TransferSlots(2);
+    const t = new HandoverTransfers(local, 2, () => workers, slots);
+    const here = [t.attempt(order('a'), hooks(slots)), t.attempt(order('b'), hooks(slots))];
+    const third = t.attempt(order('c'), hooks(slots));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(log).toEqual(['here:a', 'here:b']);
+    workers.isReady = true;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(log).toEqual(['here:a', 'here:b', 'workers:c']);
+    // While moving, and for a short while after, adaptive growth judges no window.
+    expect(t.handingOver()).toBe(true);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(t.handingOver()).toBe(false);
+    local.finishAll();
+    workers.finishAll();
+    await Promise.all([...here, third]);
     t.close();
   });
 
