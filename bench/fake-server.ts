@@ -84,6 +84,12 @@ async function main(): Promise<void> {
               firstDataAt: epoch(firstData?.at),
               firstDataDoneAt: epoch(firstData?.doneAt),
               queries: fake.requests.filter((r) => r.kind === 'query').length,
+              // The first requests as they arrived (ms since the first query arrived) and were answered.
+              early: fake.requests.slice(0, 24).map((r) => ({
+                kind: r.kind,
+                at: Math.round(r.at - (query?.at ?? 0)),
+                done: r.doneAt === undefined ? undefined : Math.round(r.doneAt - (query?.at ?? 0)),
+              })),
             }),
           );
           return;

@@ -52,6 +52,12 @@ export interface AdaptiveOptions {
    * when the transfers run in this thread, whose loop `loopUtilization` measures.
    */
   threadUtilization?: () => number | undefined;
+  /**
+   * The transfers are moving from this thread to the workers (handover-transfers.ts): a window then says
+   * nothing about room or throughput at this number (this thread's loop busy with transfers that leave it,
+   * the workers' with their first ones), so none is judged until it is over.
+   */
+  handingOver?: () => boolean;
   windowMs?: number;
   /**
    * While growing, a window is long enough (from MIN_WINDOW_MS) once every slot has finished this many
@@ -165,6 +171,7 @@ export class AdaptiveConcurrency {
     this.startFiles = this.files;
     this.samples = 0;
     this.saturated = 0;
+    if (this.o.handingOver?.()) return;
     this.decide(w, busy, room, now);
   }
 

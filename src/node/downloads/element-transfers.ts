@@ -63,6 +63,10 @@ export interface ElementTransfers {
    * and for transfers in this thread, whose loop the caller measures itself.
    */
   utilization?(): number | undefined;
+  /** The worker threads can take orders now (each has started its event loop); absent: always. */
+  ready?(): boolean;
+  /** New attempts still run in this thread until the workers are up (handover-transfers.ts). */
+  handingOver?(): boolean;
   /**
    * One attempt (the caller retries). Resolves once the file is verified and under its final name, and
    * — a disk that falls behind holds the next transfer back — once fewer than MAX_UNFLUSHED files wait

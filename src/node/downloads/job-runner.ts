@@ -19,6 +19,7 @@ import {
 import { downloadElement, type ElementDownloadOptions, type Network } from './element-download';
 import { type ElementTransfers, LocalTransfers } from './element-transfers';
 import { assignFilenames, INSTANCE_JSON, instanceFolder } from './folder-layout';
+import { HandoverTransfers } from './handover-transfers';
 import { writeSmallFile } from './transfer-element';
 import { TransferSlots } from './transfer-slots';
 import { sharedTransferThreads } from './transfer-threads';
@@ -45,7 +46,7 @@ export async function runJob(
   source: DownloadSource | undefined,
   options: ElementDownloadOptions,
 ): Promise<void> {
-  // The transfer workers start now, while the token and the first page are on their way.
+  // The first transfers in this thread, the workers started after them (handover-transfers.ts).
   const queue = new WorkQueue<ElementWork>();
   const cap = job.spec.concurrency;
   const slots = new TransferSlots(cap);
@@ -58,6 +59,7 @@ export async function runJob(
     grow: job.adaptive,
     bytes: () => jobBytes(job),
     threadUtilization: () => transfers.utilization?.(),
+    handingOver: () => transfers.handingOver?.() ?? false,
   });
   job.concurrency = adaptive;
   const stopAdapting = adaptive.run();
@@ -71,10 +73,15 @@ export async function runJob(
   };
   const stop = AbortSignal.any([job.controller.signal, draining.signal]);
   const network: Network = { slots, adaptive, start: stop, transfers };
+  // The listing asks for the rest of the query once the first element is through (parallel-listing.ts).
+  let elementDone = () => {};
+  const firstElement = new Promise<void>((resolve) => {
+    elementDone = resolve;
+  });
   // Up to `cap` elements on the network, as many again on their way to the disk meanwhile.
-  const workers = Array.from({ length: cap * 2 }, () => worker(job, queue, network, options));
+  const workers = Array.from({ length: cap * 2 }, () => worker(job, queue, network, options, elementDone));
   try {
-    if (source) await produce(job, source, queue, stop);
+    if (source) await produce(job, source, queue, stop, firstElement);
     job.listingDone = true;
   } catch (error) {
     failJob(job, error);
@@ -93,18 +100,26 @@ export async function runJob(
   }
 }
 
-/** On worker threads when the job has them (transfer-threads.ts), else in this thread. */
+/**
+ * On worker threads when the job has them (transfer-threads.ts), else in this thread. The process's first
+ * job starts in this thread and hands over once its workers have started (handover-transfers.ts).
+ */
 function openTransfers(job: DownloadJob, slots: TransferSlots): ElementTransfers {
-  if (job.transferThreads <= 0) return new LocalTransfers(job);
+  const local = new LocalTransfers(job);
+  if (job.transferThreads <= 0) return local;
   const { client } = job.context;
-  return sharedTransferThreads(job.transferThreads).open({
-    bytes: job.sharedBytes.buffer as SharedArrayBuffer,
-    slots,
-    ...(job.mark ? { mark: job.mark } : {}),
-    ...job.diskSettings,
-    token: (signal) => client.dataToken(signal),
-    freshToken: (stale, signal) => client.freshDataToken(stale, signal),
-  });
+  const threads = sharedTransferThreads(job.transferThreads);
+  const open = (share: TransferSlots) =>
+    threads.open({
+      bytes: job.sharedBytes.buffer as SharedArrayBuffer,
+      slots: share,
+      ...(job.mark ? { mark: job.mark } : {}),
+      ...job.diskSettings,
+      token: (signal) => client.dataToken(signal),
+      freshToken: (stale, signal) => client.freshDataToken(stale, signal),
+    });
+  if (threads.ready()) return open(slots);
+  return new HandoverTransfers(local, job.transferThreads, open, slots);
 }
 
 /** After a run: the manifest compacted, the folder released, the final state and end time set. */
@@ -122,11 +137,18 @@ async function produce(
   source: DownloadSource,
   queue: WorkQueue<ElementWork>,
   signal: AbortSignal,
+  firstElement: Promise<void>,
 ): Promise<void> {
   const { client } = job.context;
   if (source.kind === 'query') {
-    // Downloads start from the first page; the rest is listed in parallel ranges (parallel-listing.ts).
-    for await (const page of listInstances(client, source.filters, { signal, rangePageSize: JOB_RANGE_PAGE_SIZE })) {
+    // Downloads start from the first page; the rest is listed in parallel ranges (parallel-listing.ts),
+    // asked for once the first element is through, not beside the first data requests.
+    const listing = listInstances(client, source.filters, {
+      signal,
+      rangePageSize: JOB_RANGE_PAGE_SIZE,
+      restAfter: firstElement,
+    });
+    for await (const page of listing) {
       for (const instance of page.instances) {
         if (signal.aborted) return;
         await prepareInstance(job, instance, queue, signal);
@@ -208,12 +230,14 @@ async function worker(
   queue: WorkQueue<ElementWork>,
   network: Network,
   options: ElementDownloadOptions,
+  elementDone: () => void,
 ): Promise<void> {
   for (;;) {
     const work = await queue.take();
     if (!work) return;
     if (job.controller.signal.aborted) continue;
     const outcome = await downloadElement(job, work, network, options);
+    elementDone();
     if (outcome.state === 'aborted') continue;
     if (outcome.state === 'failed' || outcome.state === 'infected') work.run.failed++;
     if (outcome.durable) work.run.durable.push(outcome.durable);

@@ -265,6 +265,7 @@ export class TransferThreads {
     return {
       threads: this.size,
       utilization: () => meanUtilization(this.workers, seen),
+      ready: () => this.ready(),
       attempt,
       flush: async () => {
         for (const w of this.workers) if (w.jobs.has(jobId)) w.post({ op: 'flush', job: jobId });
@@ -281,6 +282,11 @@ export class TransferThreads {
         this.jobMarks.delete(jobId);
       },
     };
+  }
+
+  /** Every worker is there and has run its script and started its event loop: an order is taken at once. */
+  ready(): boolean {
+    return this.workers.length === this.size && this.workers.every((w) => loopStarted(w.worker));
   }
 
   /** Stop every worker (tests; the app and mpd let idle ones be). */
@@ -445,6 +451,12 @@ function meanUtilization(
   }
   for (const w of seen.keys()) if (!workers.includes(w)) seen.delete(w);
   return counted ? sum / counted : undefined;
+}
+
+/** The worker has run its script and started its event loop (its loop has had idle or busy time). */
+function loopStarted(worker: Worker): boolean {
+  const elu = worker.performance.eventLoopUtilization();
+  return elu.idle + elu.active > 0;
 }
 
 const shared = new Map<number, TransferThreads>();

@@ -17,6 +17,8 @@ function simulate(options: {
   growAfter?: number;
   /** The transfer workers' loops (default: none, the transfers run in this thread). */
   threads?: (limit: number) => number | undefined;
+  /** The transfers are moving to the workers (handover-transfers.ts). */
+  handingOver?: () => boolean;
 }) {
   let now = 0;
   let bytes = 0;
@@ -31,6 +33,7 @@ function simulate(options: {
     loopUtilization: () => (options.loop ? options.loop(slots.size) : 0.2),
     ...(options.growAfter ? { growAfter: options.growAfter } : {}),
     ...(options.threads ? { threadUtilization: () => options.threads?.(slots.size) } : {}),
+    ...(options.handingOver ? { handingOver: options.handingOver } : {}),
   });
   const fill = () => {
     // The transfers waiting for a slot take every free one.
@@ -55,6 +58,25 @@ function simulate(options: {
 const latencyBound = (ceiling: number) => (limit: number) => Math.min(limit, ceiling) * 200_000;
 
 describe('adaptive concurrency (adaptive-concurrency.ts)', () => {
+  it('judges no window while the transfers move to the workers: no hold from their cold start, growth after', () => {
+    let moving = true;
+    // While moving: this thread's loop full of transfers that leave it, the workers' of their first ones.
+    const s = simulate({
+      start: 4,
+      max: 16,
+      grow: true,
+      rate: latencyBound(64),
+      loop: () => (moving ? 0.95 : 0.2),
+      threads: () => (moving ? 0.9 : 0.3),
+      handingOver: () => moving,
+    });
+    s.advance(600);
+    expect(s.slots.size).toBe(4);
+    moving = false;
+    s.advance(1_000);
+    expect(s.slots.size).toBe(16);
+  });
+
   it('doubles from 4 while throughput grows, up to 16', () => {
     const s = simulate({ start: 4, max: 16, grow: true, rate: latencyBound(64) });
     s.advance(2_000);

@@ -39,6 +39,17 @@ describe('transfers on worker threads (issue 21)', () => {
     const [i] = h.fake.add([{ appId: 'ttd/app', elements: [{ size: 300_000, filename: 'a.bin' }] }]);
     // The first answer waits, long enough to stop the worker while the transfer is in flight.
     h.fake.addFault({ kind: 'data', type: 'slow', delayMs: 800 });
+    // A process's first job starts in its own thread until the workers are up (handover-transfers.ts): the
+    // worker is started first here, so this job's transfer goes to it.
+    const threads = sharedTransferThreads(1);
+    const warm = threads.open({
+      bytes: new SharedArrayBuffer(8),
+      slots: new TransferSlots(1),
+      token: async () => 'tok',
+      freshToken: async () => 'tok',
+    });
+    while (!threads.ready()) await new Promise((r) => setTimeout(r, 10));
+    warm.close();
     const job = await h.manager.start({
       profileId: 'p1',
       source: { kind: 'query', filters: { appId: 'ttd/app' } },

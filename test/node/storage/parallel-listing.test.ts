@@ -93,6 +93,32 @@ describe('listing in parallel ranges (parallel-listing.ts)', () => {
     await pages.return(undefined);
   });
 
+  it("asks for the rest only when the caller says so (a job's first element is through), or once the first page is taken", async () => {
+    const client = await setup();
+    const all = fake.add(spread(1_000));
+    let through = () => {};
+    const restAfter = new Promise<void>((resolve) => {
+      through = resolve;
+    });
+    const pages = listInstances(client, { appId: 'ttd/app' }, { restAfter });
+    await pages.next();
+    // The first page and the probe beside it, and nothing more while the caller works on the first page.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(queries()).toHaveLength(2);
+    through();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(queries().length).toBeGreaterThan(2);
+    const ids: string[] = [];
+    for (let p = await pages.next(); !p.done; p = await pages.next()) for (const i of p.value.instances) ids.push(i.id);
+    expect(ids).toHaveLength(all.length - FIRST_PAGE_SIZE);
+
+    // Never resolved: taking the next page is the sign, and every instance is still listed once.
+    fake.requests.length = 0;
+    const again = await listAll(client, { appId: 'ttd/app' }, { restAfter: new Promise(() => {}) });
+    expect(new Set(again).size).toBe(all.length);
+    expect(again).toHaveLength(all.length);
+  });
+
   it('skips none and repeats none while the instances it lists are confirmed (not confirmed by us)', async () => {
     const client = await setup(2);
     const all = fake.add(spread(1_500));
