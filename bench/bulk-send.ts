@@ -23,6 +23,7 @@ import { altinnTokenCheck, FakeAltinnStorage } from '../test/fakes/altinn-storag
 import { startAuthFake } from '../test/fakes/auth-server';
 import type { FakeAppDefinition } from '../test/fakes/fake-apps';
 import { orgNumberFor } from '../test/helpers/party-numbers';
+import { bundleCjs } from './bundle-cjs';
 import { mpdArgv } from './latency-regime';
 import { benchDir, fmt, median, mib, run, timed } from './proc';
 
@@ -74,18 +75,8 @@ export function nodeFlagsOf(argv: string[]): string[] {
 }
 
 function bundleMpd(work: string): string {
-  const esbuild = require('esbuild') as typeof import('esbuild');
   const outfile = join(work, 'mpd-entry.cjs');
-  esbuild.buildSync({
-    entryPoints: [join(benchDir, 'mpd-entry.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: `node${process.versions.node.split('.')[0]}`,
-    outfile,
-    external: ['@napi-rs/keyring', 'electron'],
-    logLevel: 'error',
-  });
+  bundleCjs(join(benchDir, 'mpd-entry.ts'), outfile);
   return outfile;
 }
 

@@ -48,6 +48,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sendBench } from './bulk-send';
+import { bundleCjs } from './bundle-cjs';
 import { type LatencyContext, type LatencyResult, latencyRegime } from './latency-regime';
 import { type MemoryResult, memoryRegime } from './memory-regime';
 import {
@@ -148,26 +149,14 @@ function node(script: string, arg: unknown, timeoutS: number, onLine?: (line: st
  */
 function bundleClient(work: string): boolean {
   try {
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    const build = (entry: string, outfile: string) =>
-      esbuild.buildSync({
-        entryPoints: [entry],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: `node${process.versions.node.split('.')[0]}`,
-        outfile,
-        external: ['@napi-rs/keyring', 'electron'],
-        logLevel: 'error',
-      });
     for (const script of ['client-child.ts', 'node-floor.ts', 'mpd-entry.ts']) {
       const outfile = join(work, script.replace(/\.ts$/, '.cjs'));
-      build(join(here, script), outfile);
+      bundleCjs(join(here, script), outfile);
       bundled.set(script, outfile);
     }
     // The download's transfer worker beside the bundles, where they look for it (as out/main has it:
     // src/node/downloads/transfer-worker-script.ts).
-    build(resolve(here, '..', 'src', 'node', 'downloads', 'transfer-worker.ts'), join(work, 'transfer-worker.js'));
+    bundleCjs(resolve(here, '..', 'src', 'node', 'downloads', 'transfer-worker.ts'), join(work, 'transfer-worker.js'));
     return true;
   } catch {
     return false;

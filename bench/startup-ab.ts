@@ -12,6 +12,7 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundleCjs } from './bundle-cjs';
 import { admin, type LatencyContext, setUpHome } from './latency-regime';
 import { fmt, median, root, run, timed } from './proc';
 import { LATENCY_APP } from './scenario';
@@ -22,21 +23,9 @@ function arg(argv: string[], name: string, fallback: string): string {
 }
 
 function bundle(tree: string, out: string): string {
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  const build = (entry: string, outfile: string) =>
-    esbuild.buildSync({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: `node${process.versions.node.split('.')[0]}`,
-      outfile,
-      external: ['@napi-rs/keyring', 'electron'],
-      nodePaths: [join(root, 'node_modules')],
-      logLevel: 'error',
-    });
-  build(join(tree, 'bench', 'mpd-entry.ts'), join(out, 'mpd-entry.cjs'));
-  build(join(tree, 'src', 'node', 'downloads', 'transfer-worker.ts'), join(out, 'transfer-worker.js'));
+  const modules = [join(root, 'node_modules')];
+  bundleCjs(join(tree, 'bench', 'mpd-entry.ts'), join(out, 'mpd-entry.cjs'), modules);
+  bundleCjs(join(tree, 'src', 'node', 'downloads', 'transfer-worker.ts'), join(out, 'transfer-worker.js'), modules);
   return join(out, 'mpd-entry.cjs');
 }
 
