@@ -127,7 +127,7 @@ export async function setUpHome(
 }
 
 /** Polls `dir` until a file other than instance.json, a `.part` or the manifest is there; ms since `since`. */
-function watchFirstFile(dir: string, since: number): { stop: () => number } {
+export function watchFirstFile(dir: string, since: number): { stop: () => number } {
   let found = Number.NaN;
   const look = () => {
     try {

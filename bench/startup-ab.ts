@@ -13,7 +13,7 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleCjs } from './bundle-cjs';
-import { admin, type LatencyContext, setUpHome } from './latency-regime';
+import { admin, type LatencyContext, setUpHome, watchFirstFile } from './latency-regime';
 import { fmt, median, root, run, timed } from './proc';
 import { LATENCY_APP } from './scenario';
 
@@ -27,28 +27,6 @@ function bundle(tree: string, out: string): string {
   bundleCjs(join(tree, 'bench', 'mpd-entry.ts'), join(out, 'mpd-entry.cjs'), modules);
   bundleCjs(join(tree, 'src', 'node', 'downloads', 'transfer-worker.ts'), join(out, 'transfer-worker.js'), modules);
   return join(out, 'mpd-entry.cjs');
-}
-
-function firstFileWatch(dir: string, since: number) {
-  const { readdirSync } = require('node:fs') as typeof import('node:fs');
-  let found = Number.NaN;
-  const look = () => {
-    try {
-      for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-        if (e.isFile() && !e.name.startsWith('.') && e.name !== 'instance.json' && !e.name.endsWith('.tmp')) {
-          found = performance.now() - since;
-          return true;
-        }
-      }
-    } catch {}
-    return false;
-  };
-  const timer = setInterval(() => look() && clearInterval(timer), 2);
-  return () => {
-    clearInterval(timer);
-    if (Number.isNaN(found)) look();
-    return found;
-  };
 }
 
 async function main(): Promise<void> {
@@ -128,7 +106,7 @@ async function main(): Promise<void> {
         if (concurrency > 0) d.push('--concurrency', String(concurrency));
         const load = loadavg()[0] as number;
         const spawnedAt = Date.now();
-        const stop = firstFileWatch(target, performance.now());
+        const { stop } = watchFirstFile(target, performance.now());
         const r = await timed(process.execPath, launch(i, d, flags), 120, { extraEnv: env });
         const firstFile = stop();
         const traces = r.stderr.split('\n').filter((l) => l.startsWith('TRACE '));

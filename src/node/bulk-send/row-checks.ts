@@ -282,8 +282,8 @@ async function checkAttachment(
     );
     return undefined;
   }
-  const path = resolve(folder, name.replace(/\\/g, '/'));
-  if (!inside(folder, path)) {
+  // Checked on the name as written and again once links are resolved: either may leave the folder.
+  const outside = () => {
     add(
       column.header,
       SendErrors.ATTACHMENT_OUTSIDE,
@@ -292,7 +292,9 @@ async function checkAttachment(
       at,
     );
     return undefined;
-  }
+  };
+  const path = resolve(folder, name.replace(/\\/g, '/'));
+  if (!inside(folder, path)) return outside();
   let real: string;
   let size: number;
   try {
@@ -310,16 +312,7 @@ async function checkAttachment(
     });
     return undefined;
   }
-  if (!inside(folder, real)) {
-    add(
-      column.header,
-      SendErrors.ATTACHMENT_OUTSIDE,
-      `${where}: ${name} is outside the spreadsheet's folder`,
-      'error',
-      at,
-    );
-    return undefined;
-  }
+  if (!inside(folder, real)) return outside();
   const filename = basename(real);
   try {
     const checked = checkPartInfo(metadata, {
